@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// preflight: checks digital-human materials (video, photo, voice) against the
+/// Tencent Cloud customization limits locally, before upload.
+let package = Package(
+    name: "preflight",
+    products: [
+        .library(name: "Preflight", targets: ["Preflight"]),
+        .executable(name: "preflight", targets: ["preflight"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // One system library per C library, found through pkg-config.
+        .systemLibrary(
+            name: "CFFmpeg", pkgConfig: "libavformat",
+            providers: [.apt(["libavformat-dev", "libavcodec-dev", "libavutil-dev", "libswresample-dev"])]),
+        .systemLibrary(name: "CSndFile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
+        .systemLibrary(name: "CZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
+        .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"])]),
+        .systemLibrary(name: "CWebP", pkgConfig: "libwebp", providers: [.apt(["libwebp-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // libjpeg's default error handler calls exit(); this C target replaces it with a longjmp.
+        .target(name: "CJPEGErrorTrap", dependencies: ["CJPEG"]),
+        .target(
+            name: "Preflight",
+            dependencies: [
+                "CFFmpeg", "CSndFile", "CZip", "CPNG", "CJPEG", "CWebP", "CZlib", "CJPEGErrorTrap",
+                .product(name: "Yams", package: "Yams"),
+            ],
+            resources: [.copy("BuiltinRules")],
+            swiftSettings: [.swiftLanguageMode(.v5)]),
+        .executableTarget(
+            name: "preflight",
+            dependencies: ["Preflight", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: [.swiftLanguageMode(.v5)]),
+        .testTarget(
+            name: "PreflightTests",
+            dependencies: ["Preflight"],
+            swiftSettings: [.swiftLanguageMode(.v5)]),
+    ]
+)

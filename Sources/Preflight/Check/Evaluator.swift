@@ -1,0 +1,120 @@
+import Foundation
+
+/// Joins measured facts and a rule set into findings. Judges only; never reads a file.
+public enum Evaluator {
+    /// Every check of the rule set against the inputs: slot requirements, unreadable inputs, then each rule.
+    public static func evaluate(_ set: RuleSet, inputs: [InputReport]) -> [Finding] {
+        var findings: [Finding] = []
+        let given = Set(inputs.map(\.slot))
+        for req in set.requirements {
+            let missingAll = req.allOf.filter { !given.contains($0) }
+            let anyMissing = !req.anyOf.isEmpty && !req.anyOf.contains(where: given.contains)
+            let ok = missingAll.isEmpty && !anyMissing
+            findings.append(Finding(
+                rule: req.id, slot: nil, file: nil, severity: req.severity, status: ok ? .pass : .fail,
+                fact: nil, measured: nil, measuredText: ok ? nil : "missing: " + (missingAll + (anyMissing ? [req.anyOf.joined(separator: " | ")] : [])).joined(separator: ", "),
+                limit: req.allOf.isEmpty ? "one of: \(req.anyOf.joined(separator: ", "))" : "required: \(req.allOf.joined(separator: ", "))",
+                message: req.message ?? LocalizedText(zh: "缺少必需的文件", en: "A required file is missing"),
+                fix: nil, serviceError: ok ? nil : req.serviceError, source: req.source?.description))
+        }
+        for input in inputs {
+            if let error = input.error {
+                var message = error.message
+                if let detail = error.detail { message = LocalizedText(zh: message.zh + "（\(detail)）", en: message.en + " (\(detail))") }
+                findings.append(Finding(
+                    rule: "input.\(error.kind.rawValue)", slot: input.slot, file: input.path, severity: .error, status: .fail,
+                    fact: nil, measured: nil, measuredText: nil, limit: nil, message: message,
+                    fix: fixHint(for: error), serviceError: error.kind == .wrongKind ? 100003 : nil, source: nil))
+            }
+        }
+        for rule in set.activeRules {
+            guard let slot = rule.slot, let fact = rule.fact, let input = inputs.first(where: { $0.slot == slot }) else { continue }
+            if let conditions = rule.when {
+                let applies = conditions.allSatisfy { c in input.facts[c.fact].map { c.constraint.holds(for: $0) } ?? false }
+                if !applies { continue }
+            }
+            let severity = rule.severity ?? .error
+            let limit = rule.constraint.describe(for: fact)
+            guard let value = input.facts[fact] else {
+                let why = input.error != nil
+                    ? LocalizedText(zh: "未检查：文件无法读取。", en: "Not checked: the file could not be read.")
+                    : LocalizedText(zh: "未检查：无法测得 \(fact)。", en: "Not checked: \(fact) could not be measured.")
+                findings.append(Finding(rule: rule.id, slot: slot, file: input.path, severity: severity, status: .skipped,
+                                        fact: fact, measured: nil, measuredText: nil, limit: limit, message: why, fix: nil,
+                                        serviceError: nil, source: rule.source?.description))
+                continue
+            }
+            let ok = rule.constraint.holds(for: value)
+            let measuredText = FactFormatting.describe(value, of: fact)
+            let placeholders = Placeholders(input: input, measured: measuredText, limit: limit)
+            let message = ok ? LocalizedText(zh: "\(measuredText)（要求 \(limit)）", en: "\(measuredText) (limit \(limit))")
+                : placeholders.fill(rule.message ?? LocalizedText(zh: "\(fact) = {measured}，要求 {limit}", en: "\(fact) = {measured}, limit {limit}"))
+            findings.append(Finding(
+                rule: rule.id, slot: slot, file: input.path, severity: severity, status: ok ? .pass : .fail,
+                fact: fact, measured: value, measuredText: measuredText, limit: limit, message: message,
+                fix: ok ? nil : rule.fix.map { placeholders.fill($0, shell: true) },
+                serviceError: ok ? nil : rule.serviceError, source: rule.source?.description))
+        }
+        return findings
+    }
+
+    static func fixHint(for error: ProbeError) -> LocalizedText? {
+        switch error.kind {
+        case .missing: return LocalizedText(zh: "检查路径是否正确。", en: "Check the path.")
+        case .empty: return LocalizedText(zh: "文件在复制或下载时可能中断，请重新导出。", en: "The copy or download may have been interrupted; export the file again.")
+        case .unreadable: return LocalizedText(zh: "文件可能未完整拷贝或已损坏；请从相机或原始来源重新导出。", en: "The file may be incompletely copied or damaged; export it again from the camera or the original source.")
+        case .wrongKind: return LocalizedText(zh: "请选择正确的文件。", en: "Give the right file for this slot.")
+        case .limitExceeded, .notAFile: return nil
+        }
+    }
+}
+
+/// Fills `{measured}`, `{limit}`, `{file}`, `{out:SUFFIX}` and `{fact.name}` placeholders of messages and fixes.
+struct Placeholders {
+    let input: InputReport
+    let measured: String
+    let limit: String
+
+    func fill(_ text: LocalizedText, shell: Bool = false) -> LocalizedText {
+        LocalizedText(zh: fill(text.zh, shell: shell), en: fill(text.en, shell: shell))
+    }
+
+    func fill(_ text: String, shell: Bool) -> String {
+        var out = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { out += rest[open...]; return out }
+            let key = String(rest[rest.index(after: open)..<close])
+            if let value = value(for: key, shell: shell) { out += value } else { out += rest[open...close] }
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
+    }
+
+    private func value(for key: String, shell: Bool) -> String? {
+        let name = URL(fileURLWithPath: input.path).lastPathComponent
+        switch key {
+        case "measured": return measured
+        case "limit": return limit
+        case "file": return shell ? Self.quote(input.path) : name
+        default:
+            if key.hasPrefix("out:") {
+                let ext = (input.path as NSString).pathExtension
+                let stem = ext.isEmpty ? input.path : String(input.path.dropLast(ext.count + 1))
+                return Self.quote(stem + key.dropFirst(4))
+            }
+            if FactVocabulary.definition(key) != nil {
+                return input.facts[key].map { FactFormatting.describe($0, of: key) } ?? "?"
+            }
+            return nil
+        }
+    }
+
+    /// Quotes a path for a POSIX shell when it needs quoting.
+    static func quote(_ s: String) -> String {
+        let safe = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./:@%+=,")
+        if !s.isEmpty, s.unicodeScalars.allSatisfy(safe.contains) { return s }
+        return "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// Measures the file of one slot with the probe its kind needs.
+public enum SlotProbe {
+    /// File facts plus the facts of the slot's kind; a file that cannot be measured gives an error
+    /// alongside whatever facts were read before it failed.
+    public static func measure(_ url: URL, kind: SlotKind, options: ProbeOptions = ProbeOptions()) -> (Facts, ProbeError?) {
+        var facts: Facts
+        do {
+            facts = try FileFacts.read(url)
+        } catch let e as ProbeError {
+            return (Facts(), e)
+        } catch {
+            return (Facts(), ProbeError(.unreadable, LocalizedText(zh: "无法读取：\(error)", en: "Cannot read: \(error)")))
+        }
+        if facts["file.detected_type"]?.text == "empty" {
+            let name = url.lastPathComponent
+            return (facts, ProbeError(.empty, LocalizedText(zh: "文件是空的（0 字节）：\(name)", en: "The file is empty (0 bytes): \(name)")))
+        }
+        do {
+            switch kind {
+            case .video:
+                facts.merge(try VideoProbe.facts(of: url, options: options, detectedType: facts["file.detected_type"]?.text))
+            case .pdf:
+                facts.merge(try PDFProbe.facts(of: url))
+            }
+            return (facts, nil)
+        } catch let e as ProbeError {
+            return (facts, wrongKindHint(e, facts: facts, kind: kind))
+        } catch {
+            return (facts, ProbeError(.unreadable, LocalizedText(zh: "无法读取：\(error)", en: "Cannot read: \(error)")))
+        }
+    }
+
+    /// When the content is plainly something else (a PNG given as a video), say so instead of "damaged".
+    static func wrongKindHint(_ error: ProbeError, facts: Facts, kind: SlotKind) -> ProbeError {
+        guard error.kind == .unreadable, let type = facts["file.detected_type"]?.text, type != "unknown" else { return error }
+        let videoTypes: Set<String> = ["mp4", "mov", "matroska", "webm", "avi", "mpegts", "3gp", "asf"]
+        let expected = kind == .video ? videoTypes : ["pdf"]
+        if expected.contains(type) { return error }
+        return ProbeError(.wrongKind, LocalizedText(
+            zh: "文件内容是 \(type)，不是\(kind == .video ? "视频" : " PDF")。",
+            en: "The file's content is \(type), not a \(kind == .video ? "video" : "PDF")."), detail: error.detail)
+    }
+}

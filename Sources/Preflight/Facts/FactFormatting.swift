@@ -1,0 +1,52 @@
+import Foundation
+
+/// Prints fact values for people: sizes in MiB/GiB, durations in min and s, rates with their unit.
+public enum FactFormatting {
+    /// A value of a fact, with the unit of its dimension.
+    public static func describe(_ value: FactValue, of fact: String) -> String {
+        let dimension = FactVocabulary.definition(fact)?.dimension ?? .count
+        switch value {
+        case .number(let n): return describe(number: n, dimension: dimension)
+        case .text(let t): return t
+        case .flag(let b): return b ? "yes" : "no"
+        case .list(let l): return l.joined(separator: ", ")
+        }
+    }
+
+    /// A number in the base unit of `dimension`, scaled to a readable unit.
+    public static func describe(number n: Double, dimension: Dimension) -> String {
+        switch dimension {
+        case .bytes:
+            let units: [(String, Double)] = [("GiB", 1_073_741_824), ("MiB", 1_048_576), ("KiB", 1024)]
+            for (symbol, factor) in units where abs(n) >= factor { return "\(trim(n / factor, digits: 2)) \(symbol)" }
+            return "\(trim(n, digits: 0)) B"
+        case .seconds:
+            if abs(n) >= 60 {
+                let minutes = (n / 60).rounded(.towardZero)
+                let seconds = n - minutes * 60
+                return seconds < 0.05 ? "\(trim(minutes, digits: 0)) min" : "\(trim(minutes, digits: 0)) min \(trim(seconds, digits: 1)) s"
+            }
+            return "\(trim(n, digits: 3)) s"
+        case .hertz:
+            return abs(n) >= 1000 ? "\(trim(n / 1000, digits: 3)) kHz" : "\(trim(n, digits: 1)) Hz"
+        case .bitRate:
+            if abs(n) >= 1_000_000 { return "\(trim(n / 1_000_000, digits: 2)) Mbps" }
+            return "\(trim(n / 1000, digits: 1)) kbps"
+        case .frameRate: return "\(trim(n, digits: 3)) fps"
+        case .degrees: return "\(trim(n, digits: 1))°"
+        case .pixels: return "\(trim(n, digits: 0)) px"
+        case .decibels: return "\(trim(n, digits: 1)) dB"
+        case .count, .text, .flag: return trim(n, digits: 3)
+        }
+    }
+
+    /// A number with at most `digits` decimals and no trailing zeros.
+    static func trim(_ n: Double, digits: Int) -> String {
+        var s = String(format: "%.\(digits)f", n)
+        if s.contains(".") {
+            while s.hasSuffix("0") { s.removeLast() }
+            if s.hasSuffix(".") { s.removeLast() }
+        }
+        return s == "-0" ? "0" : s
+    }
+}

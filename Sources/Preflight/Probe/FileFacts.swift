@@ -1,0 +1,33 @@
+import Foundation
+
+/// The facts every file has: name, extension, size and the type its content shows.
+public enum FileFacts {
+    /// Reads the `file.*` facts. Throws ``ProbeError`` for a missing path or a folder; an empty file is `file.detected_type` = `empty`.
+    public static func read(_ url: URL) throws -> Facts {
+        let path = url.path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw ProbeError(.missing, LocalizedText(zh: "文件不存在：\(path)", en: "No such file: \(path)"))
+        }
+        guard !isDirectory.boolValue else {
+            throw ProbeError(.notAFile, LocalizedText(zh: "这是一个文件夹，不是文件：\(path)", en: "This is a folder, not a file: \(path)"))
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw ProbeError(.notAFile, LocalizedText(zh: "无法读取文件（权限不足？）：\(path)", en: "Cannot open the file for reading (permissions?): \(path)"))
+        }
+        defer { try? handle.close() }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        var facts = Facts()
+        let name = url.lastPathComponent
+        let ext = url.pathExtension.lowercased()
+        facts.set("file.name", name)
+        facts.set("file.stem", ext.isEmpty ? name : String(name.dropLast(ext.count + 1)))
+        facts.set("file.extension", ext)
+        facts.set("file.size", size)
+        let head = [UInt8]((try? handle.read(upToCount: ContentSniffer.headerLength)) ?? Data())
+        let type = ContentSniffer.detect(head)
+        facts.set("file.detected_type", type)
+        facts.set("file.extension_matches_content", ContentSniffer.extensions[type]?.contains(ext) ?? false)
+        return facts
+    }
+}

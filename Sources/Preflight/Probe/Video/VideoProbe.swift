@@ -1,0 +1,176 @@
+import CFFmpeg
+import Foundation
+
+/// Measures a video file with libavformat: container, streams, display geometry and frame timing.
+///
+/// Reads headers and, for mp4/mov, the sample index already loaded at open; other containers have
+/// their packet headers read (never decoded). Nothing is written anywhere.
+public enum VideoProbe {
+    /// The `container.*`, `video.*` and `audio.*` facts of a file. Throws ``ProbeError`` when
+    /// libavformat cannot open it or a limit is hit.
+    public static func facts(of url: URL, options: ProbeOptions = ProbeOptions(), detectedType: String? = nil) throws -> Facts {
+        let container = try MediaContainer(path: url.path, timeout: options.timeout, probeSize: options.probeSize)
+        let streams = container.streams
+        guard streams.count <= options.streamLimit else {
+            throw ProbeError(.limitExceeded, LocalizedText(
+                zh: "容器声明了 \(streams.count) 个流，超过上限 \(options.streamLimit)。",
+                en: "The container declares \(streams.count) streams, over the limit of \(options.streamLimit)."))
+        }
+        let isMov = container.demuxerName.hasPrefix("mov,")
+        let video = streams.first { isVideo($0) }
+        if !isMov || video.map({ $0.pointee.codecpar.pointee.width == 0 }) ?? true {
+            container.findStreamInfo()
+        }
+        if container.timedOut { throw MediaContainer.timeoutError(options.timeout) }
+
+        var facts = Facts()
+        let format = containerFormat(demuxer: container.demuxerName, brand: container.tag("major_brand"), detectedType: detectedType)
+        facts.set("container.format", format)
+        facts.set("container.format_long", container.demuxerName + (container.tag("major_brand").map { " (\($0.trimmingCharacters(in: .whitespaces)))" } ?? ""))
+        facts.set("container.duration", container.duration)
+        facts.set("container.bit_rate", container.bitRate)
+        facts.set("container.video_streams", streams.filter(isVideo).count)
+        let audioStreams = streams.filter { $0.pointee.codecpar.pointee.codec_type == AVMEDIA_TYPE_AUDIO }
+        facts.set("container.audio_streams", audioStreams.count)
+        facts.set("video.has_audio", !audioStreams.isEmpty)
+        if let audio = audioStreams.first?.pointee.codecpar.pointee {
+            facts.set("audio.codec", String(cString: avcodec_get_name(audio.codec_id)))
+            if audio.sample_rate > 0 { facts.set("audio.sample_rate", Int(audio.sample_rate)) }
+            if audio.ch_layout.nb_channels > 0 { facts.set("audio.channels", Int(audio.ch_layout.nb_channels)) }
+        }
+        guard let stream = video else { return facts }
+        try addVideoFacts(stream, container: container, useIndex: isMov, options: options, into: &facts)
+        return facts
+    }
+
+    /// A real video stream: not an attached cover picture.
+    static func isVideo(_ s: UnsafeMutablePointer<AVStream>) -> Bool {
+        s.pointee.codecpar.pointee.codec_type == AVMEDIA_TYPE_VIDEO && (s.pointee.disposition & AV_DISPOSITION_ATTACHED_PIC) == 0
+    }
+
+    /// mp4 and mov share one demuxer; the ftyp major brand tells them apart (`qt  ` or none = mov).
+    static func containerFormat(demuxer: String, brand: String?, detectedType: String?) -> String {
+        if demuxer.hasPrefix("mov,") {
+            switch brand?.trimmingCharacters(in: .whitespaces) {
+            case nil, "", "qt": return "mov"
+            case "M4A", "M4B", "M4P": return "m4a"
+            case let b? where b.hasPrefix("3g"): return "3gp"
+            default: return "mp4"
+            }
+        }
+        if demuxer.hasPrefix("matroska") { return detectedType == "webm" ? "webm" : "matroska" }
+        var name = String(demuxer.split(separator: ",").first ?? "unknown")
+        if name.hasSuffix("_pipe") { name = String(name.dropLast(5)) }
+        return name == "jpeg" ? "jpeg" : name
+    }
+
+    static func addVideoFacts(_ stream: UnsafeMutablePointer<AVStream>, container: MediaContainer, useIndex: Bool,
+                              options: ProbeOptions, into facts: inout Facts) throws {
+        let par = stream.pointee.codecpar.pointee
+        facts.set("video.codec", String(cString: avcodec_get_name(par.codec_id)))
+        if let profile = avcodec_profile_name(par.codec_id, par.profile) { facts.set("video.profile", String(cString: profile)) }
+        if par.format >= 0, let name = av_get_pix_fmt_name(AVPixelFormat(rawValue: par.format)) { facts.set("video.pixel_format", String(cString: name)) }
+        if par.bit_rate > 0 { facts.set("video.bit_rate", par.bit_rate) }
+        let width = Int(par.width), height = Int(par.height)
+        facts.set("video.width", width)
+        facts.set("video.height", height)
+
+        var sar = stream.pointee.sample_aspect_ratio
+        if sar.num <= 0 || sar.den <= 0 { sar = par.sample_aspect_ratio }
+        if sar.num <= 0 || sar.den <= 0 { sar = AVRational(num: 1, den: 1) }
+        let g = gcd(Int(sar.num), Int(sar.den))
+        facts.set("video.sample_aspect_ratio", "\(Int(sar.num) / g):\(Int(sar.den) / g)")
+
+        let rotation = clockwiseRotation(stream)
+        facts.set("video.rotation", rotation)
+        var displayWidth = Int((Double(width) * Double(sar.num) / Double(sar.den)).rounded())
+        var displayHeight = height
+        if rotation == 90 || rotation == 270 { swap(&displayWidth, &displayHeight) }
+        facts.set("video.display_width", displayWidth)
+        facts.set("video.display_height", displayHeight)
+        facts.set("video.display_resolution", "\(displayWidth)x\(displayHeight)")
+        if displayWidth > 0 && displayHeight > 0 {
+            facts.set("video.display_aspect", AspectRatio.name(width: displayWidth, height: displayHeight))
+        }
+
+        let timeBase = av_q2d(stream.pointee.time_base)
+        if stream.pointee.duration > 0 && stream.pointee.duration != cff_nopts_value() {
+            facts.set("video.duration", Double(stream.pointee.duration) * timeBase)
+        } else {
+            facts.set("video.duration", container.duration)
+        }
+
+        let (timestamps, source) = try frameTimestamps(stream, container: container, useIndex: useIndex, options: options)
+        let timing = FrameTiming(timestamps: timestamps, timeBase: timeBase)
+        facts.set("video.frame_timing_source", source)
+        let headerCount = Int(stream.pointee.nb_frames)
+        facts.set("video.frame_count", timing.frameCount > 0 ? timing.frameCount : (headerCount > 0 ? headerCount : nil))
+        let avg = stream.pointee.avg_frame_rate
+        let headerRate = avg.num > 0 && avg.den > 0 ? av_q2d(avg) : nil
+        facts.set("video.frame_rate", timing.averageRate ?? headerRate ?? (stream.pointee.r_frame_rate.den > 0 ? av_q2d(stream.pointee.r_frame_rate) : nil))
+        facts.set("video.frame_rate_min", timing.minimumRate)
+        facts.set("video.frame_rate_max", timing.maximumRate)
+        if timing.frameCount >= 2 {
+            facts.set("video.frame_rate_mode", timing.isVariable ? "variable" : "constant")
+            facts.set("video.frame_gaps", timing.gaps)
+            facts.set("video.longest_gap", timing.longestStep)
+        }
+    }
+
+    /// The clockwise turn a player applies, from the display matrix: 0, 90, 180 or 270.
+    ///
+    /// `av_display_rotation_get` returns counter-clockwise degrees (an iPhone portrait clip gives −90),
+    /// so the clockwise turn is its negation, taken modulo 360.
+    static func clockwiseRotation(_ stream: UnsafeMutablePointer<AVStream>) -> Int {
+        var size: Int = 0
+        guard let data = av_stream_get_side_data(stream, AV_PKT_DATA_DISPLAYMATRIX, &size), size >= 9 * 4 else { return 0 }
+        let ccw = data.withMemoryRebound(to: Int32.self, capacity: 9) { av_display_rotation_get($0) }
+        guard ccw.isFinite else { return 0 }
+        let turned = Int((-ccw).rounded())
+        let normal = ((turned % 360) + 360) % 360
+        return (Int((Double(normal) / 90).rounded()) * 90) % 360
+    }
+
+    /// Decode timestamps of every frame: from the sample index (mp4/mov), else from packet headers.
+    static func frameTimestamps(_ stream: UnsafeMutablePointer<AVStream>, container: MediaContainer, useIndex: Bool,
+                                options: ProbeOptions) throws -> ([Int64], String) {
+        if useIndex {
+            let n = Int(avformat_index_get_entries_count(stream))
+            if n > 0 {
+                var out: [Int64] = []
+                out.reserveCapacity(min(n, options.packetLimit))
+                for i in 0..<min(n, options.packetLimit) {
+                    guard let e = avformat_index_get_entry(stream, Int32(i)) else { continue }
+                    if e.pointee.flags & AVINDEX_DISCARD_FRAME != 0 { continue }
+                    out.append(e.pointee.timestamp)
+                }
+                return (out, "index")
+            }
+        }
+        for s in container.streams where s != stream { s.pointee.discard = AVDISCARD_ALL }
+        guard let packet = av_packet_alloc() else { return ([], "packets") }
+        var pkt: UnsafeMutablePointer<AVPacket>? = packet
+        defer { av_packet_free(&pkt) }
+        var out: [Int64] = []
+        var usedPTS = false
+        let index = stream.pointee.index
+        var read = 0
+        while container.nextPacket(packet) {
+            defer { av_packet_unref(packet) }
+            read += 1
+            if read > options.packetLimit {
+                throw ProbeError(.limitExceeded, LocalizedText(
+                    zh: "读取了超过 \(options.packetLimit) 个数据包仍未结束，已放弃计时。",
+                    en: "Read over \(options.packetLimit) packets without reaching the end; frame timing abandoned."))
+            }
+            guard packet.pointee.stream_index == index else { continue }
+            if packet.pointee.dts != cff_nopts_value() { out.append(packet.pointee.dts) }
+            else if packet.pointee.pts != cff_nopts_value() { out.append(packet.pointee.pts); usedPTS = true }
+        }
+        if container.timedOut { throw MediaContainer.timeoutError(options.timeout) }
+        if usedPTS { out.sort() }
+        return (out, "packets")
+    }
+
+    static func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? max(abs(a), 1) : gcd(b, a % b) }
+}

@@ -1,0 +1,24 @@
+import Foundation
+
+/// Renders reports and facts as stable JSON (sorted keys, SI units).
+public enum JSONRenderer {
+    /// The report as pretty-printed JSON.
+    public static func render(_ report: Report) -> String { encode(report) }
+
+    /// `{"facts": {…}}` for `preflight probe`, with the error if the file could not be fully read.
+    public static func render(probe input: InputReport) -> String {
+        struct ProbeOutput: Encodable {
+            let file: String
+            let facts: [String: FactValue]
+            let error: ProbeError?
+        }
+        return encode(ProbeOutput(file: input.path, facts: input.facts.values, error: input.error))
+    }
+
+    static func encode<T: Encodable>(_ value: T) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(value) else { return "{}" }
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+/// Renders a report for a person: every check with its measured value, limit and verdict, the
+/// message in their language, and the fix. Colour only when asked (on a terminal).
+public struct TextRenderer: Sendable {
+    /// The language of messages.
+    public var language: Language
+    /// Whether to use ANSI colours.
+    public var color: Bool
+    /// Whether passed checks are listed too (failed and skipped ones always are).
+    public var showPassed: Bool
+
+    /// Creates a renderer.
+    public init(language: Language, color: Bool, showPassed: Bool = true) {
+        self.language = language
+        self.color = color
+        self.showPassed = showPassed
+    }
+
+    private func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
+    private func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
+
+    /// The whole report as text.
+    public func render(_ report: Report) -> String {
+        var out: [String] = []
+        out.append(paint("preflight \(report.tool.version) · \(report.rules.type) \(t("规则", "rules")) \(report.rules.version)"
+            + (report.rules.profile.map { " (\($0))" } ?? "") + " · libavformat \(report.libraries["libavformat"] ?? "?")", "2"))
+        let general = report.checks.filter { $0.slot == nil }
+        if !general.isEmpty {
+            out.append("")
+            out.append(paint(t("提交材料", "Submission"), "1"))
+            for c in general { out += lines(for: c) }
+        }
+        for input in report.inputs {
+            out.append("")
+            var summary = [input.facts["container.format"]?.text, input.facts["video.display_resolution"]?.text,
+                           input.facts["video.duration"].map { FactFormatting.describe($0, of: "video.duration") },
+                           input.facts["video.frame_rate"].map { FactFormatting.describe($0, of: "video.frame_rate") },
+                           input.facts["file.size"].map { FactFormatting.describe($0, of: "file.size") }].compactMap { $0 }
+            if summary.isEmpty, let type = input.facts["file.detected_type"]?.text { summary = [type] }
+            out.append(paint("\(input.slot)  \(input.path)", "1") + (summary.isEmpty ? "" : paint("  (\(summary.joined(separator: ", ")))", "2")))
+            for c in report.checks where c.slot == input.slot && c.file == input.path { out += lines(for: c) }
+        }
+        out.append("")
+        let errors = report.counts["error"] ?? 0, warnings = report.counts["warning"] ?? 0, infos = report.counts["info"] ?? 0
+        let verdict = report.verdict == .pass ? paint(t("通过", "PASS"), "1;32") : paint(t("不通过", "FAIL"), "1;31")
+        out.append("\(verdict): " + t("\(errors) 个错误，\(warnings) 个警告，\(infos) 条提示", "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"), \(infos) info")
+            + (report.strict ? t("（严格模式：警告也算不通过）", " (strict: warnings fail)") : ""))
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    func lines(for c: Finding) -> [String] {
+        let mark: String
+        switch (c.status, c.severity) {
+        case (.pass, _): mark = paint("✔", "32")
+        case (.skipped, _): mark = paint("–", "2")
+        case (.fail, .error): mark = paint("✘", "31")
+        case (.fail, .warning): mark = paint("!", "33")
+        case (.fail, .info): mark = paint("i", "36")
+        }
+        if c.status == .pass && !showPassed { return [] }
+        let label = c.status == .fail ? " " + paint(c.severity.rawValue.uppercased(), c.severity == .error ? "31" : (c.severity == .warning ? "33" : "36")) : ""
+        var head = "  \(mark) \(c.rule.padding(toLength: max(28, c.rule.count), withPad: " ", startingAt: 0))"
+        if c.status == .pass {
+            head += " \(c.measuredText ?? "") " + paint("(\(c.limit ?? ""))", "2")
+            return [head]
+        }
+        if let m = c.measuredText { head += " \(m)" }
+        if let l = c.limit { head += " " + paint("[\(t("要求", "limit")) \(l)]", "2") }
+        head += label
+        var lines = [head, "      " + c.message.text(in: language)]
+        if let fix = c.fix { lines.append("      " + paint(t("修复：", "fix: "), "1") + fix.text(in: language)) }
+        if let code = c.serviceError, c.status == .fail { lines.append(paint("      " + t("服务将返回错误码 \(code)", "the service would answer \(code)"), "2")) }
+        return lines
+    }
+}

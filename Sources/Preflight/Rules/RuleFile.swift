@@ -1,0 +1,73 @@
+import Foundation
+import Yams
+
+/// One parsed rule file: its own rules, slots and requirements, before includes are resolved.
+public struct RuleFile: Sendable {
+    /// The file path as given.
+    public var path: String
+    /// The customization kind this file defines (`IMAGE_GENERAL`), if it defines one.
+    public var type: String?
+    /// The rule set version, usually the date of the service documentation it follows.
+    public var version: String?
+    /// A title for people.
+    public var title: LocalizedText?
+    /// Files to load first, relative to this one, with where each was named.
+    public var includes: [(path: String, location: SourceLocation)] = []
+    /// Slots defined here.
+    public var slots: [SlotDefinition] = []
+    /// Slot requirements defined here.
+    public var requirements: [Requirement] = []
+    /// Rules defined or overridden here.
+    public var rules: [Rule] = []
+    /// Named alternatives (`legacy`, `strict`): overrides applied when the profile is selected.
+    public var profiles: [String: Profile] = [:]
+    /// The text of the file, for the rule set's digest.
+    public var text: String
+
+    /// Overrides applied by a named profile.
+    public struct Profile: Sendable {
+        /// What the profile is, for people.
+        public var summary: LocalizedText?
+        /// Rules overridden or added.
+        public var rules: [Rule] = []
+        /// Requirements overridden or added.
+        public var requirements: [Requirement] = []
+    }
+
+    /// The most nodes a rule file may hold; guards against alias expansion bombs.
+    public static let nodeLimit = 50_000
+
+    /// Parses rule-file YAML. Every problem is collected with its line and column.
+    public static func parse(_ text: String, path: String) throws -> RuleFile {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch let e as YamlError {
+            throw RuleFileErrors(errors: [RuleFileError(Self.location(of: e, path: path), "not valid YAML: \(Self.reason(e))")])
+        }
+        var reader = RuleFileReader(path: path)
+        var file = RuleFile(path: path, text: text)
+        guard let root = node else {
+            throw RuleFileErrors(errors: [RuleFileError(SourceLocation(file: path, line: 1, column: 1), "the file is empty")])
+        }
+        reader.read(root, into: &file)
+        if !reader.errors.isEmpty { throw RuleFileErrors(errors: reader.errors) }
+        return file
+    }
+
+    private static func location(of error: YamlError, path: String) -> SourceLocation {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+            return SourceLocation(file: path, line: mark.line, column: mark.column)
+        default:
+            return SourceLocation(file: path, line: 1, column: 1)
+        }
+    }
+
+    private static func reason(_ error: YamlError) -> String {
+        switch error {
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): return problem
+        default: return "\(error)"
+        }
+    }
+}

@@ -1,0 +1,249 @@
+import Foundation
+import Yams
+
+/// Walks the YAML tree of a rule file, building rules and collecting every problem with its location.
+struct RuleFileReader {
+    let path: String
+    var errors: [RuleFileError] = []
+    private var nodes = 0
+
+    init(path: String) { self.path = path }
+
+    private static let topKeys = ["schema", "type", "version", "title", "include", "slots", "requirements", "rules", "profiles", "description"]
+    private static let ruleKeys = ["id", "slot", "fact", "severity", "min", "max", "one_of", "none_of", "equals", "pattern",
+                                   "when", "message", "fix", "service_error", "reference", "disabled", "description"]
+    private static let conditionKeys = ["fact", "min", "max", "one_of", "none_of", "equals", "pattern"]
+    private static let slotKeys = ["kind", "cos_folder", "request_field", "title"]
+    private static let requirementKeys = ["id", "all_of", "any_of", "severity", "message", "service_error"]
+    private static let profileKeys = ["summary", "rules", "requirements"]
+
+    func location(_ node: Node) -> SourceLocation {
+        SourceLocation(file: path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+    }
+
+    mutating func fail(_ node: Node, _ problem: String) { errors.append(RuleFileError(location(node), problem)) }
+
+    /// The pairs of a mapping, reporting unknown keys (with a suggestion) and over-large trees.
+    mutating func pairs(_ node: Node, allowed: [String], what: String) -> [(String, Node)] {
+        nodes += 1
+        guard nodes < RuleFile.nodeLimit else {
+            if nodes == RuleFile.nodeLimit { fail(node, "the file is too large (over \(RuleFile.nodeLimit) nodes, or aliases expand too far)") }
+            return []
+        }
+        guard case .mapping(let mapping) = node else {
+            fail(node, "\(what) must be a mapping of keys to values")
+            return []
+        }
+        var result: [(String, Node)] = []
+        for (k, v) in mapping {
+            guard let key = k.string else { fail(k, "keys must be plain text"); continue }
+            if !allowed.contains(key) {
+                let hint = allowed.min { Self.distance($0, key) < Self.distance($1, key) }
+                let suggestion = hint.flatMap { Self.distance($0, key) <= 2 ? " (did you mean '\($0)'?)" : nil } ?? ""
+                fail(k, "unknown key '\(key)' in \(what)\(suggestion); allowed: \(allowed.joined(separator: ", "))")
+                continue
+            }
+            result.append((key, v))
+        }
+        return result
+    }
+
+    mutating func sequence(_ node: Node, what: String) -> [Node] {
+        nodes += 1
+        guard case .sequence(let s) = node else {
+            fail(node, "\(what) must be a list")
+            return []
+        }
+        return Array(s)
+    }
+
+    mutating func scalar(_ node: Node, what: String) -> String? {
+        nodes += 1
+        guard case .scalar(let s) = node else {
+            fail(node, "\(what) must be a single value")
+            return nil
+        }
+        return s.string
+    }
+
+    mutating func text(_ node: Node, what: String) -> LocalizedText? {
+        if case .scalar(let s) = node { return LocalizedText(zh: s.string, en: s.string) }
+        var zh: String?, en: String?
+        for (k, v) in pairs(node, allowed: ["zh", "en"], what: what) {
+            if k == "zh" { zh = scalar(v, what: "\(what).zh") } else { en = scalar(v, what: "\(what).en") }
+        }
+        guard let zh, let en else {
+            fail(node, "\(what) needs both 'zh' and 'en'")
+            return nil
+        }
+        return LocalizedText(zh: zh, en: en)
+    }
+
+    mutating func read(_ root: Node, into file: inout RuleFile) {
+        for (key, value) in pairs(root, allowed: Self.topKeys, what: "a rule file") {
+            switch key {
+            case "schema":
+                if let s = scalar(value, what: "schema"), s != "1" { fail(value, "unsupported schema '\(s)'; this preflight reads schema 1") }
+            case "type": file.type = scalar(value, what: "type")
+            case "version": file.version = scalar(value, what: "version")
+            case "title": file.title = text(value, what: "title")
+            case "description": _ = text(value, what: "description")
+            case "include":
+                for item in sequence(value, what: "include") {
+                    if let p = scalar(item, what: "an include") { file.includes.append((p, location(item))) }
+                }
+            case "slots":
+                for (name, slotNode) in pairs(value, allowed: slotNamesAllowingAny(value), what: "slots") {
+                    if let slot = readSlot(name, slotNode) { file.slots.append(slot) }
+                }
+            case "requirements":
+                file.requirements = sequence(value, what: "requirements").compactMap { readRequirement($0) }
+            case "rules":
+                file.rules = sequence(value, what: "rules").compactMap { readRule($0) }
+            case "profiles":
+                for (name, profileNode) in pairs(value, allowed: slotNamesAllowingAny(value), what: "profiles") {
+                    var profile = RuleFile.Profile()
+                    for (k, v) in pairs(profileNode, allowed: Self.profileKeys, what: "profile '\(name)'") {
+                        switch k {
+                        case "summary": profile.summary = text(v, what: "summary")
+                        case "rules": profile.rules = sequence(v, what: "rules").compactMap { readRule($0) }
+                        default: profile.requirements = sequence(v, what: "requirements").compactMap { readRequirement($0) }
+                        }
+                    }
+                    file.profiles[name] = profile
+                }
+            default: break
+            }
+        }
+    }
+
+    /// Keys of a free-form mapping (slot or profile names).
+    private func slotNamesAllowingAny(_ node: Node) -> [String] {
+        guard case .mapping(let m) = node else { return [] }
+        return m.compactMap { $0.key.string }
+    }
+
+    mutating func readSlot(_ name: String, _ node: Node) -> SlotDefinition? {
+        var kind: SlotKind?
+        var slot = SlotDefinition(name: name, kind: .video)
+        for (k, v) in pairs(node, allowed: Self.slotKeys, what: "slot '\(name)'") {
+            switch k {
+            case "kind":
+                if let s = scalar(v, what: "kind") {
+                    kind = SlotKind(rawValue: s)
+                    if kind == nil { fail(v, "unknown slot kind '\(s)'; known: \(SlotKind.allCases.map(\.rawValue).joined(separator: ", "))") }
+                }
+            case "cos_folder": slot.cosFolder = scalar(v, what: "cos_folder")
+            case "request_field": slot.requestField = scalar(v, what: "request_field")
+            default: slot.title = text(v, what: "title")
+            }
+        }
+        guard let kind else {
+            fail(node, "slot '\(name)' needs a 'kind'")
+            return nil
+        }
+        slot.kind = kind
+        return slot
+    }
+
+    mutating func readRequirement(_ node: Node) -> Requirement? {
+        var req = Requirement(id: "")
+        req.source = location(node)
+        for (k, v) in pairs(node, allowed: Self.requirementKeys, what: "a requirement") {
+            switch k {
+            case "id": req.id = scalar(v, what: "id") ?? ""
+            case "all_of": req.allOf = sequence(v, what: "all_of").compactMap { scalar($0, what: "a slot") }
+            case "any_of": req.anyOf = sequence(v, what: "any_of").compactMap { scalar($0, what: "a slot") }
+            case "severity": req.severity = severity(v) ?? .error
+            case "message": req.message = text(v, what: "message")
+            default: req.serviceError = scalar(v, what: "service_error").flatMap { Int($0) }
+            }
+        }
+        if req.id.isEmpty { fail(node, "a requirement needs an 'id'"); return nil }
+        return req
+    }
+
+    mutating func severity(_ node: Node) -> Severity? {
+        guard let s = scalar(node, what: "severity") else { return nil }
+        guard let sev = Severity(rawValue: s) else {
+            fail(node, "unknown severity '\(s)'; use error, warning or info")
+            return nil
+        }
+        return sev
+    }
+
+    mutating func quantity(_ node: Node, what: String) -> Quantity? {
+        scalar(node, what: what).map(Quantity.parse)
+    }
+
+    mutating func quantities(_ node: Node, what: String) -> [Quantity] {
+        sequence(node, what: what).compactMap { quantity($0, what: "a value of \(what)") }
+    }
+
+    mutating func constraint(key: String, value: Node, into c: inout Constraint) {
+        switch key {
+        case "min": c.min = quantity(value, what: "min")
+        case "max": c.max = quantity(value, what: "max")
+        case "one_of": c.oneOf = quantities(value, what: "one_of")
+        case "none_of": c.noneOf = quantities(value, what: "none_of")
+        case "equals": c.equals = quantity(value, what: "equals")
+        case "pattern":
+            c.pattern = scalar(value, what: "pattern")
+            if let p = c.pattern, (try? NSRegularExpression(pattern: p)) == nil { fail(value, "pattern '\(p)' is not a valid regular expression") }
+        default: break
+        }
+    }
+
+    mutating func readRule(_ node: Node) -> Rule? {
+        var rule = Rule(id: "")
+        rule.source = location(node)
+        for (k, v) in pairs(node, allowed: Self.ruleKeys, what: "a rule") {
+            switch k {
+            case "id": rule.id = scalar(v, what: "id") ?? ""
+            case "slot": rule.slot = scalar(v, what: "slot")
+            case "fact": rule.fact = scalar(v, what: "fact")
+            case "severity": rule.severity = severity(v)
+            case "min", "max", "one_of", "none_of", "equals", "pattern": constraint(key: k, value: v, into: &rule.constraint)
+            case "when":
+                rule.when = sequence(v, what: "when").compactMap { readCondition($0) }
+            case "message": rule.message = text(v, what: "message")
+            case "fix": rule.fix = text(v, what: "fix")
+            case "service_error":
+                rule.serviceError = scalar(v, what: "service_error").flatMap { Int($0) }
+                if rule.serviceError == nil { fail(v, "service_error must be a number such as 100003") }
+            case "reference": rule.reference = scalar(v, what: "reference")
+            case "disabled": rule.disabled = scalar(v, what: "disabled").map { ["true", "yes"].contains($0.lowercased()) }
+            default: _ = text(v, what: "description")
+            }
+        }
+        if rule.id.isEmpty { fail(node, "a rule needs an 'id'"); return nil }
+        return rule
+    }
+
+    mutating func readCondition(_ node: Node) -> Condition? {
+        var fact: String?
+        var c = Constraint()
+        for (k, v) in pairs(node, allowed: Self.conditionKeys, what: "a 'when' condition") {
+            if k == "fact" { fact = scalar(v, what: "fact") } else { constraint(key: k, value: v, into: &c) }
+        }
+        guard let fact else { fail(node, "a 'when' condition needs a 'fact'"); return nil }
+        return Condition(fact: fact, constraint: c)
+    }
+
+    /// Levenshtein distance, for "did you mean" hints.
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        var row = Array(0...b.count)
+        for i in 1...a.count {
+            var prev = row[0]
+            row[0] = i
+            for j in stride(from: 1, through: b.count, by: 1) {
+                let cur = row[j]
+                row[j] = Swift.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] == b[j - 1] ? 0 : 1))
+                prev = cur
+            }
+        }
+        return row[b.count]
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+
+/// Checks the meaning of a merged rule set: known facts and slots, units that fit the fact, complete rules.
+public enum RuleLint {
+    /// Every problem, each at the rule (or requirement) that has it.
+    public static func check(_ set: RuleSet, knownSlots: Set<String>? = nil) -> [RuleFileError] {
+        let slots = knownSlots ?? Set(set.slots.map(\.name))
+        var problems: [RuleFileError] = []
+        for rule in set.rules {
+            let at = rule.source ?? SourceLocation(file: "?", line: 1, column: 1)
+            func fail(_ p: String) { problems.append(RuleFileError(at, "rule '\(rule.id)': \(p)")) }
+            if rule.disabled == true { continue }
+            guard let fact = rule.fact else { fail("no 'fact' to test"); continue }
+            guard let definition = FactVocabulary.definition(fact) else {
+                let near = FactVocabulary.all.map(\.name).min { RuleFileReader.distance($0, fact) < RuleFileReader.distance($1, fact) }
+                fail("unknown fact '\(fact)'\(near.map { " (did you mean '\($0)'?)" } ?? ""); `preflight facts` lists them")
+                continue
+            }
+            if let slot = rule.slot {
+                if !slots.contains(slot) { fail("unknown slot '\(slot)'; known: \(slots.sorted().joined(separator: ", "))") }
+            } else { fail("no 'slot' (which file the rule reads)") }
+            if rule.severity == nil { fail("no 'severity' (error, warning or info)") }
+            if rule.constraint.isEmpty { fail("no test: give min, max, one_of, none_of, equals or pattern") }
+            problems += unitProblems(rule.constraint, fact: definition, at: at, prefix: "rule '\(rule.id)': ")
+            for condition in rule.when ?? [] {
+                guard let cd = FactVocabulary.definition(condition.fact) else { fail("'when' names unknown fact '\(condition.fact)'"); continue }
+                problems += unitProblems(condition.constraint, fact: cd, at: at, prefix: "rule '\(rule.id)' when: ")
+            }
+            if rule.message == nil { fail("no 'message' {zh, en}: say what is wrong in both languages") }
+        }
+        for req in set.requirements {
+            let at = req.source ?? SourceLocation(file: "?", line: 1, column: 1)
+            if req.allOf.isEmpty && req.anyOf.isEmpty { problems.append(RuleFileError(at, "requirement '\(req.id)': give all_of or any_of")) }
+            for s in req.allOf + req.anyOf where !slots.contains(s) {
+                problems.append(RuleFileError(at, "requirement '\(req.id)': unknown slot '\(s)'"))
+            }
+            if req.message == nil { problems.append(RuleFileError(at, "requirement '\(req.id)': no 'message' {zh, en}")) }
+        }
+        return problems
+    }
+
+    /// Units must belong to the fact's dimension (`10 min` cannot limit `file.size`); ranges must not be empty.
+    static func unitProblems(_ c: Constraint, fact: FactDefinition, at: SourceLocation, prefix: String) -> [RuleFileError] {
+        var problems: [RuleFileError] = []
+        let values = [c.min, c.max, c.equals].compactMap { $0 } + (c.oneOf ?? []) + (c.noneOf ?? [])
+        for q in values {
+            switch (q, fact.dimension) {
+            case (.number(_, let d?, let written), let want) where d != want:
+                let units = want.units.map(\.symbol).joined(separator: ", ")
+                problems.append(RuleFileError(at, "\(prefix)'\(written)' is a \(d.rawValue) value but \(fact.name) is measured as \(want.rawValue)" + (units.isEmpty ? "" : " (units: \(units))")))
+            case (.text(let t), let want) where ![.text, .flag].contains(want):
+                problems.append(RuleFileError(at, "\(prefix)'\(t)' is not a number with a unit of \(want.rawValue) (\(want.units.map(\.symbol).joined(separator: ", ")))"))
+            default: break
+            }
+        }
+        if (c.min != nil || c.max != nil), [.text, .flag].contains(fact.dimension) {
+            problems.append(RuleFileError(at, "\(prefix)min/max need a numeric fact; \(fact.name) is \(fact.dimension.rawValue)"))
+        }
+        if let lo = c.min?.number, let hi = c.max?.number, lo > hi {
+            problems.append(RuleFileError(at, "\(prefix)min \(c.min!.written) is above max \(c.max!.written): nothing can pass"))
+        }
+        return problems
+    }
+}

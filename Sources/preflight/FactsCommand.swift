@@ -1,0 +1,17 @@
+import ArgumentParser
+import Foundation
+import Preflight
+
+/// `preflight facts`: the vocabulary rules are written in.
+struct FactsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "facts",
+        abstract: "List every fact a rule can test, with its unit and meaning.")
+
+    func run() throws {
+        for f in FactVocabulary.all {
+            let units = f.dimension.units.map(\.symbol).joined(separator: " ")
+            print("\(f.name.padding(toLength: 34, withPad: " ", startingAt: 0)) \(f.dimension.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(units.isEmpty ? "" : "[\(units)] ")\(f.summary)")
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import Preflight
+
+/// `preflight`: check digital-human materials against the service's limits before upload.
+struct PreflightCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "preflight",
+        abstract: "Check digital-human materials locally before uploading them for customization.",
+        discussion: """
+            Exit status: 0 when no check fails with an error (warnings allowed), 1 when at least one does,
+            2 for a usage or rule-file error.
+            """,
+        version: PreflightVersion.current,
+        subcommands: [CheckCommand.self, ProbeCommand.self, RulesCommand.self, FactsCommand.self])
+}
+
+/// Options shared by commands that print for a person.
+struct OutputOptions: ParsableArguments {
+    @Option(help: "Message language: zh or en (default: from LANG).")
+    var lang: Language?
+
+    @Option(help: "Colour: auto (on a terminal), always or never.")
+    var color: ColorChoice = .auto
+
+    @Flag(help: "Show libav's own warnings on standard error.")
+    var verbose = false
+
+    var language: Language { lang ?? Language.fromEnvironment() }
+
+    var useColor: Bool {
+        switch color {
+        case .always: return true
+        case .never: return false
+        case .auto:
+            let env = ProcessInfo.processInfo.environment
+            return isatty(STDOUT_FILENO) == 1 && env["NO_COLOR"] == nil && env["TERM"] != "dumb"
+        }
+    }
+}
+
+/// When to colour text output.
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+}
+
+/// Report formats.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+extension Language: ExpressibleByArgument {}
+
+extension SlotKind: ExpressibleByArgument {}
+
+/// Writes to standard error.
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+}
