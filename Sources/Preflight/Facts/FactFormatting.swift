@@ -17,8 +17,9 @@ public enum FactFormatting {
     public static func describe(number n: Double, dimension: Dimension) -> String {
         switch dimension {
         case .bytes:
-            let units: [(String, Double)] = [("GiB", 1_073_741_824), ("MiB", 1_048_576), ("KiB", 1024)]
-            for (symbol, factor) in units where abs(n) >= factor { return "\(trim(n / factor, digits: 2)) \(symbol)" }
+            // Decimal units, as the service's limits are read (5 GB = 5 000 000 000 bytes).
+            let units: [(String, Double)] = [("GB", 1e9), ("MB", 1e6), ("KB", 1e3)]
+            for (symbol, factor) in units where abs(n) >= factor { return "\(trim(n / factor, digits: n >= 1e9 ? 3 : 1)) \(symbol)" }
             return "\(trim(n, digits: 0)) B"
         case .seconds:
             if abs(n) >= 60 {

@@ -53,7 +53,9 @@ public struct Constraint: Sendable, Equatable {
         var parts: [String] = []
         let dimension = FactVocabulary.definition(fact)?.dimension ?? .count
         func show(_ q: Quantity) -> String {
-            if case .number(let n, _, _) = q { return FactFormatting.describe(number: n, dimension: dimension) }
+            if case .number(let n, let unit, let written) = q {
+                return unit == nil ? FactFormatting.describe(number: n, dimension: dimension) : written
+            }
             return q.written
         }
         switch (min, max) {

@@ -23,6 +23,8 @@ public struct RuleFile: Sendable {
     public var profiles: [String: Profile] = [:]
     /// The text of the file, for the rule set's digest.
     public var text: String
+    /// Problems found while reading the file (unknown keys, bad values); what could be read is kept.
+    public var problems: [RuleFileError] = []
 
     /// Overrides applied by a named profile.
     public struct Profile: Sendable {
@@ -37,7 +39,8 @@ public struct RuleFile: Sendable {
     /// The most nodes a rule file may hold; guards against alias expansion bombs.
     public static let nodeLimit = 50_000
 
-    /// Parses rule-file YAML. Every problem is collected with its line and column.
+    /// Parses rule-file YAML. Throws only when the YAML itself is broken; every other problem is
+    /// collected in ``problems`` with its line and column.
     public static func parse(_ text: String, path: String) throws -> RuleFile {
         let node: Node?
         do {
@@ -51,7 +54,7 @@ public struct RuleFile: Sendable {
             throw RuleFileErrors(errors: [RuleFileError(SourceLocation(file: path, line: 1, column: 1), "the file is empty")])
         }
         reader.read(root, into: &file)
-        if !reader.errors.isEmpty { throw RuleFileErrors(errors: reader.errors) }
+        file.problems = reader.errors
         return file
     }
 

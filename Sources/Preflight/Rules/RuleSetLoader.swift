@@ -86,6 +86,7 @@ public struct RuleSetLoader: Sendable {
         }
         do {
             let file = try RuleFile.parse(text, path: displayPath(url))
+            errors.append(contentsOf: file.problems)
             chain.append(path)
             for include in file.includes {
                 let target = include.path.hasPrefix("/") ? URL(fileURLWithPath: include.path)
@@ -114,14 +115,18 @@ public struct RuleSetLoader: Sendable {
         var errors: [RuleFileError] = []
         var chain: [String] = []
         collect(url, depth: 0, chain: &chain, into: &files, errors: &errors, includedFrom: nil)
-        if !errors.isEmpty { return errors }
         var known = Set<String>()
+        var builtinRules: [String: Rule] = [:]
         for type in availableTypes() {
-            if let set = try? load(type: type) { known.formUnion(set.slots.map(\.name)) }
+            guard let set = try? load(type: type) else { continue }
+            known.formUnion(set.slots.map(\.name))
+            for rule in set.rules where builtinRules[rule.id] == nil { builtinRules[rule.id] = rule }
         }
-        let set = RuleSet.merge(files, type: files.last?.type ?? "user")
+        var set = RuleSet.merge(files, type: files.last?.type ?? "user")
+        // A rule that overrides a built-in one is checked as it will be evaluated: merged over it.
+        set.rules = set.rules.map { rule in builtinRules[rule.id].map { $0.overridden(by: rule) } ?? rule }
         known.formUnion(set.slots.map(\.name))
-        var problems = RuleLint.check(set, knownSlots: known)
+        var problems = errors + RuleLint.check(set, knownSlots: known)
         for file in files {
             for (name, profile) in file.profiles {
                 var overlay = set

@@ -46,7 +46,8 @@ final class PDFDocument {
 
     /// Bytes still allowed to be inflated.
     var inflateBudget = PDFDocument.inflateLimit
-    /// Bytes still allowed to be parsed (hostile files could otherwise make parsing quadratic).
+    /// Bytes still allowed to be parsed: 16 times the file plus 4 times what is inflated (hostile
+    /// files could otherwise make parsing quadratic).
     var parseBudget: Int
     private var cache: [Int: PDFObject] = [:]
     private var inProgress = Set<Int>()
@@ -59,7 +60,7 @@ final class PDFDocument {
     /// Opens `bytes` (which start with, or have within 1024 bytes, `%PDF-`).
     init(bytes: [UInt8]) throws {
         self.bytes = bytes
-        parseBudget = 16 * bytes.count + (256 << 20)
+        parseBudget = 16 * bytes.count + (1 << 20)
         let loaded = loadCrossReference()
         if loaded { establishSecurity() }
         if !loaded || (catalog == nil && !encryptionBlocksReading) {
@@ -200,7 +201,9 @@ final class PDFDocument {
             guard security.fileKey != nil else { return nil }
             raw = security.decrypt(raw, reference: reference)
         }
-        return PDFStreamFilters.decode(raw, dictionary: dictionary, budget: &inflateBudget) { self.resolve($0) }
+        let decoded = PDFStreamFilters.decode(raw, dictionary: dictionary, budget: &inflateBudget) { self.resolve($0) }
+        parseBudget += 4 * (decoded?.count ?? 0)  // decoded object streams are parsed too
+        return decoded
     }
 
     /// The decoded object stream `number` (cached), or nil when it cannot be read.

@@ -1,0 +1,64 @@
+import Foundation
+
+/// Paths to the committed fixtures and the built command-line tool.
+enum Fixture {
+    /// The repository root.
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// A fixture file by path under `Fixtures/`.
+    static func url(_ path: String) -> URL { root.appendingPathComponent("Fixtures/\(path)") }
+
+    /// A video fixture.
+    static func video(_ name: String) -> URL { url("video/\(name)") }
+
+    /// The built `preflight` executable, next to the test bundle.
+    static var tool: URL {
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = dir.appendingPathComponent("preflight")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return root.appendingPathComponent(".build/debug/preflight")
+    }
+
+    /// A new empty temporary folder.
+    static func temporaryDirectory() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("preflight-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+}
+
+/// The result of running the command-line tool.
+struct ToolRun {
+    let status: Int32
+    let stdout: String
+    let stderr: String
+
+    /// Runs `preflight` with arguments, in `directory` (the repository root by default).
+    static func run(_ arguments: [String], in directory: URL = Fixture.root, environment: [String: String] = [:]) throws -> ToolRun {
+        let process = Process()
+        process.executableURL = Fixture.tool
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var env = ProcessInfo.processInfo.environment
+        env["LANG"] = "C"
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return ToolRun(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                       stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// The standard output parsed as a JSON object.
+    var json: [String: Any] {
+        (try? JSONSerialization.jsonObject(with: Data(stdout.utf8))) as? [String: Any] ?? [:]
+    }
+}
