@@ -26,14 +26,17 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // libjpeg's default error handler calls exit(); this C target replaces it with a longjmp.
         .target(name: "CJPEGErrorTrap", dependencies: ["CJPEG"]),
+        // Embeds rules/ into the library at build time.
+        .executableTarget(name: "RuleEmbedder"),
+        .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["RuleEmbedder"]),
         .target(
             name: "Preflight",
             dependencies: [
                 "CFFmpeg", "CSndFile", "CZip", "CPNG", "CJPEG", "CWebP", "CZlib", "CJPEGErrorTrap",
                 .product(name: "Yams", package: "Yams"),
             ],
-            resources: [.copy("BuiltinRules")],
-            swiftSettings: [.swiftLanguageMode(.v5)]),
+            swiftSettings: [.swiftLanguageMode(.v5)],
+            plugins: ["EmbedRules"]),
         .executableTarget(
             name: "preflight",
             dependencies: ["Preflight", .product(name: "ArgumentParser", package: "swift-argument-parser")],

@@ -1,52 +1,78 @@
 import Foundation
 
-/// Finds and loads rule files: the built-in ones in `rules/` and a user's own (`--rules FILE`).
+/// Finds and loads rule files: the built-in ones (`rules/`, embedded) and a user's own (`--rules FILE`).
 public struct RuleSetLoader: Sendable {
-    /// The folder holding the built-in rule files (one `TYPE.yaml` per customization kind).
-    public var builtinDirectory: URL
+    /// Where the built-in rule files come from.
+    public var store: RuleStore
     /// The deepest chain of includes allowed.
     public var includeDepthLimit = 8
     /// The largest rule file read, in bytes.
     public var fileSizeLimit = 1 << 20
 
-    /// A loader over the given built-in folder.
-    public init(builtinDirectory: URL) { self.builtinDirectory = builtinDirectory }
+    /// A loader over the given store (the embedded rules unless `$PREFLIGHT_RULES_DIR` is set).
+    public init(store: RuleStore = .standard) { self.store = store }
 
-    /// A loader over the built-in rules: `$PREFLIGHT_RULES_DIR`, else the rules bundled with the library.
-    public init() {
-        if let dir = ProcessInfo.processInfo.environment["PREFLIGHT_RULES_DIR"], !dir.isEmpty {
-            builtinDirectory = URL(fileURLWithPath: dir)
-        } else {
-            builtinDirectory = BuiltinRules.directory
+    /// A loader over a folder laid out like `rules/`.
+    public init(builtinDirectory: URL) { self.store = .directory(builtinDirectory) }
+
+    /// A rule file's place: inside the built-in store, or on disk.
+    enum Place: Equatable {
+        case builtin(String)
+        case disk(URL)
+
+        var key: String {
+            switch self {
+            case .builtin(let p): return "builtin:" + p
+            case .disk(let u): return u.standardizedFileURL.path
+            }
+        }
+
+        var display: String {
+            switch self {
+            case .builtin(let p): return "rules/" + p
+            case .disk(let u): return u.relativePath
+            }
+        }
+
+        func resolving(_ include: String) -> Place {
+            switch self {
+            case .builtin(let p):
+                var parts = p.split(separator: "/").dropLast().map(String.init)
+                for part in include.split(separator: "/") {
+                    if part == ".." { if !parts.isEmpty { parts.removeLast() } } else if part != "." { parts.append(String(part)) }
+                }
+                return .builtin(parts.joined(separator: "/"))
+            case .disk(let u):
+                return include.hasPrefix("/") ? .disk(URL(fileURLWithPath: include)) : .disk(u.deletingLastPathComponent().appendingPathComponent(include))
+            }
         }
     }
 
-    /// The customization kinds that have a built-in rule file, sorted.
+    /// The customization kinds that have a built-in rule file (`TYPE.yaml` at the top), sorted.
     public func availableTypes() -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: builtinDirectory.path)) ?? []
-        return names.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+        store.paths().filter { !$0.contains("/") && $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
     }
 
     /// Loads the rules of a customization kind, then each extra file over them, then the profile.
     ///
     /// - Throws: ``RuleFileErrors`` naming file, line and problem; or an unknown type or profile.
     public func load(type: String, extraFiles: [URL] = [], profile: String? = nil) throws -> RuleSet {
-        let typeFile = builtinDirectory.appendingPathComponent("\(type).yaml")
-        guard FileManager.default.fileExists(atPath: typeFile.path) else {
-            throw RuleFileErrors(errors: [RuleFileError(SourceLocation(file: typeFile.path, line: 1, column: 1),
+        let typePlace = Place.builtin("\(type).yaml")
+        guard store.text("\(type).yaml") != nil else {
+            throw RuleFileErrors(errors: [RuleFileError(SourceLocation(file: typePlace.display, line: 1, column: 1),
                 "unknown customization type '\(type)'; known: \(availableTypes().joined(separator: ", "))")])
         }
         var files: [RuleFile] = []
         var errors: [RuleFileError] = []
-        for url in [typeFile] + extraFiles {
-            var seen: [String] = []
-            collect(url, depth: 0, chain: &seen, into: &files, errors: &errors, includedFrom: nil)
+        for place in [typePlace] + extraFiles.map({ Place.disk($0) }) {
+            var chain: [String] = []
+            collect(place, depth: 0, chain: &chain, into: &files, errors: &errors, includedFrom: nil)
         }
         if !errors.isEmpty { throw RuleFileErrors(errors: errors) }
         var set = RuleSet.merge(files, type: type)
         if let profile {
             guard set.profiles[profile] != nil else {
-                throw RuleFileErrors(errors: [RuleFileError(SourceLocation(file: typeFile.path, line: 1, column: 1),
+                throw RuleFileErrors(errors: [RuleFileError(SourceLocation(file: typePlace.display, line: 1, column: 1),
                     "unknown profile '\(profile)' for \(type); available: \(set.profiles.keys.sorted().joined(separator: ", "))")])
             }
             for file in files { if let p = file.profiles[profile] { set.apply(rules: p.rules, requirements: p.requirements) } }
@@ -58,40 +84,27 @@ public struct RuleSetLoader: Sendable {
     }
 
     /// Reads one file and, before it, the files it includes (depth-first, cycles refused).
-    func collect(_ url: URL, depth: Int, chain: inout [String], into files: inout [RuleFile],
+    func collect(_ place: Place, depth: Int, chain: inout [String], into files: inout [RuleFile],
                  errors: inout [RuleFileError], includedFrom: SourceLocation?) {
-        let path = url.standardizedFileURL.path
-        let here = includedFrom ?? SourceLocation(file: displayPath(url), line: 1, column: 1)
-        if chain.contains(path) {
-            errors.append(RuleFileError(here, "include cycle: \((chain + [path]).map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: " → "))"))
+        let here = includedFrom ?? SourceLocation(file: place.display, line: 1, column: 1)
+        if chain.contains(place.key) {
+            let names = (chain + [place.key]).map { URL(fileURLWithPath: $0).lastPathComponent }
+            errors.append(RuleFileError(here, "include cycle: \(names.joined(separator: " → "))"))
             return
         }
         if depth > includeDepthLimit {
             errors.append(RuleFileError(here, "includes nested deeper than \(includeDepthLimit) files"))
             return
         }
-        if files.contains(where: { URL(fileURLWithPath: $0.path).standardizedFileURL.path == path }) { return }
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        guard let size = attributes?[.size] as? Int, attributes?[.type] as? FileAttributeType == .typeRegular else {
-            errors.append(RuleFileError(here, "cannot read rule file \(displayPath(url)): no such file"))
-            return
-        }
-        guard size <= fileSizeLimit else {
-            errors.append(RuleFileError(here, "rule file \(displayPath(url)) is \(size) bytes; the limit is \(fileSizeLimit)"))
-            return
-        }
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            errors.append(RuleFileError(here, "rule file \(displayPath(url)) is not readable UTF-8 text"))
-            return
-        }
+        if files.contains(where: { $0.path == place.display }) { return }
+        guard let text = read(place, at: here, errors: &errors) else { return }
         do {
-            let file = try RuleFile.parse(text, path: displayPath(url))
+            let file = try RuleFile.parse(text, path: place.display)
             errors.append(contentsOf: file.problems)
-            chain.append(path)
+            chain.append(place.key)
             for include in file.includes {
-                let target = include.path.hasPrefix("/") ? URL(fileURLWithPath: include.path)
-                    : url.deletingLastPathComponent().appendingPathComponent(include.path)
-                collect(target, depth: depth + 1, chain: &chain, into: &files, errors: &errors, includedFrom: include.location)
+                collect(place.resolving(include.path), depth: depth + 1, chain: &chain, into: &files, errors: &errors,
+                        includedFrom: include.location)
             }
             chain.removeLast()
             files.append(file)
@@ -102,19 +115,40 @@ public struct RuleSetLoader: Sendable {
         }
     }
 
-    /// Built-in files are shown relative to the rules folder (`rules/IMAGE.yaml`), others as given.
-    func displayPath(_ url: URL) -> String {
-        let base = builtinDirectory.standardizedFileURL.path + "/"
-        let path = url.standardizedFileURL.path
-        return path.hasPrefix(base) ? "rules/" + path.dropFirst(base.count) : url.path
+    /// The text of a rule file, within the size limit, or nil with the reason recorded.
+    func read(_ place: Place, at here: SourceLocation, errors: inout [RuleFileError]) -> String? {
+        switch place {
+        case .builtin(let p):
+            guard let text = store.text(p) else {
+                errors.append(RuleFileError(here, "no built-in rule file \(place.display)"))
+                return nil
+            }
+            return text
+        case .disk(let url):
+            let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
+            guard let size = attributes?[.size] as? Int, attributes?[.type] as? FileAttributeType == .typeRegular else {
+                errors.append(RuleFileError(here, "cannot read rule file \(place.display): no such file"))
+                return nil
+            }
+            guard size <= fileSizeLimit else {
+                errors.append(RuleFileError(here, "rule file \(place.display) is \(size) bytes; the limit is \(fileSizeLimit)"))
+                return nil
+            }
+            guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+                errors.append(RuleFileError(here, "rule file \(place.display) is not readable UTF-8 text"))
+                return nil
+            }
+            return text
+        }
     }
 
-    /// Parses and checks a user rule file on its own, against the slots of every built-in type.
+    /// Parses and checks a user rule file on its own: against the slots of every built-in type, and
+    /// with rules that override built-in ones merged over them first.
     public func lint(_ url: URL) -> [RuleFileError] {
         var files: [RuleFile] = []
         var errors: [RuleFileError] = []
         var chain: [String] = []
-        collect(url, depth: 0, chain: &chain, into: &files, errors: &errors, includedFrom: nil)
+        collect(.disk(url), depth: 0, chain: &chain, into: &files, errors: &errors, includedFrom: nil)
         var known = Set<String>()
         var builtinRules: [String: Rule] = [:]
         for type in availableTypes() {
@@ -123,7 +157,6 @@ public struct RuleSetLoader: Sendable {
             for rule in set.rules where builtinRules[rule.id] == nil { builtinRules[rule.id] = rule }
         }
         var set = RuleSet.merge(files, type: files.last?.type ?? "user")
-        // A rule that overrides a built-in one is checked as it will be evaluated: merged over it.
         set.rules = set.rules.map { rule in builtinRules[rule.id].map { $0.overridden(by: rule) } ?? rule }
         known.formUnion(set.slots.map(\.name))
         var problems = errors + RuleLint.check(set, knownSlots: known)
