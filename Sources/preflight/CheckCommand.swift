@@ -26,6 +26,12 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Custom alpha-channel video (AlphaCosUrl, video/).", valueName: "file"))
     var alpha: String?
 
+    @Option(name: .customLong("driver-audio"), help: ArgumentHelp("Demo driver audio (VoiceDriverCosFile, audio/).", valueName: "file"))
+    var driverAudio: String?
+
+    @Option(name: .customLong("file"), help: ArgumentHelp("Any slot of the rules as SLOT=PATH (repeatable), e.g. identity_pdf=letter.pdf.", valueName: "slot=path"))
+    var slotFiles: [String] = []
+
     @Option(name: .customLong("rules"), help: ArgumentHelp("A rule file that extends or overrides the built-in rules (repeatable).", valueName: "file"))
     var ruleFiles: [String] = []
 
@@ -57,10 +63,19 @@ struct CheckCommand: AsyncParsableCommand {
             throw ExitCode(ExitStatus.usage)
         }
         var files: [String: URL] = [:]
-        for (slot, path) in [("material", material), ("identity", identity), ("identity_pdf", identityPDF), ("alpha", alpha)] {
-            guard let path else { continue }
+        var given: [(String, String)] = [("material", material), ("identity", identity), ("identity_pdf", identityPDF),
+                                         ("alpha", alpha), ("driver_audio", driverAudio)].compactMap { slot, path in path.map { (slot, $0) } }
+        for pair in slotFiles {
+            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                printError("error: --file takes SLOT=PATH, got '\(pair)'")
+                throw ExitCode(ExitStatus.usage)
+            }
+            given.append((parts[0], parts[1]))
+        }
+        for (slot, path) in given {
             guard rules.slot(slot) != nil else {
-                printError("error: \(makeType) takes no --\(slot.replacingOccurrences(of: "_", with: "-")) file")
+                printError("error: \(rules.type) has no '\(slot)' file; it takes: \(rules.slots.map(\.name).joined(separator: ", "))")
                 throw ExitCode(ExitStatus.usage)
             }
             guard FileManager.default.fileExists(atPath: path) else {

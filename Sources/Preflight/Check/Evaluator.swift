@@ -28,34 +28,46 @@ public enum Evaluator {
             }
         }
         for rule in set.activeRules {
-            guard let slot = rule.slot, let fact = rule.fact, let input = inputs.first(where: { $0.slot == slot }) else { continue }
-            if let conditions = rule.when {
-                let applies = conditions.allSatisfy { c in input.facts[c.fact].map { c.constraint.holds(for: $0) } ?? false }
-                if !applies { continue }
+            guard let slot = rule.slot, let input = inputs.first(where: { $0.slot == slot }) else { continue }
+            if rule.scope == .entries {
+                for entry in input.entries ?? [] {
+                    if let f = check(rule, facts: entry.facts, unreadable: entry.error != nil || input.error != nil, input: input, entry: entry.name) {
+                        findings.append(f)
+                    }
+                }
+            } else if let f = check(rule, facts: input.facts, unreadable: input.error != nil, input: input, entry: nil) {
+                findings.append(f)
             }
-            let severity = rule.severity ?? .error
-            let limit = rule.constraint.describe(for: fact)
-            guard let value = input.facts[fact] else {
-                let why = input.error != nil
-                    ? LocalizedText(zh: "未检查：文件无法读取。", en: "Not checked: the file could not be read.")
-                    : LocalizedText(zh: "未检查：无法测得 \(fact)。", en: "Not checked: \(fact) could not be measured.")
-                findings.append(Finding(rule: rule.id, slot: slot, file: input.path, severity: severity, status: .skipped,
-                                        fact: fact, measured: nil, measuredText: nil, limit: limit, message: why, fix: nil,
-                                        serviceError: nil, source: rule.source?.description))
-                continue
-            }
-            let ok = rule.constraint.holds(for: value)
-            let measuredText = FactFormatting.describe(value, of: fact)
-            let placeholders = Placeholders(input: input, measured: measuredText, limit: limit)
-            let message = ok ? LocalizedText(zh: "\(measuredText)（要求 \(limit)）", en: "\(measuredText) (limit \(limit))")
-                : placeholders.fill(rule.message ?? LocalizedText(zh: "\(fact) = {measured}，要求 {limit}", en: "\(fact) = {measured}, limit {limit}"))
-            findings.append(Finding(
-                rule: rule.id, slot: slot, file: input.path, severity: severity, status: ok ? .pass : .fail,
-                fact: fact, measured: value, measuredText: measuredText, limit: limit, message: message,
-                fix: ok ? nil : rule.fix.map { placeholders.fill($0, shell: true) },
-                serviceError: ok ? nil : rule.serviceError, source: rule.source?.description))
         }
         return findings
+    }
+
+    /// One rule against one set of facts; nil when the rule does not apply (its `when` fails).
+    static func check(_ rule: Rule, facts: Facts, unreadable: Bool, input: InputReport, entry: String?) -> Finding? {
+        guard let fact = rule.fact else { return nil }
+        if let conditions = rule.when {
+            let applies = conditions.allSatisfy { c in facts[c.fact].map { c.constraint.holds(for: $0) } ?? false }
+            if !applies { return nil }
+        }
+        let severity = rule.severity ?? .error
+        let limit = rule.constraint.describe(for: fact)
+        guard let value = facts[fact] else {
+            let why = unreadable
+                ? LocalizedText(zh: "未检查：文件无法读取。", en: "Not checked: the file could not be read.")
+                : LocalizedText(zh: "未检查：无法测得 \(fact)。", en: "Not checked: \(fact) could not be measured.")
+            return Finding(rule: rule.id, slot: rule.slot, file: input.path, entry: entry, severity: severity, status: .skipped,
+                           fact: fact, limit: limit, message: why, source: rule.source?.description)
+        }
+        let ok = rule.constraint.holds(for: value)
+        let measuredText = FactFormatting.describe(value, of: fact)
+        let placeholders = Placeholders(input: input, facts: facts, entry: entry, measured: measuredText, limit: limit)
+        let message = ok ? LocalizedText(zh: "\(measuredText)（要求 \(limit)）", en: "\(measuredText) (limit \(limit))")
+            : placeholders.fill(rule.message ?? LocalizedText(zh: "\(fact) = {measured}，要求 {limit}", en: "\(fact) = {measured}, limit {limit}"))
+        return Finding(
+            rule: rule.id, slot: rule.slot, file: input.path, entry: entry, severity: severity, status: ok ? .pass : .fail,
+            fact: fact, measured: value, measuredText: measuredText, limit: limit, message: message,
+            fix: ok ? nil : rule.fix.map { placeholders.fill($0, shell: true) },
+            serviceError: ok ? nil : rule.serviceError, source: rule.source?.description)
     }
 
     static func fixHint(for error: ProbeError) -> LocalizedText? {
@@ -72,6 +84,8 @@ public enum Evaluator {
 /// Fills `{measured}`, `{limit}`, `{file}`, `{out:SUFFIX}` and `{fact.name}` placeholders of messages and fixes.
 struct Placeholders {
     let input: InputReport
+    let facts: Facts
+    let entry: String?
     let measured: String
     let limit: String
 
@@ -98,6 +112,7 @@ struct Placeholders {
         case "measured": return measured
         case "limit": return limit
         case "file": return shell ? Self.quote(input.path) : name
+        case "entry": return entry ?? name
         default:
             if key.hasPrefix("out:") {
                 let ext = (input.path as NSString).pathExtension
@@ -105,7 +120,7 @@ struct Placeholders {
                 return Self.quote(stem + key.dropFirst(4))
             }
             if FactVocabulary.definition(key) != nil {
-                return input.facts[key].map { FactFormatting.describe($0, of: key) } ?? "?"
+                return facts[key].map { FactFormatting.describe($0, of: key) } ?? "?"
             }
             return nil
         }

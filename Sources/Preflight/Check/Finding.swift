@@ -18,6 +18,8 @@ public struct Finding: Sendable, Equatable, Codable {
     public var slot: String?
     /// The file checked, as given.
     public var file: String?
+    /// The entry of a bundle checked (`take01.wav` inside `takes.zip`), for entry-scoped rules.
+    public var entry: String?
     /// How bad a failure is.
     public var severity: Severity
     /// Pass, fail or skipped.
@@ -40,7 +42,7 @@ public struct Finding: Sendable, Equatable, Codable {
     public var source: String?
 
     enum CodingKeys: String, CodingKey {
-        case rule, slot, file, severity, status, fact, measured, limit, message, fix, source
+        case rule, slot, file, entry, severity, status, fact, measured, limit, message, fix, source
         case measuredText = "measured_text"
         case serviceError = "service_error"
     }

@@ -6,36 +6,16 @@ public struct InputReport: Sendable, Equatable, Codable {
     public var slot: String
     /// The path as given.
     public var path: String
-    /// Every fact measured.
+    /// Every fact measured of the whole file.
     public var facts: Facts
+    /// Each entry of a bundle (or the audio file itself as one entry), with its facts.
+    public var entries: [EntryReport]?
     /// Why the file could not be fully measured, if it could not.
     public var error: ProbeError?
 
     /// Creates an input report.
-    public init(slot: String, path: String, facts: Facts, error: ProbeError?) {
-        self.slot = slot; self.path = path; self.facts = facts; self.error = error
-    }
-
-    enum CodingKeys: String, CodingKey { case slot, path, facts, error }
-
-    /// Decodes an input report from JSON.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        slot = try c.decode(String.self, forKey: .slot)
-        path = try c.decode(String.self, forKey: .path)
-        var f = Facts()
-        for (k, v) in try c.decode([String: FactValue].self, forKey: .facts) { f[k] = v }
-        facts = f
-        error = try c.decodeIfPresent(ProbeError.self, forKey: .error)
-    }
-
-    /// Encodes facts as a flat `{"video.duration": 120, …}` object.
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(slot, forKey: .slot)
-        try c.encode(path, forKey: .path)
-        try c.encode(facts.values, forKey: .facts)
-        try c.encodeIfPresent(error, forKey: .error)
+    public init(slot: String, path: String, facts: Facts, entries: [EntryReport]? = nil, error: ProbeError?) {
+        self.slot = slot; self.path = path; self.facts = facts; self.entries = entries; self.error = error
     }
 }
 

@@ -22,8 +22,8 @@ public enum Preflight {
             for (i, (slot, url)) in slots.enumerated() {
                 let kind = rules.slot(slot)?.kind ?? .video
                 group.addTask {
-                    let (facts, error) = SlotProbe.measure(url, kind: kind, options: options)
-                    return (i, InputReport(slot: slot, path: url.relativePath, facts: facts, error: error))
+                    let (result, error) = SlotProbe.probe(url, kind: kind, options: options)
+                    return (i, InputReport(slot: slot, path: url.relativePath, facts: result.facts, entries: result.entries, error: error))
                 }
             }
             var out: [(Int, InputReport)] = []
@@ -35,7 +35,7 @@ public enum Preflight {
 
     /// Measures one file as the given kind, without judging it (`preflight probe`).
     public static func probe(_ url: URL, kind: SlotKind, options: ProbeOptions = ProbeOptions()) -> InputReport {
-        let (facts, error) = SlotProbe.measure(url, kind: kind, options: options)
-        return InputReport(slot: kind.rawValue, path: url.relativePath, facts: facts, error: error)
+        let (result, error) = SlotProbe.probe(url, kind: kind, options: options)
+        return InputReport(slot: kind.rawValue, path: url.relativePath, facts: result.facts, entries: result.entries, error: error)
     }
 }

@@ -5,30 +5,39 @@ public enum SlotProbe {
     /// File facts plus the facts of the slot's kind; a file that cannot be measured gives an error
     /// alongside whatever facts were read before it failed.
     public static func measure(_ url: URL, kind: SlotKind, options: ProbeOptions = ProbeOptions()) -> (Facts, ProbeError?) {
+        let (result, error) = probe(url, kind: kind, options: options)
+        return (result.facts, error)
+    }
+
+    /// Like ``measure(_:kind:options:)``, with the entries of a bundle.
+    public static func probe(_ url: URL, kind: SlotKind, options: ProbeOptions = ProbeOptions()) -> (ProbeResult, ProbeError?) {
         var facts: Facts
         do {
             facts = try FileFacts.read(url)
         } catch let e as ProbeError {
-            return (Facts(), e)
+            return (ProbeResult(facts: Facts()), e)
         } catch {
-            return (Facts(), ProbeError(.unreadable, LocalizedText(zh: "无法读取：\(error)", en: "Cannot read: \(error)")))
+            return (ProbeResult(facts: Facts()), ProbeError(.unreadable, LocalizedText(zh: "无法读取：\(error)", en: "Cannot read: \(error)")))
         }
         if facts["file.detected_type"]?.text == "empty" {
             let name = url.lastPathComponent
-            return (facts, ProbeError(.empty, LocalizedText(zh: "文件是空的（0 字节）：\(name)", en: "The file is empty (0 bytes): \(name)")))
+            return (ProbeResult(facts: facts), ProbeError(.empty, LocalizedText(zh: "文件是空的（0 字节）：\(name)", en: "The file is empty (0 bytes): \(name)")))
         }
         do {
+            var entries: [EntryReport]?
             switch kind {
             case .video:
                 facts.merge(try VideoProbe.facts(of: url, options: options, detectedType: facts["file.detected_type"]?.text))
             case .pdf:
                 facts.merge(try PDFProbe.facts(of: url))
+            case .photo, .audio, .voice:
+                throw ProbeError(.unreadable, LocalizedText(zh: "此版本尚不能读取\(kind.rawValue)文件。", en: "This build cannot read \(kind.rawValue) files yet."))
             }
-            return (facts, nil)
+            return (ProbeResult(facts: facts, entries: entries), nil)
         } catch let e as ProbeError {
-            return (facts, wrongKindHint(e, facts: facts, kind: kind))
+            return (ProbeResult(facts: facts), wrongKindHint(e, facts: facts, kind: kind))
         } catch {
-            return (facts, ProbeError(.unreadable, LocalizedText(zh: "无法读取：\(error)", en: "Cannot read: \(error)")))
+            return (ProbeResult(facts: facts), ProbeError(.unreadable, LocalizedText(zh: "无法读取：\(error)", en: "Cannot read: \(error)")))
         }
     }
 

@@ -50,6 +50,8 @@ public struct Rule: Sendable, Equatable {
     public var slot: String?
     /// The fact tested.
     public var fact: String?
+    /// What the fact is read from: the whole file (default) or each entry of a bundle.
+    public var scope: RuleScope?
     /// How bad a failure is.
     public var severity: Severity?
     /// The test.
@@ -77,6 +79,7 @@ public struct Rule: Sendable, Equatable {
         var r = self
         r.slot = other.slot ?? slot
         r.fact = other.fact ?? fact
+        r.scope = other.scope ?? scope
         r.severity = other.severity ?? severity
         r.constraint = constraint.overridden(by: other.constraint)
         r.when = other.when ?? when
@@ -88,6 +91,14 @@ public struct Rule: Sendable, Equatable {
         r.source = other.source ?? source
         return r
     }
+}
+
+/// What a rule's fact is read from.
+public enum RuleScope: String, Sendable, Codable, CaseIterable {
+    /// The whole file of the slot.
+    case file
+    /// Each entry of a bundle (a single audio file counts as one entry).
+    case entries
 }
 
 /// Which slots a submission must fill: all of `allOf`, and at least one of `anyOf`.
@@ -114,6 +125,12 @@ public enum SlotKind: String, Sendable, Codable, CaseIterable {
     case video
     /// A PDF document.
     case pdf
+    /// A photo (jpeg, png, webp).
+    case photo
+    /// One audio file.
+    case audio
+    /// Voice material: one audio file or a zip bundle of audio files.
+    case voice
 }
 
 /// A place for one file in a submission: the material video, the authorization …

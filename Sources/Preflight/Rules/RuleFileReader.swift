@@ -10,7 +10,7 @@ struct RuleFileReader {
     init(path: String) { self.path = path }
 
     private static let topKeys = ["schema", "type", "version", "title", "include", "slots", "requirements", "rules", "profiles", "description"]
-    private static let ruleKeys = ["id", "slot", "fact", "severity", "min", "max", "one_of", "none_of", "equals", "pattern",
+    private static let ruleKeys = ["id", "slot", "fact", "scope", "severity", "min", "max", "one_of", "none_of", "equals", "pattern",
                                    "when", "message", "fix", "service_error", "reference", "disabled", "description"]
     private static let conditionKeys = ["fact", "min", "max", "one_of", "none_of", "equals", "pattern"]
     private static let slotKeys = ["kind", "cos_folder", "request_field", "title"]
@@ -202,6 +202,11 @@ struct RuleFileReader {
             case "id": rule.id = scalar(v, what: "id") ?? ""
             case "slot": rule.slot = scalar(v, what: "slot")
             case "fact": rule.fact = scalar(v, what: "fact")
+            case "scope":
+                if let s = scalar(v, what: "scope") {
+                    rule.scope = RuleScope(rawValue: s)
+                    if rule.scope == nil { fail(v, "unknown scope '\(s)'; use file or entries") }
+                }
             case "severity": rule.severity = severity(v)
             case "min", "max", "one_of", "none_of", "equals", "pattern": constraint(key: k, value: v, into: &rule.constraint)
             case "when":

@@ -40,10 +40,10 @@ extension PDFDocument {
 
     /// The offset of the last `word` in the file.
     private func lastOccurrence(of word: String) -> Int? {
-        let count = word.utf8.count
-        var i = bytes.count - count
+        let w = Array(word.utf8)
+        var i = bytes.count - w.count
         while i >= 0 {
-            if matches(word, at: i) { return i }
+            if bytes[i] == w[0], matches(w, at: i) { return i }
             i -= 1
         }
         return nil

@@ -46,7 +46,7 @@ final class PDFDocument {
 
     /// Bytes still allowed to be inflated.
     var inflateBudget = PDFDocument.inflateLimit
-    /// Bytes still allowed to be parsed: 16 times the file plus 4 times what is inflated (hostile
+    /// Bytes still allowed to be parsed: 8 times the file plus 4 times what is inflated (hostile
     /// files could otherwise make parsing quadratic).
     var parseBudget: Int
     private var cache: [Int: PDFObject] = [:]
@@ -60,7 +60,7 @@ final class PDFDocument {
     /// Opens `bytes` (which start with, or have within 1024 bytes, `%PDF-`).
     init(bytes: [UInt8]) throws {
         self.bytes = bytes
-        parseBudget = 16 * bytes.count + (1 << 20)
+        parseBudget = 8 * bytes.count + (1 << 20)
         let loaded = loadCrossReference()
         if loaded { establishSecurity() }
         if !loaded || (catalog == nil && !encryptionBlocksReading) {
@@ -226,10 +226,12 @@ final class PDFDocument {
     // MARK: Byte searches
 
     /// Whether `word` is at `offset`.
-    func matches(_ word: String, at offset: Int) -> Bool {
-        let w = Array(word.utf8)
-        guard offset >= 0, offset <= bytes.count - w.count else { return false }
-        for i in 0..<w.count where bytes[offset + i] != w[i] { return false }
+    func matches(_ word: String, at offset: Int) -> Bool { matches(Array(word.utf8), at: offset) }
+
+    /// Whether the bytes `word` are at `offset`.
+    func matches(_ word: [UInt8], at offset: Int) -> Bool {
+        guard offset >= 0, offset <= bytes.count - word.count else { return false }
+        for i in 0..<word.count where bytes[offset + i] != word[i] { return false }
         return true
     }
 
@@ -240,7 +242,7 @@ final class PDFDocument {
         var found: [Int] = []
         var i = 0
         while i <= bytes.count - w.count {
-            if bytes[i] == first, matches(word, at: i),
+            if bytes[i] == first, matches(w, at: i),
                !wholeWord || i == 0 || !PDFLexer.isRegular(bytes[i - 1]),
                !wholeWord || i + w.count == bytes.count || !PDFLexer.isRegular(bytes[i + w.count]) {
                 found.append(i)

@@ -105,6 +105,15 @@ struct PDFLexer {
         }
     }
 
+    /// The first byte of the next token, without consuming it.
+    mutating func peek() -> UInt8? {
+        skipWhitespace()
+        return byte(position)
+    }
+
+    /// Whether the next token starts with a digit.
+    mutating func peekIsDigit() -> Bool { peek().map { (0x30...0x39).contains($0) } ?? false }
+
     /// Reads the next token.
     mutating func next() -> PDFToken {
         skipWhitespace()
@@ -142,6 +151,10 @@ struct PDFLexer {
     /// Parses `123`, `-4`, `+.5`, `3.14` into a number token.
     private static func number(_ word: ArraySlice<UInt8>) -> PDFToken? {
         guard let first = word.first, first == 0x2B || first == 0x2D || first == 0x2E || (0x30...0x39).contains(first) else { return nil }
+        // Fast path: plain unsigned integers, by far the most common tokens.
+        if word.count <= 18, word.allSatisfy({ (0x30...0x39).contains($0) }) {
+            return .integer(word.reduce(0) { $0 * 10 + Int($1 - 0x30) })
+        }
         var digits = 0, dots = 0
         for (i, c) in word.enumerated() {
             if (0x30...0x39).contains(c) { digits += 1 }
@@ -270,7 +283,8 @@ struct PDFParser {
         switch token {
         case .integer(let n):
             let saved = lexer.position
-            if n >= 0, case .integer(let g) = lexer.next(), g >= 0, case .keyword("R") = lexer.next() {
+            if n >= 0, lexer.peekIsDigit(), case .integer(let g) = lexer.next(), g >= 0,
+               lexer.peek() == 0x52, case .keyword("R") = lexer.next() {
                 return .reference(PDFReference(number: n, generation: g))
             }
             lexer.position = saved
