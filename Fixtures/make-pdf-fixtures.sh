@@ -2,8 +2,9 @@
 # Makes the PDF fixtures in Fixtures/pdf/ used by Tests/PreflightTests/PDFProbeTests.swift.
 #
 # Needs: python3 (standard library only), qpdf, and pdfinfo (poppler-utils) for the cross-check.
-# Idempotent: every run rewrites the same files. Plain files use qpdf's --deterministic-id, so they
-# come out byte-identical; encrypted files get fresh random salts each run, but the same properties.
+# Idempotent: every run rewrites the same files. Plain files use qpdf's --deterministic-id and RC4 /
+# AES-128 files its --static-id --static-aes-iv (test-only switches), so they come out byte-identical;
+# AES-256 (R5/R6) files get fresh random salts each run, with the same properties.
 #
 # Expected results, cross-checked against `pdfinfo` (its "Pages:" and "Encrypted:" lines):
 #   one-page.pdf                 1.4  pages 1  not encrypted
@@ -76,6 +77,7 @@ cp "$work/zero.pdf" "$out/zero-pages.pdf"
 
 # Encrypted copies. An empty user password means anyone can open the file ("owner-only").
 three="$work/three.pdf"
+qpdf() { command qpdf --static-id --static-aes-iv "$@"; }
 qpdf --allow-weak-crypto --encrypt "" owner 40 -- "$three" "$out/owner-only-r2-rc4-40.pdf"
 qpdf --encrypt "" owner 128 --use-aes=y -- "$three" "$out/owner-only-r4-aes128.pdf"
 qpdf --allow-weak-crypto --encrypt "" owner 256 --force-R5 -- "$three" "$out/owner-only-r5-aes256.pdf"
