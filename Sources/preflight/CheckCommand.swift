@@ -2,19 +2,26 @@ import ArgumentParser
 import Foundation
 import Preflight
 
-/// `preflight check`: judge a submission's files against the rules of its customization kind.
+/// `preflight check`: judge one submission (flags) or every submission of a manifest.
 struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check the files of one customization request against the service's rules.",
+        abstract: "Check the files and fields of customization requests against the service's rules.",
         discussion: """
-            Example: preflight check --type IMAGE_GENERAL --material take3.mp4 --identity auth.mp4
+            One submission:  preflight check --type IMAGE_GENERAL --material take3.mp4 --identity auth.mp4
+            A manifest:      preflight check studio.yaml   (or --manifest studio.yaml)
             """)
 
-    @Option(name: .customLong("type"), help: "Customization kind (MakeType): \(RuleSetLoader().availableTypes().joined(separator: ", ")).")
-    var makeType: String
+    @Argument(help: ArgumentHelp("A manifest (YAML or JSON) of one or many submissions.", valueName: "manifest"))
+    var manifestArgument: String?
 
-    @Option(help: ArgumentHelp("Material video (MaterialCosUrl, COS folder video/).", valueName: "file"))
+    @Option(name: .customLong("manifest"), help: ArgumentHelp("A manifest (YAML or JSON) of one or many submissions.", valueName: "file"))
+    var manifestOption: String?
+
+    @Option(name: .customLong("type"), help: "Customization kind (MakeType): \(RuleSetLoader().availableTypes().joined(separator: ", ")).")
+    var makeType: String?
+
+    @Option(help: ArgumentHelp("Material (MaterialCosUrl): video, photo or voice, by kind.", valueName: "file"))
     var material: String?
 
     @Option(help: ArgumentHelp("Spoken authorization video (IdentityCosUrl, idcard/).", valueName: "file"))
@@ -32,37 +39,52 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(name: .customLong("file"), help: ArgumentHelp("Any slot of the rules as SLOT=PATH (repeatable), e.g. identity_pdf=letter.pdf.", valueName: "slot=path"))
     var slotFiles: [String] = []
 
-    @Option(name: .customLong("rules"), help: ArgumentHelp("A rule file that extends or overrides the built-in rules (repeatable).", valueName: "file"))
-    var ruleFiles: [String] = []
+    @OptionGroup(title: "Request fields (once any is given, all are checked)") var request: RequestOptions
 
-    @Option(help: "A named alternative of the rules (see `preflight rules show TYPE`).")
-    var profile: String?
+    @Flag(name: .customLong("print-request"), help: "Print the make request JSON with the COS URLs filled in (needs --path-prefix for full URLs) instead of a report.")
+    var printRequest = false
 
-    @Option(help: "Output format: text or json.")
-    var format: OutputFormat = .text
-
-    @Flag(help: "Count warnings as failures (exit 1).")
-    var strict = false
-
-    @Flag(name: .customLong("failures-only"), help: "List only failed and skipped checks in text output.")
-    var failuresOnly = false
-
-    @Option(help: "Seconds allowed per file before giving up on it.")
-    var timeout: Double = 60
-
-    @OptionGroup var output: OutputOptions
+    @OptionGroup var run: RunOptions
 
     func run() async throws {
-        AVLog.configure(verbose: output.verbose)
-        let loader = RuleSetLoader()
-        let rules: RuleSet
-        do {
-            rules = try loader.load(type: makeType.uppercased(), extraFiles: ruleFiles.map { URL(fileURLWithPath: $0) }, profile: profile)
-        } catch let e as RuleFileErrors {
-            printError(e.description)
-            throw ExitCode(ExitStatus.usage)
+        let manifestPath = manifestArgument ?? manifestOption
+        let submissions: [Submission]
+        if let manifestPath {
+            guard makeType == nil, material == nil, identity == nil, identityPDF == nil, alpha == nil, driverAudio == nil, slotFiles.isEmpty else {
+                printError("error: give either a manifest or --type with files, not both")
+                throw ExitCode(ExitStatus.usage)
+            }
+            do {
+                submissions = try Manifest.load(URL(fileURLWithPath: manifestPath)).entries.map(\.submission)
+            } catch let e as RuleFileErrors {
+                printError(e.description)
+                throw ExitCode(ExitStatus.usage)
+            }
+            for s in submissions {
+                for (_, url) in s.files where !FileManager.default.fileExists(atPath: url.path) {
+                    printError("error: \(s.name ?? s.type): no such file: \(url.relativePath)")
+                    throw ExitCode(ExitStatus.usage)
+                }
+            }
+        } else {
+            guard let makeType else {
+                printError("error: give --type TYPE with the files, or a manifest (preflight check studio.yaml)")
+                throw ExitCode(ExitStatus.usage)
+            }
+            submissions = [try singleSubmission(type: makeType.uppercased())]
         }
-        var files: [String: URL] = [:]
+        if printRequest {
+            let rules = run.ruleLoader()
+            let location = try run.location()
+            for s in submissions { print(COSPlan.makeRequestJSON(for: s, uploads: COSPlan.uploads(for: s, rules: try rules(s.type), location: location)), terminator: "") }
+            return
+        }
+        let status = try await run.run(submissions, single: manifestPath == nil)
+        if status != ExitStatus.pass { throw ExitCode(status) }
+    }
+
+    func singleSubmission(type: String) throws -> Submission {
+        let rules = try run.ruleLoader()(type)
         var given: [(String, String)] = [("material", material), ("identity", identity), ("identity_pdf", identityPDF),
                                          ("alpha", alpha), ("driver_audio", driverAudio)].compactMap { slot, path in path.map { (slot, $0) } }
         for pair in slotFiles {
@@ -73,24 +95,49 @@ struct CheckCommand: AsyncParsableCommand {
             }
             given.append((parts[0], parts[1]))
         }
+        var files: [String: URL] = [:]
         for (slot, path) in given {
             guard rules.slot(slot) != nil else {
-                printError("error: \(rules.type) has no '\(slot)' file; it takes: \(rules.slots.map(\.name).joined(separator: ", "))")
+                printError("error: \(type) has no '\(slot)' file; it takes: \(rules.slots.filter { $0.kind != .request }.map(\.name).joined(separator: ", "))")
                 throw ExitCode(ExitStatus.usage)
             }
             guard FileManager.default.fileExists(atPath: path) else {
-                printError(output.language == .zh ? "错误：文件不存在：\(path)" : "error: no such file: \(path)")
+                printError(run.display.language == .zh ? "错误：文件不存在：\(path)" : "error: no such file: \(path)")
                 throw ExitCode(ExitStatus.usage)
             }
             files[slot] = URL(fileURLWithPath: path)
         }
-        var options = ProbeOptions()
-        options.timeout = timeout
-        let report = await Preflight.check(Submission(type: rules.type, files: files), rules: rules, options: options, strict: strict)
-        switch format {
-        case .json: print(JSONRenderer.render(report), terminator: "")
-        case .text: print(TextRenderer(language: output.language, color: output.useColor, showPassed: !failuresOnly).render(report), terminator: "")
-        }
-        if report.verdict == .fail { throw ExitCode(ExitStatus.fail) }
+        let fields = request.makeRequest
+        return Submission(type: type, files: files, request: fields.isEmpty ? nil : fields)
+    }
+}
+
+/// The make request's fields as command-line options.
+struct RequestOptions: ParsableArguments {
+    @Option(name: .customLong("anchor-name"), help: "AnchorName.") var anchorName: String?
+    @Option(name: .customLong("sex-type"), help: "SexType: MALE or FEMALE.") var sexType: String?
+    @Option(help: "Notes.") var notes: String?
+    @Option(name: .customLong("text-driver"), help: "TextDriver.") var textDriver: String?
+    @Option(help: "TimbreInfo.Speed.") var speed: String?
+    @Option(name: .customLong("timbre-code"), help: "TimbreInfo.TimbreCode.") var timbreCode: String?
+    @Option(name: .customLong("is-have-background"), help: "IsHaveBackground: true or false.") var isHaveBackground: Bool?
+    @Option(name: .customLong("remove-background"), help: "RemoveBackground: 1 (green) or 2 (white).") var removeBackground: Int?
+    @Option(name: .customLong("zeroshort-lang"), help: "ZeroshortLang: chi, eng or can.") var zeroshortLang: String?
+    @Option(name: .customLong("photo-version"), help: "PhotoVersion: 0 or 1.") var photoVersion: Int?
+    @Option(name: .customLong("audio-id"), help: "AudioId (ZERO_SHOT_VOICE).") var audioId: String?
+
+    var makeRequest: MakeRequest {
+        var r = MakeRequest()
+        r.anchorName = anchorName
+        r.sexType = sexType
+        r.notes = notes
+        r.textDriver = textDriver
+        if speed != nil || timbreCode != nil { r.timbreInfo = MakeRequest.TimbreInfo(timbreCode: timbreCode, speed: speed) }
+        r.isHaveBackground = isHaveBackground
+        r.removeBackground = removeBackground
+        r.zeroshortLang = zeroshortLang
+        r.photoVersion = photoVersion
+        r.audioId = audioId
+        return r
     }
 }

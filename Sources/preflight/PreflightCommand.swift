@@ -12,7 +12,7 @@ struct PreflightCommand: AsyncParsableCommand {
             2 for a usage or rule-file error.
             """,
         version: PreflightVersion.current,
-        subcommands: [CheckCommand.self, ProbeCommand.self, RulesCommand.self, FactsCommand.self])
+        subcommands: [CheckCommand.self, GateCommand.self, ProbeCommand.self, RulesCommand.self, FactsCommand.self])
 }
 
 /// Options shared by commands that print for a person.
@@ -44,7 +44,7 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
     case auto, always, never
 }
 
-/// Report formats.
+/// Formats of `probe`.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }

@@ -52,9 +52,18 @@ public enum Evaluator {
         let severity = rule.severity ?? .error
         let limit = rule.constraint.describe(for: fact)
         guard let value = facts[fact] else {
-            let why = unreadable
-                ? LocalizedText(zh: "未检查：文件无法读取。", en: "Not checked: the file could not be read.")
-                : LocalizedText(zh: "未检查：无法测得 \(fact)。", en: "Not checked: \(fact) could not be measured.")
+            if rule.required == true && !unreadable {
+                let placeholders = Placeholders(input: input, facts: facts, entry: entry, measured: "—", limit: limit)
+                return Finding(rule: rule.id, slot: rule.slot, file: input.path, entry: entry, severity: severity, status: .fail,
+                               fact: fact, measuredText: "missing", limit: limit.isEmpty ? "required" : limit,
+                               message: placeholders.fill(rule.message ?? LocalizedText(zh: "缺少 \(fact)", en: "\(fact) is missing")),
+                               fix: rule.fix.map { placeholders.fill($0, shell: true) }, serviceError: rule.serviceError,
+                               source: rule.source?.description)
+            }
+            // A fact that does not exist for a readable input (an optional request field, a video without
+            // audio) means the rule does not apply; only an unreadable input leaves it unchecked.
+            guard unreadable else { return nil }
+            let why = LocalizedText(zh: "未检查：文件无法读取。", en: "Not checked: the file could not be read.")
             return Finding(rule: rule.id, slot: rule.slot, file: input.path, entry: entry, severity: severity, status: .skipped,
                            fact: fact, limit: limit, message: why, source: rule.source?.description)
         }

@@ -40,15 +40,17 @@ public struct Finding: Sendable, Equatable, Codable {
     public var serviceError: Int?
     /// Where the rule was written, `file:line:column`.
     public var source: String?
+    /// True when a baseline accepts this known finding: it is reported but fails nothing.
+    public var waived: Bool?
 
     enum CodingKeys: String, CodingKey {
-        case rule, slot, file, entry, severity, status, fact, measured, limit, message, fix, source
+        case rule, slot, file, entry, severity, status, fact, measured, limit, message, fix, source, waived
         case measuredText = "measured_text"
         case serviceError = "service_error"
     }
 
     /// Whether this finding fails the check: an error, or a warning under `strict`.
     public func fails(strict: Bool) -> Bool {
-        status == .fail && (severity == .error || (strict && severity == .warning))
+        status == .fail && waived != true && (severity == .error || (strict && severity == .warning))
     }
 }

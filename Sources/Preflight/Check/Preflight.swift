@@ -14,7 +14,7 @@ public enum Preflight {
     /// Measures every file of the submission (in parallel) and evaluates the rules. Never throws:
     /// unreadable files, missing slots and limits hit are findings in the report.
     public static func check(_ submission: Submission, rules: RuleSet, options: ProbeOptions = ProbeOptions(),
-                             strict: Bool = false) async -> Report {
+                             strict: Bool = false, location: COSLocation? = nil) async -> Report {
         let slots = submission.files.sorted { a, b in
             (rules.slots.firstIndex { $0.name == a.key } ?? Int.max, a.key) < (rules.slots.firstIndex { $0.name == b.key } ?? Int.max, b.key)
         }
@@ -30,7 +30,30 @@ public enum Preflight {
             for await r in group { out.append(r) }
             return out.sorted { $0.0 < $1.0 }.map(\.1)
         }
-        return Report(rules: rules, inputs: inputs, checks: Evaluator.evaluate(rules, inputs: inputs), strict: strict)
+        var result = report(submission, rules: rules, inputs: inputs, strict: strict)
+        result.uploads = COSPlan.uploads(for: submission, rules: rules, location: location)
+        return result
+    }
+
+    /// Evaluates already-measured inputs, adding the request fields (or a note that they were not checked).
+    static func report(_ submission: Submission, rules: RuleSet, inputs: [InputReport], strict: Bool,
+                       requestFacts extra: Facts = Facts()) -> Report {
+        var all = inputs
+        var notes: [Finding] = []
+        if let request = submission.request, !request.isEmpty, rules.slot("request") != nil {
+            var facts = request.facts
+            facts.merge(extra)
+            all.append(InputReport(slot: "request", path: "(request)", facts: facts, error: nil))
+        } else if rules.slot("request") != nil {
+            notes.append(Finding(
+                rule: "request.not_checked", severity: .info, status: .fail,
+                message: LocalizedText(
+                    zh: "只检查了文件：未提供请求字段（AnchorName、SexType 等），因此没有检查它们。用 --anchor-name/--sex-type 或清单文件提供。",
+                    en: "Only the files were checked: no request fields (AnchorName, SexType …) were given, so they were not checked. Give them with --anchor-name/--sex-type or a manifest.")))
+        }
+        var report = Report(rules: rules, inputs: all, checks: notes + Evaluator.evaluate(rules, inputs: all), strict: strict)
+        report.submission = submission.name
+        return report
     }
 
     /// Measures one file as the given kind, without judging it (`preflight probe`).

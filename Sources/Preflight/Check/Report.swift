@@ -7,6 +7,8 @@ public struct Report: Sendable, Codable, Equatable {
     public var schema = 1
     /// The tool that made the report.
     public var tool: ToolInfo
+    /// The submission's label (manifest entry or folder), if it has one.
+    public var submission: String?
     /// The rule set used.
     public var rules: RuleSetInfo
     /// Versions of the media libraries used (libavformat …).
@@ -23,6 +25,8 @@ public struct Report: Sendable, Codable, Equatable {
     public var findings: [Finding]
     /// Every check, passed, failed or skipped.
     public var checks: [Finding]
+    /// Where each file goes on COS (keys, and URLs when a PathPrefix was given).
+    public var uploads: [PlannedUpload] = []
 
     /// Pass or fail.
     public enum Verdict: String, Sendable, Codable {
@@ -62,9 +66,19 @@ public struct Report: Sendable, Codable, Equatable {
         self.strict = strict
         self.inputs = inputs
         self.checks = checks
+        findings = []
+        counts = [:]
+        verdict = .pass
+        recount()
+    }
+}
+
+extension Report {
+    /// Recomputes findings, counts and verdict from the checks (after waivers are applied).
+    public mutating func recount() {
         findings = checks.filter { $0.status == .fail }
         var counts = ["error": 0, "warning": 0, "info": 0]
-        for f in findings { counts[f.severity.rawValue, default: 0] += 1 }
+        for f in findings where f.waived != true { counts[f.severity.rawValue, default: 0] += 1 }
         self.counts = counts
         verdict = checks.contains { $0.fails(strict: strict) } ? .fail : .pass
     }

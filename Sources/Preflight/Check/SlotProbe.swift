@@ -30,7 +30,7 @@ public enum SlotProbe {
                 facts.merge(try VideoProbe.facts(of: url, options: options, detectedType: facts["file.detected_type"]?.text))
             case .pdf:
                 facts.merge(try PDFProbe.facts(of: url))
-            case .photo, .audio, .voice:
+            case .photo, .audio, .voice, .request:
                 throw ProbeError(.unreadable, LocalizedText(zh: "此版本尚不能读取\(kind.rawValue)文件。", en: "This build cannot read \(kind.rawValue) files yet."))
             }
             return (ProbeResult(facts: facts, entries: entries), nil)

@@ -6,10 +6,16 @@ public struct Submission: Sendable, Equatable {
     public var type: String
     /// Local files by slot name (`material`, `identity`, `identity_pdf`, `alpha` …).
     public var files: [String: URL]
+    /// The make request's fields; nil when none were given (they are then reported as not checked).
+    public var request: MakeRequest?
+    /// A label for reports (the manifest entry's name or the folder), if any.
+    public var name: String?
 
     /// Creates a submission.
-    public init(type: String, files: [String: URL]) {
+    public init(type: String, files: [String: URL], request: MakeRequest? = nil, name: String? = nil) {
         self.type = type
         self.files = files
+        self.request = request
+        self.name = name
     }
 }

@@ -15,7 +15,8 @@ public enum JSONRenderer {
         return encode(ProbeOutput(file: input.path, facts: input.facts.values, error: input.error))
     }
 
-    static func encode<T: Encodable>(_ value: T) -> String {
+    /// Any encodable value as pretty-printed JSON with sorted keys (batch reports, baselines).
+    public static func encode<T: Encodable>(_ value: T) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(value) else { return "{}" }

@@ -25,7 +25,8 @@ public struct TextRenderer: Sendable {
         var out: [String] = []
         out.append(paint("preflight \(report.tool.version) · \(report.rules.type) \(t("规则", "rules")) \(report.rules.version)"
             + (report.rules.profile.map { " (\($0))" } ?? "") + " · libavformat \(report.libraries["libavformat"] ?? "?")", "2"))
-        let general = report.checks.filter { $0.slot == nil }
+        if let name = report.submission { out.append(paint("\(name)", "1;4")) }
+        let general = report.checks.filter { $0.slot == nil && (showPassed || $0.status != .pass) }
         if !general.isEmpty {
             out.append("")
             out.append(paint(t("提交材料", "Submission"), "1"))
@@ -39,7 +40,14 @@ public struct TextRenderer: Sendable {
                            input.facts["file.size"].map { FactFormatting.describe($0, of: "file.size") }].compactMap { $0 }
             if summary.isEmpty, let type = input.facts["file.detected_type"]?.text { summary = [type] }
             out.append(paint("\(input.slot)  \(input.path)", "1") + (summary.isEmpty ? "" : paint("  (\(summary.joined(separator: ", ")))", "2")))
-            for c in report.checks where c.slot == input.slot && c.file == input.path { out += lines(for: c) }
+            for c in report.checks where c.slot == input.slot && c.file == input.path && c.entry == nil { out += lines(for: c) }
+            for entry in input.entries ?? [] where !(entry.facts.values.isEmpty && entry.error == nil) {
+                let entryChecks = report.checks.filter { $0.slot == input.slot && $0.entry == entry.name && (showPassed || $0.status != .pass) }
+                if entryChecks.isEmpty && entry.error == nil { continue }
+                out.append("   " + paint("› \(entry.name)", "1"))
+                if let e = entry.error { out.append("      " + paint(e.message.text(in: language), "31")) }
+                for c in entryChecks { out += lines(for: c).map { "  " + $0 } }
+            }
         }
         out.append("")
         let errors = report.counts["error"] ?? 0, warnings = report.counts["warning"] ?? 0, infos = report.counts["info"] ?? 0
@@ -47,6 +55,14 @@ public struct TextRenderer: Sendable {
         out.append("\(verdict): " + t("\(errors) 个错误，\(warnings) 个警告，\(infos) 条提示", "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"), \(infos) info")
             + (report.strict ? t("（严格模式：警告也算不通过）", " (strict: warnings fail)") : ""))
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// One closing line for a batch: how many submissions pass and fail.
+    public func summary(_ batch: BatchReport) -> String {
+        let failing = batch.submissions.filter { $0.verdict == .fail }.count
+        let verdict = batch.verdict == .pass ? paint(t("全部通过", "ALL PASS"), "1;32") : paint(t("不通过", "FAIL"), "1;31")
+        return "\n" + paint("==", "2") + " \(verdict): " + t("\(batch.submissions.count) 个提交，\(failing) 个不通过", "\(batch.submissions.count) submission(s), \(failing) failing")
+            + (batch.filesReused > 0 ? t("；\(batch.filesReused) 个相同文件只检查了一次", "; \(batch.filesReused) identical file(s) measured once") : "") + "\n"
     }
 
     func lines(for c: Finding) -> [String] {

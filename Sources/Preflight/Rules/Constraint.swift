@@ -2,7 +2,7 @@ import Foundation
 
 /// The test part of a rule or of a `when` condition: bounds, allowed values or a pattern.
 ///
-/// Every present part must hold. Numbers compare in base units; texts compare case-insensitively.
+/// Every present part must hold. Numbers compare in base units; texts compare exactly.
 public struct Constraint: Sendable, Equatable {
     /// Inclusive lower bound.
     public var min: Quantity?
@@ -79,10 +79,10 @@ public struct Constraint: Sendable, Equatable {
     static func same(_ value: FactValue, _ limit: Quantity) -> Bool {
         switch (value, limit) {
         case let (.number(v), .number(l, _, _)): return abs(v - l) <= 1e-9 * Swift.max(1, abs(l))
-        case let (.text(v), .text(l)): return v.caseInsensitiveCompare(l) == .orderedSame
+        case let (.text(v), .text(l)): return v == l
         case let (.number(v), .text(l)): return Double(l).map { abs($0 - v) < 1e-9 } ?? false
         case let (.flag(v), .flag(l)): return v == l
-        case let (.list(v), _): return v.contains { $0.caseInsensitiveCompare(limit.written) == .orderedSame }
+        case let (.list(v), _): return v.contains { $0 == limit.written }
         default: return false
         }
     }

@@ -54,6 +54,8 @@ public struct Rule: Sendable, Equatable {
     public var scope: RuleScope?
     /// How bad a failure is.
     public var severity: Severity?
+    /// Whether a missing value fails (true) or is skipped (false, the default).
+    public var required: Bool?
     /// The test.
     public var constraint = Constraint()
     /// Conditions that must all hold for the rule to apply.
@@ -81,6 +83,7 @@ public struct Rule: Sendable, Equatable {
         r.fact = other.fact ?? fact
         r.scope = other.scope ?? scope
         r.severity = other.severity ?? severity
+        r.required = other.required ?? required
         r.constraint = constraint.overridden(by: other.constraint)
         r.when = other.when ?? when
         r.message = other.message ?? message
@@ -131,6 +134,8 @@ public enum SlotKind: String, Sendable, Codable, CaseIterable {
     case audio
     /// Voice material: one audio file or a zip bundle of audio files.
     case voice
+    /// The fields of the make request (not a file).
+    case request
 }
 
 /// A place for one file in a submission: the material video, the authorization …

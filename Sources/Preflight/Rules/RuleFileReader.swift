@@ -10,7 +10,7 @@ struct RuleFileReader {
     init(path: String) { self.path = path }
 
     private static let topKeys = ["schema", "type", "version", "title", "include", "slots", "requirements", "rules", "profiles", "description"]
-    private static let ruleKeys = ["id", "slot", "fact", "scope", "severity", "min", "max", "one_of", "none_of", "equals", "pattern",
+    private static let ruleKeys = ["id", "slot", "fact", "scope", "severity", "required", "min", "max", "one_of", "none_of", "equals", "pattern",
                                    "when", "message", "fix", "service_error", "reference", "disabled", "description"]
     private static let conditionKeys = ["fact", "min", "max", "one_of", "none_of", "equals", "pattern"]
     private static let slotKeys = ["kind", "cos_folder", "request_field", "title"]
@@ -208,6 +208,7 @@ struct RuleFileReader {
                     if rule.scope == nil { fail(v, "unknown scope '\(s)'; use file or entries") }
                 }
             case "severity": rule.severity = severity(v)
+            case "required": rule.required = scalar(v, what: "required").map { ["true", "yes"].contains($0.lowercased()) }
             case "min", "max", "one_of", "none_of", "equals", "pattern": constraint(key: k, value: v, into: &rule.constraint)
             case "when":
                 rule.when = sequence(v, what: "when").compactMap { readCondition($0) }

@@ -20,7 +20,7 @@ public enum RuleLint {
                 if !slots.contains(slot) { fail("unknown slot '\(slot)'; known: \(slots.sorted().joined(separator: ", "))") }
             } else { fail("no 'slot' (which file the rule reads)") }
             if rule.severity == nil { fail("no 'severity' (error, warning or info)") }
-            if rule.constraint.isEmpty { fail("no test: give min, max, one_of, none_of, equals or pattern") }
+            if rule.constraint.isEmpty && rule.required != true { fail("no test: give min, max, one_of, none_of, equals, pattern or required") }
             problems += unitProblems(rule.constraint, fact: definition, at: at, prefix: "rule '\(rule.id)': ")
             for condition in rule.when ?? [] {
                 guard let cd = FactVocabulary.definition(condition.fact) else { fail("'when' names unknown fact '\(condition.fact)'"); continue }

@@ -1,0 +1,30 @@
+import Foundation
+
+/// A cheap identity of a file's content: its size and a hash of three 64 KiB samples (start, middle, end).
+///
+/// Two copies of the same take under different names get the same identity, so a run measures them
+/// once. Media files that differ almost always differ in size or in those samples; a collision would
+/// at worst reuse another file's measurements, which the identity's size check makes very unlikely.
+struct FileIdentity: Hashable, Sendable {
+    let size: Int
+    let sampleHash: UInt64
+
+    /// Reads the identity of a file, or nil when it cannot be opened.
+    init?(_ url: URL) {
+        guard let handle = FileHandle(forReadingAtPath: url.path) else { return nil }
+        defer { try? handle.close() }
+        guard let end = try? handle.seekToEnd() else { return nil }
+        size = Int(end)
+        let chunk = 64 * 1024
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for offset in Set([0, max(0, size / 2 - chunk / 2), max(0, size - chunk)]).sorted() {
+            try? handle.seek(toOffset: UInt64(offset))
+            let data = (try? handle.read(upToCount: chunk)) ?? Data()
+            for byte in data {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x0000_0100_0000_01b3
+            }
+        }
+        sampleHash = hash
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+/// Renders a batch as GitHub Actions workflow commands (`::error file=…,title=…::message`).
+///
+/// GitHub shows at most 10 annotations of each kind per step: beyond 10, the first 9 are printed and
+/// the 10th says how many more there are and where the full report is.
+public struct GitHubRenderer: Sendable {
+    /// The language of messages.
+    public var language: Language
+    /// Where the full report can be found, named in the grouping annotation.
+    public var fullReportHint: String
+
+    /// Creates a renderer.
+    public init(language: Language, fullReportHint: String = "run preflight with --format json or --format junit for the full report") {
+        self.language = language
+        self.fullReportHint = fullReportHint
+    }
+
+    /// The annotations, one per line, followed by a summary line.
+    public func render(_ batch: BatchReport) -> String {
+        var byLevel: [String: [String]] = ["error": [], "warning": [], "notice": []]
+        for report in batch.submissions {
+            for f in report.findings where f.waived != true {
+                let level = f.fails(strict: batch.strict) ? "error" : (f.severity == .info ? "notice" : "warning")
+                var message = f.message.text(in: language)
+                if let m = f.measuredText, let l = f.limit { message += " (\(m); limit \(l))" }
+                if let fix = f.fix { message += "\nfix: \(fix.text(in: language))" }
+                var properties: [String] = []
+                if let file = f.file, file != "(request)" { properties.append("file=\(Self.escapeProperty(file))") }
+                let title = [report.submission, f.entry.map { "\(f.rule) [\($0)]" } ?? f.rule].compactMap { $0 }.joined(separator: ": ")
+                properties.append("title=\(Self.escapeProperty(title))")
+                byLevel[level, default: []].append("::\(level) \(properties.joined(separator: ","))::\(Self.escapeData(message))")
+            }
+        }
+        var out: [String] = []
+        for level in ["error", "warning", "notice"] {
+            let lines = byLevel[level] ?? []
+            if lines.count <= 10 { out += lines; continue }
+            out += lines.prefix(9)
+            out.append("::\(level) title=preflight::\(Self.escapeData("\(lines.count - 9) more \(level) annotations not shown (GitHub shows 10 per step); \(fullReportHint)."))")
+        }
+        let failing = batch.submissions.filter { $0.verdict == .fail }.count
+        out.append("preflight: \(batch.verdict.rawValue) — \(failing) of \(batch.submissions.count) submission(s) fail; "
+            + "\(batch.counts["error"] ?? 0) error(s), \(batch.counts["warning"] ?? 0) warning(s)")
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// Escapes a message: `%`, CR and LF.
+    static func escapeData(_ s: String) -> String {
+        s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    /// Escapes a property value: also `:` and `,`.
+    static func escapeProperty(_ s: String) -> String {
+        escapeData(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+}

@@ -1,0 +1,124 @@
+import ArgumentParser
+import Foundation
+import Preflight
+
+/// Report formats.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, junit, github, markdown
+}
+
+/// Options shared by `check` and `gate`: rules, limits, outputs, CI behaviour.
+struct RunOptions: ParsableArguments {
+    @Option(name: .customLong("rules"), help: ArgumentHelp("A rule file that extends or overrides the built-in rules (repeatable).", valueName: "file"))
+    var ruleFiles: [String] = []
+
+    @Option(help: "A named alternative of the rules (see `preflight rules show TYPE`).")
+    var profile: String?
+
+    @Option(help: "Output: text, json, junit, github (workflow annotations) or markdown (job summary).")
+    var format: ReportFormat = .text
+
+    @Flag(help: "Count warnings as failures (exit 1).")
+    var strict = false
+
+    @Flag(name: .customLong("failures-only"), help: "List only failed and skipped checks in text output.")
+    var failuresOnly = false
+
+    @Option(help: "Seconds allowed per file before giving up on it.")
+    var timeout: Double = 60
+
+    @Option(help: "Files measured at the same time (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(name: .customLong("path-prefix"), help: ArgumentHelp("The PathPrefix from the upload credentials call: reports then give each file's full COS URL, bucket and key.", valueName: "url"))
+    var pathPrefix: String?
+
+    @Option(help: ArgumentHelp("Accept the findings listed in this baseline file: only new problems fail.", valueName: "file"))
+    var baseline: String?
+
+    @Option(name: .customLong("write-baseline"), help: ArgumentHelp("Write the current errors and warnings to this file as a baseline.", valueName: "file"))
+    var writeBaseline: String?
+
+    @Option(help: ArgumentHelp("Also write the report in this format to a file, e.g. --output junit=report.xml (repeatable).", valueName: "format=file"))
+    var output: [String] = []
+
+    @OptionGroup var display: OutputOptions
+
+    /// The COS location parsed from --path-prefix, or a usage error.
+    func location() throws -> COSLocation? {
+        guard let pathPrefix else { return nil }
+        guard let location = COSLocation(pathPrefix: pathPrefix) else {
+            printError("error: --path-prefix must look like https://<bucket>.cos.<region>.myqcloud.com/<key prefix>/, got '\(pathPrefix)'")
+            throw ExitCode(ExitStatus.usage)
+        }
+        return location
+    }
+
+    /// Loads a kind's rules with the extra files and profile, caching per kind; rule errors exit 2.
+    func ruleLoader() -> (String) throws -> RuleSet {
+        let loader = RuleSetLoader()
+        let extra = ruleFiles.map { URL(fileURLWithPath: $0) }
+        let profile = self.profile
+        return { type in
+            do {
+                return try loader.load(type: type.uppercased(), extraFiles: extra, profile: profile)
+            } catch let e as RuleFileErrors {
+                printError(e.description)
+                throw ExitCode(ExitStatus.usage)
+            }
+        }
+    }
+
+    /// Runs the batch with a progress line on a terminal (none in CI), applies the baseline, writes
+    /// outputs and returns the exit status.
+    func run(_ submissions: [Submission], single: Bool) async throws -> Int32 {
+        AVLog.configure(verbose: display.verbose)
+        var options = ProbeOptions()
+        options.timeout = timeout
+        var batch = BatchCheck(jobs: jobs, options: options, strict: strict, location: try location())
+        let env = ProcessInfo.processInfo.environment
+        if isatty(STDERR_FILENO) == 1 && env["CI"] == nil && env["GITHUB_ACTIONS"] == nil {
+            batch.progress = { done, total, path in
+                let line = "\r\u{1B}[K[\(done)/\(total)] \(path)"
+                FileHandle.standardError.write(Data((done == total ? line + "\r\u{1B}[K" : line).utf8))
+            }
+        }
+        let rules = ruleLoader()
+        var report = try await batch.run(submissions, rules: rules)
+        if let path = baseline {
+            do { try Baseline.load(URL(fileURLWithPath: path)).apply(to: &report) } catch {
+                printError("error: cannot read baseline \(path): \(error)")
+                throw ExitCode(ExitStatus.usage)
+            }
+        }
+        if let path = writeBaseline {
+            try Baseline(from: report).json.write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        print(render(report, as: format, single: single), terminator: "")
+        for spec in output {
+            let parts = spec.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let f = ReportFormat(rawValue: parts[0]) else {
+                printError("error: --output takes FORMAT=FILE with FORMAT one of \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw ExitCode(ExitStatus.usage)
+            }
+            try render(report, as: f, single: single).write(toFile: parts[1], atomically: true, encoding: .utf8)
+        }
+        return report.verdict == .fail ? ExitStatus.fail : ExitStatus.pass
+    }
+
+    func render(_ report: BatchReport, as format: ReportFormat, single: Bool) -> String {
+        let language = display.language
+        switch format {
+        case .json:
+            if single, let only = report.submissions.first { return JSONRenderer.render(only) }
+            return JSONRenderer.encode(report)
+        case .junit: return JUnitRenderer(language: language).render(report)
+        case .github: return GitHubRenderer(language: language).render(report)
+        case .markdown: return MarkdownRenderer(language: language).render(report)
+        case .text:
+            let text = TextRenderer(language: language, color: display.useColor && format == self.format, showPassed: !failuresOnly)
+            if single, let only = report.submissions.first { return text.render(only) }
+            return report.submissions.map(text.render).joined(separator: "\n") + text.summary(report)
+        }
+    }
+}
