@@ -63,7 +63,7 @@ public struct BatchCheck: Sendable {
             for _ in 0..<min(jobs, order.count) { add() }
             while let (key, result, error) = await group.next() {
                 out[key] = (result, error)
-                progress?(out.count, uniqueCount, jobsByKey[key]?.url.relativePath ?? "")
+                progress?(out.count, uniqueCount, jobsByKey[key]?.url.displayPath ?? "")
                 add()
             }
             return out
@@ -82,9 +82,9 @@ public struct BatchCheck: Sendable {
                     let own = (try? FileFacts.read(url)) ?? Facts()
                     for name in ["file.name", "file.stem", "file.extension", "file.extension_matches_content"] { facts[name] = own[name] ?? facts[name] }
                 }
-                return InputReport(slot: slot.name, path: url.relativePath, facts: facts, entries: result.entries, error: error)
+                return InputReport(slot: slot.name, path: url.displayPath, facts: facts, entries: result.entries, error: error)
             } + s.files.keys.filter { set.slot($0) == nil }.sorted().map { slot in
-                InputReport(slot: slot, path: s.files[slot]?.relativePath ?? "", facts: Facts(),
+                InputReport(slot: slot, path: s.files[slot]?.displayPath ?? "", facts: Facts(),
                             error: ProbeError(.wrongKind, LocalizedText(zh: "\(s.type) 没有名为 \(slot) 的文件位置。", en: "\(s.type) has no '\(slot)' file slot.")))
             }
             var extra = Facts()

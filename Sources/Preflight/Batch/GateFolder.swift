@@ -53,7 +53,7 @@ public enum GateFolder {
             } else if let defaultType {
                 submission = Submission(type: defaultType, files: [:])
             } else {
-                strays.append(Stray(path: dir.relativePath, reason: "no submission.yaml with MakeType, and no --type given"))
+                strays.append(Stray(path: dir.displayPath, reason: "no submission.yaml with MakeType, and no --type given"))
                 continue
             }
             submission.name = dir.lastPathComponent
@@ -66,7 +66,7 @@ public enum GateFolder {
                     let url = sub.appendingPathComponent(file)
                     let candidates = set.slots.filter { $0.cosFolder == folder + "/" && !explicit.contains($0.name) }
                     guard let slot = pick(file, from: candidates, taken: Set(submission.files.keys)) else {
-                        strays.append(Stray(path: url.relativePath, reason: candidates.isEmpty
+                        strays.append(Stray(path: url.displayPath, reason: candidates.isEmpty
                             ? "\(submission.type) uploads nothing to \(folder)/" : "more files in \(folder)/ than \(submission.type) has slots for"))
                         continue
                     }

@@ -53,7 +53,7 @@ public enum Evaluator {
         let limit = rule.constraint.describe(for: fact)
         guard let value = facts[fact] else {
             if rule.required == true && !unreadable {
-                let placeholders = Placeholders(input: input, facts: facts, entry: entry, measured: "—", limit: limit)
+                let placeholders = Placeholders(input: input, facts: facts, entry: entry, measured: "—", limit: rule.constraint.bound(for: fact))
                 return Finding(rule: rule.id, slot: rule.slot, file: input.path, entry: entry, severity: severity, status: .fail,
                                fact: fact, measuredText: "missing", limit: limit.isEmpty ? "required" : limit,
                                message: placeholders.fill(rule.message ?? LocalizedText(zh: "缺少 \(fact)", en: "\(fact) is missing")),
@@ -69,7 +69,7 @@ public enum Evaluator {
         }
         let ok = rule.constraint.holds(for: value)
         let measuredText = FactFormatting.describe(value, of: fact)
-        let placeholders = Placeholders(input: input, facts: facts, entry: entry, measured: measuredText, limit: limit)
+        let placeholders = Placeholders(input: input, facts: facts, entry: entry, measured: measuredText, limit: rule.constraint.bound(for: fact))
         let message = ok ? LocalizedText(zh: "\(measuredText)（要求 \(limit)）", en: "\(measuredText) (limit \(limit))")
             : placeholders.fill(rule.message ?? LocalizedText(zh: "\(fact) = {measured}，要求 {limit}", en: "\(fact) = {measured}, limit {limit}"))
         return Finding(
@@ -90,7 +90,8 @@ public enum Evaluator {
     }
 }
 
-/// Fills `{measured}`, `{limit}`, `{file}`, `{out:SUFFIX}` and `{fact.name}` placeholders of messages and fixes.
+/// Fills `{measured}`, `{limit}` (the limit's values alone: "25 fps"), `{file}`, `{entry}`, `{out:SUFFIX}` and
+/// `{fact.name}` placeholders of messages and fixes.
 struct Placeholders {
     let input: InputReport
     let facts: Facts

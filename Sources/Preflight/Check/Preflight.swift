@@ -23,7 +23,7 @@ public enum Preflight {
                 let kind = rules.slot(slot)?.kind ?? .video
                 group.addTask {
                     let (result, error) = SlotProbe.probe(url, kind: kind, options: options)
-                    return (i, InputReport(slot: slot, path: url.relativePath, facts: result.facts, entries: result.entries, error: error))
+                    return (i, InputReport(slot: slot, path: url.displayPath, facts: result.facts, entries: result.entries, error: error))
                 }
             }
             var out: [(Int, InputReport)] = []
@@ -59,6 +59,6 @@ public enum Preflight {
     /// Measures one file as the given kind, without judging it (`preflight probe`).
     public static func probe(_ url: URL, kind: SlotKind, options: ProbeOptions = ProbeOptions()) -> InputReport {
         let (result, error) = SlotProbe.probe(url, kind: kind, options: options)
-        return InputReport(slot: kind.rawValue, path: url.relativePath, facts: result.facts, entries: result.entries, error: error)
+        return InputReport(slot: kind.rawValue, path: url.displayPath, facts: result.facts, entries: result.entries, error: error)
     }
 }

@@ -31,3 +31,12 @@ public enum FileFacts {
         return facts
     }
 }
+
+extension URL {
+    /// The path as the user gave it, without a leading `./`: how reports name files.
+    public var displayPath: String {
+        var p = relativePath
+        while p.hasPrefix("./") { p.removeFirst(2) }
+        return p.isEmpty ? "." : p
+    }
+}

@@ -89,7 +89,7 @@ public enum COSPlan {
         rules.slots.compactMap { slot in
             guard let url = submission.files[slot.name], let folder = slot.cosFolder else { return nil }
             let key = folder + conformingName(url.lastPathComponent)
-            return PlannedUpload(slot: slot.name, path: url.relativePath, key: key,
+            return PlannedUpload(slot: slot.name, path: url.displayPath, key: key,
                                  bucketKey: location.map { $0.keyPrefix + key }, url: location.map { $0.pathPrefix + key },
                                  requestField: slot.requestField)
         }

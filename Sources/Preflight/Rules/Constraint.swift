@@ -71,6 +71,27 @@ public struct Constraint: Sendable, Equatable {
         return parts.joined(separator: ", ")
     }
 
+    /// The limit's values alone, for messages: `25 fps` (a floor or a ceiling), `1 min … 10 min`, `mp4, mov`.
+    public func bound(for fact: String) -> String {
+        let dimension = FactVocabulary.definition(fact)?.dimension ?? .count
+        func show(_ q: Quantity) -> String {
+            if case .number(let n, let unit, let written) = q {
+                return unit == nil ? FactFormatting.describe(number: n, dimension: dimension) : written
+            }
+            return q.written
+        }
+        switch (min, max) {
+        case let (lo?, hi?): return "\(show(lo)) … \(show(hi))"
+        case let (lo?, nil): return show(lo)
+        case let (nil, hi?): return show(hi)
+        default: break
+        }
+        if let equals { return show(equals) }
+        if let oneOf { return oneOf.map(show).joined(separator: ", ") }
+        if let noneOf { return noneOf.map(show).joined(separator: ", ") }
+        return pattern ?? ""
+    }
+
     private func compare(_ value: FactValue, _ limit: Quantity) -> Int? {
         guard let v = value.number, let l = limit.number else { return nil }
         return v < l ? -1 : (v > l ? 1 : 0)
