@@ -41,7 +41,8 @@ public struct GitHubRenderer: Sendable {
         }
         let failing = batch.submissions.filter { $0.verdict == .fail }.count
         out.append("preflight: \(batch.verdict.rawValue) — \(failing) of \(batch.submissions.count) submission(s) fail; "
-            + "\(batch.counts["error"] ?? 0) error(s), \(batch.counts["warning"] ?? 0) warning(s)")
+            + "\(batch.counts["error"] ?? 0) error(s), \(batch.counts["warning"] ?? 0) warning(s)"
+            + (batch.submissions.first.map { " (preflight \($0.tool.version), rules \($0.rules.version) \($0.rules.digest), libavformat \($0.libraries["libavformat"] ?? "?"))" } ?? ""))
         return out.joined(separator: "\n") + "\n"
     }
 

@@ -41,7 +41,12 @@ public struct JUnitRenderer: Sendable {
                 cases.append("    <testcase classname=\"\(Self.escape(classname))\" name=\"\(Self.escape(name))\" time=\"0\"" + (body.isEmpty ? "/>" : ">\(body)</testcase>"))
             }
             totals.tests += cases.count; totals.failures += failures; totals.skipped += skipped
+            let properties = [("preflight.version", report.tool.version), ("rules.type", report.rules.type),
+                              ("rules.version", report.rules.version), ("rules.digest", report.rules.digest),
+                              ("libavformat", report.libraries["libavformat"] ?? "")]
+                .map { "      <property name=\"\($0.0)\" value=\"\(Self.escape($0.1))\"/>" }.joined(separator: "\n")
             suites.append("  <testsuite name=\"\(Self.escape("\(label) (\(report.rules.type))"))\" tests=\"\(cases.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\" time=\"0\">\n"
+                + "    <properties>\n\(properties)\n    </properties>\n"
                 + cases.joined(separator: "\n") + "\n  </testsuite>")
         }
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"

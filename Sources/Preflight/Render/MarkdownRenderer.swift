@@ -28,6 +28,10 @@ public struct MarkdownRenderer: Sendable {
         for (i, r) in batch.submissions.enumerated() {
             head += "| \(Self.cell(r.submission ?? "submission-\(i + 1)")) | \(r.rules.type) | \(r.verdict == .pass ? "✅" : "❌") | \(r.counts["error"] ?? 0) | \(r.counts["warning"] ?? 0) |\n"
         }
+        if let first = batch.submissions.first {
+            head += "\n<sub>preflight \(first.tool.version) · rules " + Set(batch.submissions.map { "\($0.rules.type) \($0.rules.version)" }).sorted().joined(separator: ", ")
+                + " · digest \(first.rules.digest) · libavformat \(first.libraries["libavformat"] ?? "?")</sub>\n"
+        }
         var out = head
         let note = "\n> " + t("摘要过长，已截断；完整报告请用 --format json 或 --format junit。", "Summary truncated to stay under GitHub's 1 MiB limit; use --format json or --format junit for the full report.") + "\n"
         for (i, r) in batch.submissions.enumerated() where !r.findings.isEmpty {
