@@ -7,7 +7,9 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BUILD_PACKAGES := pkg-config libavformat-dev libavcodec-dev libavutil-dev libswresample-dev \
   libsndfile1-dev libzip-dev libpng-dev libjpeg-dev libwebp-dev zlib1g-dev
 TEST_PACKAGES := ffmpeg sox espeak-ng qpdf poppler-utils zip unzip python3
-BENCH_PACKAGES := hyperfine mediainfo mediaconch time
+BENCH_PACKAGES := hyperfine mediainfo mediaconch time imagemagick libimage-exiftool-perl
+# Only to regenerate the committed fixtures (make fixtures).
+FIXTURE_PACKAGES := imagemagick webp libimage-exiftool-perl
 BIN := .build/debug/preflight
 RELEASE_BIN := .build/release/preflight
 
@@ -55,8 +57,10 @@ bench: deps-bench release
 	bash bench/run.sh
 
 fixtures: deps
+	$(call install_missing,$(FIXTURE_PACKAGES))
 	bash Fixtures/make-video-fixtures.sh
 	bash Fixtures/make-pdf-fixtures.sh
+	bash Fixtures/make-photo-fixtures.sh
 
 clean:
 	rm -rf .build

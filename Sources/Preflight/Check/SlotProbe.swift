@@ -30,7 +30,9 @@ public enum SlotProbe {
                 facts.merge(try VideoProbe.facts(of: url, options: options, detectedType: facts["file.detected_type"]?.text))
             case .pdf:
                 facts.merge(try PDFProbe.facts(of: url))
-            case .photo, .audio, .voice, .request:
+            case .photo:
+                facts.merge(try PhotoProbe.facts(of: url, options: options))
+            case .audio, .voice, .request:
                 throw ProbeError(.unreadable, LocalizedText(zh: "此版本尚不能读取\(kind.rawValue)文件。", en: "This build cannot read \(kind.rawValue) files yet."))
             }
             return (ProbeResult(facts: facts, entries: entries), nil)
@@ -43,7 +45,8 @@ public enum SlotProbe {
 
     /// When the content is plainly something else (a PNG given as a video), say so instead of "damaged".
     static func wrongKindHint(_ error: ProbeError, facts: Facts, kind: SlotKind) -> ProbeError {
-        guard error.kind == .unreadable, let type = facts["file.detected_type"]?.text, type != "unknown" else { return error }
+        guard kind == .video || kind == .pdf, error.kind == .unreadable,
+              let type = facts["file.detected_type"]?.text, type != "unknown" else { return error }
         let videoTypes: Set<String> = ["mp4", "mov", "matroska", "webm", "avi", "mpegts", "3gp", "asf"]
         let expected = kind == .video ? videoTypes : ["pdf"]
         if expected.contains(type) { return error }

@@ -1,0 +1,103 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A photo opened for reading by byte ranges (`pread`), so a probe reads only the headers it needs.
+///
+/// The first ``headLength`` bytes are read once and served from memory; other ranges are read on demand.
+final class PhotoFile {
+    /// Bytes read when the file is opened (enough for most JPEG, PNG and WebP headers).
+    static let headLength = 64 * 1024
+
+    /// The file's size in bytes.
+    let size: Int
+    /// The first bytes of the file (fewer when the file is shorter).
+    let head: [UInt8]
+    private let descriptor: Int32
+
+    /// Opens a regular file. Throws ``ProbeError`` when it is missing, a folder or not readable.
+    init(_ url: URL) throws {
+        let path = url.path
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            let reason = String(cString: strerror(errno))
+            if errno == ENOENT {
+                throw ProbeError(.missing, LocalizedText(zh: "文件不存在：\(path)", en: "No such file: \(path)"))
+            }
+            throw ProbeError(.notAFile, LocalizedText(zh: "无法读取文件：\(path)", en: "Cannot open the file for reading: \(path)"), detail: reason)
+        }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            close(fd)
+            throw ProbeError(.notAFile, LocalizedText(zh: "这不是一个普通文件：\(path)", en: "This is not a regular file: \(path)"))
+        }
+        descriptor = fd
+        size = Int(info.st_size)
+        head = Self.pread(fd, offset: 0, count: min(size, Self.headLength))
+    }
+
+    deinit { close(descriptor) }
+
+    /// Up to `count` bytes from `offset`; fewer at the end of the file, none outside it.
+    func read(_ offset: Int, _ count: Int) -> [UInt8] {
+        guard offset >= 0, count > 0, offset < size else { return [] }
+        let wanted = min(count, size - offset)
+        if offset + wanted <= head.count { return Array(head[offset..<offset + wanted]) }
+        return Self.pread(descriptor, offset: offset, count: wanted)
+    }
+
+    private static func pread(_ fd: Int32, offset: Int, count: Int) -> [UInt8] {
+        guard count > 0 else { return [] }
+        var buffer = [UInt8](repeating: 0, count: count)
+        var done = 0
+        buffer.withUnsafeMutableBytes { raw in
+            guard let base = raw.baseAddress else { return }
+            while done < count {
+                let n = Glibc.pread(fd, base + done, count - done, off_t(offset + done))
+                if n > 0 { done += n } else if n < 0 && errno == EINTR { continue } else { break }
+            }
+        }
+        if done < count { buffer.removeLast(count - done) }
+        return buffer
+    }
+}
+
+/// Bounds-checked reads of integers and text from byte arrays: nil instead of a crash when out of range.
+enum PhotoBytes {
+    /// An unsigned 16-bit integer at `i`.
+    static func u16(_ b: [UInt8], _ i: Int, bigEndian: Bool) -> Int? {
+        guard i >= 0, i + 2 <= b.count else { return nil }
+        return bigEndian ? Int(b[i]) << 8 | Int(b[i + 1]) : Int(b[i + 1]) << 8 | Int(b[i])
+    }
+
+    /// An unsigned 32-bit integer at `i`.
+    static func u32(_ b: [UInt8], _ i: Int, bigEndian: Bool) -> Int? {
+        guard i >= 0, i + 4 <= b.count else { return nil }
+        let v = bigEndian
+            ? UInt32(b[i]) << 24 | UInt32(b[i + 1]) << 16 | UInt32(b[i + 2]) << 8 | UInt32(b[i + 3])
+            : UInt32(b[i + 3]) << 24 | UInt32(b[i + 2]) << 16 | UInt32(b[i + 1]) << 8 | UInt32(b[i])
+        return Int(v)
+    }
+
+    /// An unsigned 64-bit integer at `i`, or nil when it does not fit an `Int`.
+    static func u64(_ b: [UInt8], _ i: Int, bigEndian: Bool) -> Int? {
+        guard let hi = u32(b, bigEndian ? i : i + 4, bigEndian: bigEndian),
+              let lo = u32(b, bigEndian ? i + 4 : i, bigEndian: bigEndian), hi < 0x8000_0000 else { return nil }
+        return hi << 32 | lo
+    }
+
+    /// Whether the bytes at `i` are the ASCII text `s`.
+    static func matches(_ b: [UInt8], _ i: Int, _ s: String) -> Bool {
+        let want = Array(s.utf8)
+        guard i >= 0, i + want.count <= b.count else { return false }
+        for (k, c) in want.enumerated() where b[i + k] != c { return false }
+        return true
+    }
+
+    /// Four bytes at `i` as text (a chunk or box type), with non-printable bytes shown as `?`.
+    static func fourCC(_ b: [UInt8], _ i: Int) -> String {
+        guard i >= 0, i + 4 <= b.count else { return "????" }
+        return String(b[i..<i + 4].map { (0x20...0x7E).contains($0) ? Character(UnicodeScalar($0)) : "?" })
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+
+/// Measures a photo (IMAGE_PHOTO material) from its headers and metadata only: the format by
+/// content, stored and displayed size (after the EXIF orientation), shape, colour space, bit depth,
+/// progressive/interlaced, animation and alpha.
+///
+/// JPEG is read with libjpeg (never decoding pixels; its error handler never exits the process),
+/// PNG by its chunks with CRC checks, WebP with libwebp's header API. GIF, BMP, TIFF, HEIC, AVIF
+/// and JPEG XL are named (with their size where a few bytes tell it) so the rules refuse them with a fix.
+public enum PhotoProbe {
+    /// The `photo.*` facts of a file (the caller adds `file.*` with ``FileFacts/read(_:)``).
+    ///
+    /// - Throws: ``ProbeError`` — `.empty` for a zero-byte file, `.wrongKind` for content that is
+    ///   not an image format at all, `.unreadable` for a damaged or cut-short photo (with the
+    ///   library's message as detail), `.limitExceeded` for declared dimensions beyond ``PhotoLimits``.
+    public static func facts(of url: URL, options: ProbeOptions = ProbeOptions()) throws -> Facts {
+        try header(of: url).facts
+    }
+
+    /// The header read of a file, before it becomes facts.
+    static func header(of url: URL) throws -> PhotoHeader {
+        let file = try PhotoFile(url)
+        guard file.size > 0 else { throw PhotoError.empty(url.lastPathComponent) }
+        guard let format = PhotoFormat.sniff(file.head) else {
+            throw PhotoError.notAPhoto(ContentSniffer.detect(Array(file.head.prefix(ContentSniffer.headerLength))))
+        }
+        let photo: PhotoHeader
+        switch format {
+        case .jpeg: photo = try JPEGPhoto.read(file)
+        case .png: photo = try PNGPhoto.read(file)
+        case .webp: photo = try WebPPhoto.read(file)
+        default: photo = RefusedPhotoFormats.read(file, format: format)
+        }
+        if let w = photo.width, let h = photo.height { try PhotoError.checkLimits(width: w, height: h) }
+        return photo
+    }
+}
