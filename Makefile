@@ -46,6 +46,8 @@ demo: build
 	$(BIN) check --type IMAGE --material Fixtures/video/take-1080p25-90s.mp4 --identity Fixtures/video/authorization.mp4 --failures-only || true
 	@echo; echo "== IMAGE_GENERAL: a 24 fps take, no authorization (expected: fail)"
 	$(BIN) check --type IMAGE_GENERAL --material Fixtures/video/fps24.mp4 --failures-only || true
+	@echo; echo "== IMAGE_PHOTO: a 3:4 portrait photo (expected: fail, with the crop that fixes it)"
+	$(BIN) check --type IMAGE_PHOTO --material Fixtures/photo/portrait_1200x1600.jpg --failures-only || true
 	@echo; echo "== a phone clip stored 1920x1080 with a 90° rotation, as JSON facts"
 	$(BIN) probe Fixtures/video/phone-portrait.mp4 --format json
 
