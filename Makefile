@@ -63,6 +63,7 @@ fixtures: deps
 	bash Fixtures/make-video-fixtures.sh
 	bash Fixtures/make-pdf-fixtures.sh
 	bash Fixtures/make-photo-fixtures.sh
+	bash Fixtures/make-audio-fixtures.sh
 
 clean:
 	rm -rf .build

@@ -142,7 +142,7 @@ import Testing
     @Test func noAuthorizationIsNeeded() throws {
         let rules = try loader.load(type: "IMAGE_PHOTO")
         #expect(rules.requirements.map(\.id) == ["slots.material"])
-        #expect(rules.slots.filter { $0.kind != .request }.map(\.name) == ["material"])
+        #expect(rules.slots.filter { $0.kind != .request }.map(\.name) == ["driver_audio", "material"])
         #expect(rules.slot("material")?.kind == .photo)
         #expect(rules.slot("material")?.cosFolder == "photo/")
     }

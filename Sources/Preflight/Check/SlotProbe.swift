@@ -32,7 +32,13 @@ public enum SlotProbe {
                 facts.merge(try PDFProbe.facts(of: url))
             case .photo:
                 facts.merge(try PhotoProbe.facts(of: url, options: options))
-            case .audio, .voice, .request:
+            case .audio:
+                facts.merge(try AudioProbe.facts(of: url, options: options))
+            case .voice:
+                let result = try VoiceMaterialProbe.probe(url, detectedType: facts["file.detected_type"]?.text, options: options)
+                facts.merge(result.facts)
+                entries = result.entries
+            case .request:
                 throw ProbeError(.unreadable, LocalizedText(zh: "此版本尚不能读取\(kind.rawValue)文件。", en: "This build cannot read \(kind.rawValue) files yet."))
             }
             return (ProbeResult(facts: facts, entries: entries), nil)

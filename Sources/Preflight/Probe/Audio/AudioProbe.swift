@@ -1,0 +1,30 @@
+import Foundation
+
+/// Measures one audio file on disk: format by content, codec, sample rate, channels, bit depth,
+/// bit rate and duration, plus the quality facts of one streaming pass through ``AudioAnalysis``.
+public enum AudioProbe {
+    /// The `audio.*` facts of the file at `url` (its `file.*` facts are the caller's).
+    ///
+    /// WAV, FLAC and Ogg are read by libsndfile; mp3, m4a/aac, wma/asf and anything libsndfile
+    /// refuses by libavformat and libavcodec. Samples are decoded in fixed-size blocks, so memory
+    /// stays bounded whatever the length.
+    ///
+    /// - Throws: ``ProbeError``: `wrongKind` when the content is not audio (a zip bundle included),
+    ///   `unreadable` when it is damaged, `limitExceeded` when ``ProbeOptions/timeout`` runs out.
+    public static func facts(of url: URL, options: ProbeOptions = ProbeOptions()) throws -> Facts {
+        let deadline = ReadDeadline(seconds: options.timeout)
+        let source = try FileAudioSource(url: url, deadline: deadline)
+        let type = ContentSniffer.detect(source.head(ContentSniffer.headerLength))
+        if let failure = source.failure { throw failure }
+        if type == "empty" {
+            throw ProbeError(.empty, LocalizedText(zh: "文件是空的（0 字节）。", en: "The file is empty (0 bytes)."))
+        }
+        if type == "zip" {
+            throw ProbeError(.wrongKind, LocalizedText(
+                zh: "这是一个 zip 压缩包；此处需要单个音频文件。", en: "This is a zip bundle; this slot takes one audio file."))
+        }
+        let outcome = try AudioStreamReader.read(source, type: type, deadline: deadline, probeSize: options.probeSize)
+        if let failure = outcome.failure { throw failure }
+        return outcome.facts
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+
+/// What a decoder learned about an audio stream from its headers, before decoding it.
+struct AudioStreamDescription: Sendable, Equatable {
+    /// The file format by content: wav, mp3, m4a, aac, wma, asf, flac, ogg …
+    var format: String
+    /// The codec, in libavcodec's naming (pcm_s16le, mp3, aac, wmav2 …).
+    var codec: String
+    /// The PCM sample encoding, or the codec for compressed audio.
+    var sampleFormat: String
+    /// Samples per second.
+    var sampleRate: Int
+    /// Interleaved channels.
+    var channels: Int
+    /// Bits per sample of PCM audio.
+    var bitDepth: Int?
+    /// Bit rate of compressed audio, when the container or stream says.
+    var bitRate: Double?
+    /// Duration from the headers, in seconds.
+    var headerDuration: Double?
+    /// Which library decodes it.
+    var decoder: String
+    /// Whether the stream is compressed (not PCM).
+    var compressed: Bool
+
+    /// The highest channel count accepted; more is treated as damaged.
+    static let channelLimit = 64
+    /// The accepted sample rates, in hertz.
+    static let sampleRateRange = 1...1_536_000
+
+    /// The stream's facts (without the decoded duration).
+    var facts: Facts {
+        var f = Facts()
+        f.set("audio.format", format)
+        f.set("audio.codec", codec)
+        f.set("audio.sample_format", sampleFormat)
+        f.set("audio.sample_rate", sampleRate)
+        f.set("audio.channels", channels)
+        f.set("audio.bit_depth", bitDepth)
+        if compressed { f.set("audio.bit_rate", bitRate) }
+        f.set("audio.decoder", decoder)
+        return f
+    }
+
+    /// Whether rate and channels are within what a real recording can have.
+    var isPlausible: Bool {
+        Self.sampleRateRange.contains(sampleRate) && (1...Self.channelLimit).contains(channels)
+    }
+}
+
+/// How far decoding got.
+struct AudioDecodeProgress: Sendable, Equatable {
+    /// Sample frames decoded.
+    var frames: Int = 0
+    /// Whether the stream was read to its end without a failure.
+    var complete = false
+    /// Packets or blocks that failed to decode and were skipped.
+    var errors = 0
+}
+
+/// Keeps a byte source alive behind the `void *` of a C callback and gives it back.
+final class AudioSourceBox {
+    /// The source the callbacks read.
+    let source: AudioByteSource
+
+    private init(_ source: AudioByteSource) { self.source = source }
+
+    /// A retained opaque pointer to a new box around `source`; balance with ``release(_:)``.
+    static func retain(_ source: AudioByteSource) -> UnsafeMutableRawPointer {
+        Unmanaged.passRetained(AudioSourceBox(source)).toOpaque()
+    }
+
+    /// The source behind a pointer made by ``retain(_:)``.
+    static func source(_ pointer: UnsafeMutableRawPointer?) -> AudioByteSource {
+        Unmanaged<AudioSourceBox>.fromOpaque(pointer!).takeUnretainedValue().source
+    }
+
+    /// Releases a pointer made by ``retain(_:)``.
+    static func release(_ pointer: UnsafeMutableRawPointer) {
+        Unmanaged<AudioSourceBox>.fromOpaque(pointer).release()
+    }
+}
+
+/// A reusable buffer of interleaved float samples; grows, never shrinks, never allocates per sample.
+final class SampleBlock {
+    private(set) var samples: UnsafeMutablePointer<Float>
+    private(set) var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(1, capacity)
+        samples = .allocate(capacity: self.capacity)
+    }
+
+    deinit { samples.deallocate() }
+
+    /// Makes room for at least `count` samples.
+    func reserve(_ count: Int) {
+        guard count > capacity else { return }
+        samples.deallocate()
+        capacity = count
+        samples = .allocate(capacity: count)
+    }
+
+    /// The first `count` samples.
+    func prefix(_ count: Int) -> UnsafeBufferPointer<Float> { UnsafeBufferPointer(start: samples, count: min(count, capacity)) }
+}

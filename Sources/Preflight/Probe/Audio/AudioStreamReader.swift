@@ -1,0 +1,81 @@
+import Foundation
+
+/// Reads one audio stream from a byte source: chooses the decoder by content, decodes it once in
+/// fixed-size blocks through ``AudioAnalysis``, and gives the `audio.*` facts.
+enum AudioStreamReader {
+    /// What reading found.
+    struct Outcome {
+        /// The `audio.*` facts, quality facts included.
+        var facts: Facts
+        /// How far decoding got.
+        var progress: AudioDecodeProgress
+        /// The source's own failure (a limit, a damaged zip entry), if reading stopped on one.
+        var failure: ProbeError?
+    }
+
+    /// Content types libsndfile reads best; everything else goes to libavformat first.
+    static let sndfileTypes: Set<String> = ["wav", "flac", "ogg"]
+    /// Content types that are audio files (or may hold only audio), by ``ContentSniffer``.
+    static let audioTypes: Set<String> = ["wav", "mp3", "aac", "m4a", "asf", "flac", "ogg", "mp4", "3gp", "matroska", "webm"]
+
+    /// Decodes `source` whose first bytes sniffed as `type`.
+    ///
+    /// - Throws: ``ProbeError`` `wrongKind` when the content is not audio, `unreadable` when it is
+    ///   audio that no decoder opens.
+    static func read(_ source: AudioByteSource, type: String, deadline: ReadDeadline, probeSize: Int) throws -> Outcome {
+        var firstError: ProbeError?
+        if sndfileTypes.contains(type) {
+            do {
+                let decoder = try SndFileAudioDecoder(source: source)
+                return run(decoder.description, source: source, deadline: deadline) { decoder.decode($0, shouldStop: $1) }
+            } catch let e as ProbeError {
+                firstError = e
+            }
+        }
+        if let failure = source.failure { throw failure }
+        source.position = 0
+        do {
+            let decoder = try LibavAudioDecoder(source: source, probeSize: probeSize)
+            return run(decoder.description, source: source, deadline: deadline) { decoder.decode($0, shouldStop: $1) }
+        } catch let e as ProbeError {
+            if let failure = source.failure { throw failure }
+            if audioTypes.contains(type) && e.kind != .wrongKind || firstError != nil {
+                throw ProbeError(.unreadable, LocalizedText(
+                    zh: "内容像是 \(type) 音频，但无法解码：文件可能已损坏或被截断。",
+                    en: "The content looks like \(type) audio but cannot be decoded: the file may be damaged or cut short."),
+                    detail: (firstError ?? e).detail ?? e.detail)
+            }
+            throw ProbeError(.wrongKind, LocalizedText(
+                zh: "文件内容不是音频（检测到：\(type)）。", en: "The content is not audio (detected: \(type))."), detail: e.detail)
+        }
+    }
+
+    /// Decodes through the analysis and assembles the facts.
+    private static func run(_ description: AudioStreamDescription, source: AudioByteSource, deadline: ReadDeadline,
+                            decode: ((UnsafeBufferPointer<Float>) -> Void, () -> Bool) -> AudioDecodeProgress) -> Outcome {
+        var analysis = AudioAnalysis(sampleRate: description.sampleRate, channels: description.channels)
+        var stopped = false
+        let progress = decode({ analysis.consume($0) }, {
+            if !stopped, source.failure != nil || deadline.passed { stopped = true }
+            return stopped
+        })
+        var facts = description.facts
+        let rate = Double(description.sampleRate)
+        // PCM: the decoded length is the truth when the whole stream was read. Compressed audio in a
+        // container with a sample table (m4a, wma, ogg …): the header's, as players show it (decoders
+        // keep encoder padding or drop priming). Raw mp3/aac headers only estimate: decoded wins.
+        let decoded = Double(progress.frames) / rate
+        let headerFirst = description.compressed && !["mp3", "aac"].contains(description.format)
+        let duration: Double
+        if let header = description.headerDuration, headerFirst || !progress.complete { duration = header } else { duration = decoded }
+        facts.set("audio.duration", duration)
+        facts.set("audio.frames", progress.frames)
+        facts.set("audio.complete", progress.complete)
+        if description.compressed, facts["audio.bit_rate"] == nil, duration > 0 {
+            facts.set("audio.bit_rate", Double(source.length) * 8 / duration)
+        }
+        if progress.frames > 0 { facts.merge(analysis.finish().facts) }
+        let failure = source.failure ?? (deadline.passed ? deadline.error : nil)
+        return Outcome(facts: facts, progress: progress, failure: failure)
+    }
+}

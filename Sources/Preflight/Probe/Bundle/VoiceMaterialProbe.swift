@@ -1,0 +1,30 @@
+import Foundation
+
+/// Measures the file of a voice slot: a zip bundle of takes, or a single audio file.
+public enum VoiceMaterialProbe {
+    /// A zip bundle gives `bundle.*` facts and one ``EntryReport`` per file entry, each streamed from
+    /// the compressed data (never extracted; memory bounded). A single audio file gives its `audio.*`
+    /// facts, both as the file's facts and as one entry named after the file (so entry-scoped rules
+    /// apply to it too). The caller adds the file's own `file.*` facts.
+    ///
+    /// - Parameter detectedType: `file.detected_type` when the caller already sniffed it.
+    /// - Throws: ``ProbeError`` for problems of the whole file (not a zip nor audio, a damaged or
+    ///   truncated zip, a safety limit); problems of single entries are entry facts instead.
+    public static func probe(_ url: URL, detectedType: String?, options: ProbeOptions = ProbeOptions()) throws -> ProbeResult {
+        let type = try detectedType ?? FileFacts.read(url)["file.detected_type"]?.text ?? "unknown"
+        if type == "zip" { return try ZipBundleReader.read(url, options: options) }
+        let audio: Facts
+        do {
+            audio = try AudioProbe.facts(of: url, options: options)
+        } catch let e as ProbeError where e.kind == .wrongKind {
+            throw ProbeError(.wrongKind, LocalizedText(
+                zh: "文件内容是 \(type)，不是音频文件或 zip 压缩包。", en: "The file's content is \(type), neither an audio file nor a zip bundle."),
+                detail: e.detail)
+        }
+        var entry = (try? FileFacts.read(url)) ?? Facts()
+        entry.merge(audio)
+        entry.set("entry.path", url.lastPathComponent)
+        entry.set("entry.is_audio", true)
+        return ProbeResult(facts: audio, entries: [EntryReport(name: url.lastPathComponent, facts: entry)])
+    }
+}

@@ -1,0 +1,76 @@
+import CZip
+import Foundation
+
+/// A zip opened read-only by libzip. Owns the `zip_t` and discards it on deinit (nothing is ever
+/// written). Not thread-safe: libzip does no locking, so one archive per task.
+final class ZipArchive {
+    private let handle: OpaquePointer
+
+    /// Opens the zip at `url`; throws ``ProbeError`` `unreadable` with libzip's message.
+    init(url: URL) throws {
+        var code: Int32 = 0
+        guard let handle = zip_open(url.path, ZIP_RDONLY, &code) else {
+            var error = zip_error_t()
+            zip_error_init_with_code(&error, code)
+            let message = String(cString: zip_error_strerror(&error))
+            zip_error_fini(&error)
+            throw ProbeError(.unreadable, LocalizedText(
+                zh: "无法作为 zip 读取：文件可能已损坏或被截断。", en: "Cannot be read as a zip: the file may be damaged or cut short."),
+                detail: message)
+        }
+        self.handle = handle
+    }
+
+    deinit { zip_discard(handle) }
+
+    /// Entries libzip found.
+    var entryCount: Int { Int(max(0, zip_get_num_entries(handle, 0))) }
+
+    /// The compression method libzip reports for an entry, and whether it can inflate it.
+    func compression(_ index: Int) -> (method: Int32, supported: Bool)? {
+        var stat = zip_stat_t()
+        zip_stat_init(&stat)
+        guard zip_stat_index(handle, zip_uint64_t(index), 0, &stat) == 0 else { return nil }
+        let method = Int32(stat.comp_method)
+        return (method, zip_compression_method_supported(method, 0) != 0)
+    }
+
+    /// Opens an entry for reading: the stream, or libzip's error code and message.
+    func open(_ index: Int) -> Result<ZipEntryStream, ZipArchiveError> {
+        guard let file = zip_fopen_index(handle, zip_uint64_t(index), 0) else {
+            let error = zip_get_error(handle)!
+            let result = ZipArchiveError(code: zip_error_code_zip(error), message: String(cString: zip_error_strerror(error)))
+            zip_error_clear(handle)
+            return .failure(result)
+        }
+        return .success(ZipEntryStream(archive: self, file: file))
+    }
+}
+
+/// libzip's error for an entry that could not be opened or read.
+struct ZipArchiveError: Error, Equatable {
+    /// `ZIP_ER_*`.
+    var code: Int32
+    /// libzip's text.
+    var message: String
+}
+
+/// One open entry of a ``ZipArchive``: inflated bytes in order, no seeking. Owns the `zip_file_t`
+/// and keeps the archive alive.
+final class ZipEntryStream {
+    private let archive: ZipArchive
+    private let file: OpaquePointer
+
+    init(archive: ZipArchive, file: OpaquePointer) { self.archive = archive; self.file = file }
+
+    deinit { zip_fclose(file) }
+
+    /// Reads up to `count` inflated bytes: the count, 0 at the end, or libzip's error (a CRC
+    /// mismatch shows only on the read after the last byte).
+    func read(into buffer: UnsafeMutableRawPointer, count: Int) -> Result<Int, ZipArchiveError> {
+        let n = zip_fread(file, buffer, zip_uint64_t(count))
+        if n >= 0 { return .success(Int(n)) }
+        let error = zip_file_get_error(file)!
+        return .failure(ZipArchiveError(code: zip_error_code_zip(error), message: String(cString: zip_file_strerror(file))))
+    }
+}

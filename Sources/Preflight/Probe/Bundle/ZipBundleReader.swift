@@ -1,0 +1,98 @@
+import Foundation
+
+/// Reads a zip bundle entry by entry, never extracting: the bundle's facts and one report per file entry.
+enum ZipBundleReader {
+    /// The bundle's `bundle.*` facts and its entries.
+    ///
+    /// - Throws: ``ProbeError`` for bundle-wide problems only: not a zip, a missing or damaged
+    ///   central directory (truncated), a split archive, too many entries. Problems of one entry are
+    ///   facts of that entry (and its `error`).
+    static func read(_ url: URL, options: ProbeOptions, limits: BundleLimits = .standard) throws -> ProbeResult {
+        let deadline = ReadDeadline(seconds: options.timeout)
+        let directory = try ZipDirectory.read(url, limits: limits)
+        let archive = try ZipArchive(url: url)
+        guard archive.entryCount == directory.records.count else {
+            throw ProbeError(.unreadable, LocalizedText(
+                zh: "压缩包的文件目录前后不一致，可能已损坏。", en: "The zip's central directory is inconsistent; the file may be damaged."),
+                detail: "libzip sees \(archive.entryCount) entries, the directory declares \(directory.records.count)")
+        }
+        let names = ZipNameDecoder(directory.records)
+        let overlapping = directory.overlappingIndices()
+        var summary = BundleSummary()
+        var files: [ZipEntryTask] = []
+        for (index, record) in directory.records.enumerated() {
+            let (name, encoding) = names.decode(record)
+            summary.noteName(ZipNameDecoder.storage(of: record))
+            if record.isDirectory && !record.isSymlink {
+                summary.noteFolder(name, unsafe: ZipEntryPath.isUnsafe(name))
+            } else {
+                files.append(ZipEntryTask(index: index, record: record, name: name, encoding: encoding, overlaps: overlapping.contains(index)))
+            }
+        }
+        let inspections = inspect(files, url: url, first: archive, limits: limits, deadline: deadline, probeSize: options.probeSize)
+        for (task, inspection) in zip(files, inspections) { summary.note(inspection, record: task.record) }
+        var facts = summary.facts(entryCount: directory.records.count)
+        facts.set("bundle.guessed_encoding", names.legacyGuess ?? summary.displayEncoding)
+        return ProbeResult(facts: facts, entries: inspections.map(\.report))
+    }
+
+    /// Inspects the entries, on up to ``BundleLimits/parallelReaders`` threads, each with its own
+    /// libzip handle (libzip does no locking); results come back in directory order.
+    private static func inspect(_ tasks: [ZipEntryTask], url: URL, first: ZipArchive, limits: BundleLimits,
+                                deadline: ReadDeadline, probeSize: Int) -> [ZipEntryInspector.Inspection] {
+        let budget = InflateBudget(limit: limits.bundleInflateLimit)
+        let queue = ZipEntryQueue(count: tasks.count)
+        let readers = max(1, min(limits.parallelReaders, tasks.count))
+        DispatchQueue.concurrentPerform(iterations: readers) { reader in
+            // The first reader uses the handle already open; the others open their own.
+            guard let archive = reader == 0 ? first : try? ZipArchive(url: url) else { return }
+            let inspector = ZipEntryInspector(archive: archive, limits: limits, budget: budget, deadline: deadline, probeSize: probeSize)
+            while let i = queue.next() {
+                let t = tasks[i]
+                queue.store(inspector.inspect(t.index, record: t.record, name: t.name, encoding: t.encoding, overlaps: t.overlaps), at: i)
+            }
+        }
+        return queue.results(tasks)
+    }
+}
+
+/// One file entry to inspect.
+struct ZipEntryTask: Sendable {
+    let index: Int
+    let record: ZipDirectoryRecord
+    let name: String
+    let encoding: String
+    let overlaps: Bool
+}
+
+/// Hands out entry positions to reader threads and collects their inspections.
+final class ZipEntryQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private var nextIndex = 0
+    private var inspections: [ZipEntryInspector.Inspection?]
+
+    init(count: Int) { inspections = Array(repeating: nil, count: count) }
+
+    /// The next position to inspect, or nil when all are taken.
+    func next() -> Int? {
+        lock.withLock {
+            guard nextIndex < inspections.count else { return nil }
+            defer { nextIndex += 1 }
+            return nextIndex
+        }
+    }
+
+    /// Records the inspection of position `i`.
+    func store(_ inspection: ZipEntryInspector.Inspection, at i: Int) { lock.withLock { inspections[i] = inspection } }
+
+    /// Every inspection in order; an entry no reader could take (its handle failed) is reported unread.
+    func results(_ tasks: [ZipEntryTask]) -> [ZipEntryInspector.Inspection] {
+        lock.withLock {
+            zip(tasks, inspections).map { task, inspection in
+                inspection ?? ZipEntryInspector.Inspection(report: EntryReport(name: task.name, facts: Facts(), error: ProbeError(
+                    .unreadable, LocalizedText(zh: "无法再次打开压缩包读取此条目。", en: "The zip could not be opened again to read this entry."))),
+                    hazard: nil)
+            }
+        }
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+
+/// Measures one file entry of a zip bundle: its stored attributes, then (when it is safe to) its
+/// content, decoded straight from the compressed stream.
+struct ZipEntryInspector {
+    let archive: ZipArchive
+    let limits: BundleLimits
+    let budget: InflateBudget
+    let deadline: ReadDeadline
+    let probeSize: Int
+
+    /// Why an entry was not read, when it was not.
+    enum Hazard: String, Sendable {
+        case symlink, encrypted, overlap, bomb, unsupportedCompression, limit
+    }
+
+    /// What inspecting an entry found.
+    struct Inspection {
+        /// The entry's report.
+        var report: EntryReport
+        /// Why its content was not read, if it was not.
+        var hazard: Hazard?
+    }
+
+    /// Names of compression methods (APPNOTE 4.4.5).
+    static func methodName(_ method: UInt16) -> String {
+        switch method {
+        case 0: return "store"
+        case 1: return "shrink"
+        case 6: return "implode"
+        case 8: return "deflate"
+        case 9: return "deflate64"
+        case 12: return "bzip2"
+        case 14: return "lzma"
+        case 93: return "zstd"
+        case 95: return "xz"
+        case 96: return "jpeg"
+        case 97: return "wavpack"
+        case 98: return "ppmd"
+        case 99: return "aes"
+        default: return "method-\(method)"
+        }
+    }
+
+    /// Extensions of archive files.
+    static let archiveExtensions: Set<String> = ["zip", "rar", "7z", "gz", "tgz", "tar", "bz2", "xz", "zst", "cab", "z01"]
+
+    /// Whether the first bytes are those of an archive or compressed file.
+    static func isArchive(_ head: [UInt8]) -> Bool {
+        func starts(_ magic: [UInt8]) -> Bool { head.count >= magic.count && Array(head.prefix(magic.count)) == magic }
+        if starts([0x50, 0x4B, 0x03, 0x04]) || starts([0x50, 0x4B, 0x05, 0x06]) || starts([0x50, 0x4B, 0x07, 0x08]) { return true }
+        if starts(Array("Rar!".utf8)) || starts([0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C]) || starts([0x1F, 0x8B]) { return true }
+        if starts(Array("BZh".utf8)) || starts([0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00]) || starts([0x28, 0xB5, 0x2F, 0xFD]) { return true }
+        if starts(Array("MSCF".utf8)) { return true }
+        return head.count >= 262 && Array(head[257..<262]) == Array("ustar".utf8)
+    }
+
+    /// Inspects entry `index`, described by `record`, named `name` (decoded) stored as `encoding`.
+    func inspect(_ index: Int, record: ZipDirectoryRecord, name: String, encoding: String, overlaps: Bool) -> Inspection {
+        var facts = Facts()
+        let fileName = ZipEntryPath.lastComponent(name)
+        let ext = (fileName as NSString).pathExtension.lowercased()
+        facts.set("file.name", fileName)
+        facts.set("file.stem", ext.isEmpty ? fileName : String(fileName.dropLast(ext.count + 1)))
+        facts.set("file.extension", ext)
+        facts.set("file.size", Double(record.uncompressedSize))
+        facts.set("entry.path", name)
+        facts.set("entry.in_folder", ZipEntryPath.isInFolder(name))
+        facts.set("entry.name_encoding", encoding)
+        facts.set("entry.unsafe_name", ZipEntryPath.isUnsafe(name))
+        facts.set("entry.compressed_size", Double(record.compressedSize))
+        facts.set("entry.compression", Self.methodName(record.method))
+        let ratio = Double(record.uncompressedSize) / Double(max(record.compressedSize, 1))
+        facts.set("entry.compression_ratio", (ratio * 100).rounded() / 100)
+        facts.set("entry.symlink", record.isSymlink)
+        facts.set("entry.encrypted", record.encrypted)
+        facts.set("entry.overlaps", overlaps)
+        let bomb = Int64(clamping: record.uncompressedSize) >= limits.ratioCheckMinimumSize && ratio > limits.compressionRatioLimit
+        facts.set("entry.suspected_bomb", bomb)
+        func skipped(_ hazard: Hazard, _ error: ProbeError?) -> Inspection {
+            Inspection(report: EntryReport(name: name, facts: facts, error: error), hazard: hazard)
+        }
+        if record.isSymlink { return skipped(.symlink, nil) }
+        if record.encrypted {
+            return skipped(.encrypted, ProbeError(.unreadable, LocalizedText(
+                zh: "条目已加密（需要密码），无法检查，服务也无法读取。", en: "The entry is encrypted (needs a password): it cannot be checked, nor read by the service.")))
+        }
+        if overlaps {
+            return skipped(.overlap, ProbeError(.unreadable, LocalizedText(
+                zh: "条目的数据与其他条目重叠（zip 炸弹的手法），未读取。", en: "The entry's data overlaps another entry's (a zip-bomb trick); not read.")))
+        }
+        if bomb {
+            return skipped(.bomb, ProbeError(.limitExceeded, LocalizedText(
+                zh: "压缩比 \(FactFormatting.trim(ratio, digits: 0)):1 超过上限 \(FactFormatting.trim(limits.compressionRatioLimit, digits: 0)):1，疑似压缩炸弹，未解压。",
+                en: "Compression ratio \(FactFormatting.trim(ratio, digits: 0)):1 is over the \(FactFormatting.trim(limits.compressionRatioLimit, digits: 0)):1 limit: a suspected zip bomb, not inflated.")))
+        }
+        if let compression = archive.compression(index), !compression.supported {
+            return skipped(.unsupportedCompression, ProbeError(.unreadable, LocalizedText(
+                zh: "压缩方式 \(Self.methodName(record.method)) 不受支持，无法检查。", en: "The compression method \(Self.methodName(record.method)) is not supported; cannot check.")))
+        }
+        if deadline.passed { return skipped(.limit, deadline.error) }
+        if budget.remaining <= 0 {
+            return skipped(.limit, ProbeError(.limitExceeded, LocalizedText(
+                zh: "已达到整个压缩包的解压字节数上限，未读取此条目。", en: "The limit on bytes inflated from the bundle was reached; entry not read.")))
+        }
+        return read(index, record: record, facts: facts, name: name, ext: ext)
+    }
+
+    /// Reads the content: sniffs it, decodes audio, then verifies the end of the stream.
+    private func read(_ index: Int, record: ZipDirectoryRecord, facts: Facts, name: String, ext: String) -> Inspection {
+        var facts = facts
+        let source = ZipEntrySource(archive: archive, index: index, declaredSize: Int64(clamping: record.uncompressedSize),
+                                    limits: limits, budget: budget, deadline: deadline)
+        let head = source.head(512)
+        var error = source.failure
+        let type = ContentSniffer.detect(Array(head.prefix(ContentSniffer.headerLength)))
+        if error == nil { facts.set("file.detected_type", type) }
+        facts.set("file.extension_matches_content", ContentSniffer.extensions[type]?.contains(ext) ?? false)
+        let archiveLike = Self.isArchive(head) || Self.archiveExtensions.contains(ext)
+        facts.set("entry.is_archive", archiveLike)
+        if error == nil, !archiveLike, type != "empty" {
+            do {
+                let outcome = try AudioStreamReader.read(source, type: type, deadline: deadline, probeSize: probeSize)
+                facts.merge(outcome.facts)
+                facts.set("entry.is_audio", true)
+                error = outcome.failure ?? source.failure
+            } catch let e as ProbeError {
+                // Not audio; or audio that cannot be decoded; or stopped by a limit (then unknown).
+                switch e.kind {
+                case .wrongKind: facts.set("entry.is_audio", false)
+                case .unreadable where source.failure == nil: facts.set("entry.is_audio", AudioStreamReader.audioTypes.contains(type))
+                default: break
+                }
+                if e.kind != .wrongKind { error = source.failure ?? e }
+            } catch {}
+        } else if error == nil {
+            facts.set("entry.is_audio", false)
+        }
+        // Inflate to the declared end and one byte on: shows a CRC mismatch or a size lie.
+        if error == nil {
+            source.verifyEnd()
+            error = source.failure
+            if error == nil { facts.set("entry.size_matches", !source.longerThanDeclared) }
+        }
+        var hazard: Hazard?
+        if source.longerThanDeclared {
+            facts.set("entry.suspected_bomb", true)
+            hazard = .bomb
+            error = ProbeError(.limitExceeded, LocalizedText(
+                zh: "条目解压后的数据比声明的大小（\(record.uncompressedSize) 字节）更多：疑似压缩炸弹，已停止。",
+                en: "The entry inflates to more than its declared \(record.uncompressedSize) bytes: a suspected zip bomb; stopped."))
+        } else if source.limitHit {
+            hazard = .limit
+        }
+        return Inspection(report: EntryReport(name: name, facts: facts, error: error), hazard: hazard)
+    }
+}
