@@ -57,6 +57,7 @@ public enum GateFolder {
                 continue
             }
             submission.name = dir.lastPathComponent
+            submission.origin = fm.fileExists(atPath: manifestURL.path) ? manifestURL.displayPath : dir.displayPath
             let set = try rules(submission.type)
             let explicit = Set(submission.files.keys)
             for folder in cosFolders {

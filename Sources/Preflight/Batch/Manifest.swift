@@ -29,7 +29,9 @@ public struct Manifest: Sendable {
 
         /// The entry as a submission to check.
         public var submission: Submission {
-            Submission(type: type, files: files, request: request.isEmpty ? nil : request, name: name)
+            var s = Submission(type: type, files: files, request: request.isEmpty ? nil : request, name: name)
+            s.origin = location.file
+            return s
         }
     }
 

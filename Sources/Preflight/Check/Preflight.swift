@@ -43,7 +43,7 @@ public enum Preflight {
         if let request = submission.request, !request.isEmpty, rules.slot("request") != nil {
             var facts = request.facts
             facts.merge(extra)
-            all.append(InputReport(slot: "request", path: "(request)", facts: facts, error: nil))
+            all.append(InputReport(slot: "request", path: submission.origin ?? "(request)", facts: facts, error: nil))
         } else if rules.slot("request") != nil {
             notes.append(Finding(
                 rule: "request.not_checked", severity: .info, status: .fail,
@@ -51,7 +51,11 @@ public enum Preflight {
                     zh: "只检查了文件：未提供请求字段（AnchorName、SexType 等），因此没有检查它们。用 --anchor-name/--sex-type 或清单文件提供。",
                     en: "Only the files were checked: no request fields (AnchorName, SexType …) were given, so they were not checked. Give them with --anchor-name/--sex-type or a manifest.")))
         }
-        var report = Report(rules: rules, inputs: all, checks: notes + Evaluator.evaluate(rules, inputs: all), strict: strict)
+        var checks = notes + Evaluator.evaluate(rules, inputs: all)
+        if let origin = submission.origin {
+            for i in checks.indices where checks[i].file == nil { checks[i].file = origin }
+        }
+        var report = Report(rules: rules, inputs: all, checks: checks, strict: strict)
         report.submission = submission.name
         return report
     }

@@ -10,6 +10,9 @@ public struct Submission: Sendable, Equatable {
     public var request: MakeRequest?
     /// A label for reports (the manifest entry's name or the folder), if any.
     public var name: String?
+    /// The file that described the submission (a manifest or a gate folder's submission.yaml): findings
+    /// about missing files and request fields point there.
+    public var origin: String?
 
     /// Creates a submission.
     public init(type: String, files: [String: URL], request: MakeRequest? = nil, name: String? = nil) {

@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+@testable import Preflight
+
+/// One manifest, three kinds: a good IMAGE_GENERAL, a VOICE without authorization, an IMAGE_PHOTO at 3:4.
+@Suite(.serialized) struct ManifestAcceptanceTests {
+    func studio() throws -> URL {
+        let dir = try Fixture.temporaryDirectory()
+        let fm = FileManager.default
+        try fm.createDirectory(at: dir.appendingPathComponent("voice"), withIntermediateDirectories: true)
+        for i in 1...3 {
+            try fm.copyItem(at: Fixture.url("audio/take-24k16.wav"), to: dir.appendingPathComponent("voice/take\(i).wav"))
+        }
+        let zip = Process()
+        zip.executableURL = URL(fileURLWithPath: "/usr/bin/zip")
+        zip.currentDirectoryURL = dir.appendingPathComponent("voice")
+        zip.arguments = ["-q", "../takes.zip", "take1.wav", "take2.wav", "take3.wav"]
+        try zip.run()
+        zip.waitUntilExit()
+        try """
+            defaults: {SexType: FEMALE}
+            submissions:
+              - MakeType: IMAGE_GENERAL
+                AnchorName: 张三蓝西服
+                files:
+                  material: \(Fixture.video("take-1080p25-90s.mp4").path)
+                  identity_pdf: \(Fixture.url("pdf/one-page.pdf").path)
+              - MakeType: VOICE
+                AnchorName: 张三声音
+                files: {material: takes.zip}
+              - MakeType: IMAGE_PHOTO
+                AnchorName: 张三照片
+                files: {material: \(Fixture.url("photo/portrait_1200x1600.jpg").path)}
+            """.write(to: dir.appendingPathComponent("studio.yaml"), atomically: true, encoding: .utf8)
+        return dir
+    }
+
+    @Test func exactlyTheTwoFailuresInJUnitAndGitHub() throws {
+        let dir = try studio()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let junit = try ToolRun.run(["check", "studio.yaml", "--format", "junit"], in: dir)
+        #expect(junit.status == 1, "\(junit.stderr)")
+        let failures = junit.stdout.components(separatedBy: "<testcase ").dropFirst().filter { $0.contains("<failure") }
+        #expect(failures.count == 2, "\(failures)")
+        #expect(failures.contains { $0.contains("name=\"slots.authorization\"") && $0.contains("张三声音: studio.yaml") })
+        #expect(failures.contains { $0.contains("name=\"material.aspect\"") && $0.contains("portrait_1200x1600.jpg") })
+        #expect(junit.stdout.contains("<testsuites name=\"preflight\"") && junit.stdout.contains("failures=\"2\""))
+
+        let github = try ToolRun.run(["check", "studio.yaml", "--format", "github"], in: dir)
+        #expect(github.status == 1)
+        let errors = github.stdout.split(separator: "\n").filter { $0.hasPrefix("::error ") }
+        #expect(errors.count == 2)
+        #expect(errors.contains { $0.contains("file=studio.yaml") && $0.contains("slots.authorization") })
+        #expect(errors.contains { $0.contains("portrait_1200x1600.jpg") && $0.contains("material.aspect") })
+
+        let json = try ToolRun.run(["check", "studio.yaml", "--format", "json"], in: dir)
+        let subs = try #require(json.json["submissions"] as? [[String: Any]])
+        #expect(subs.map { $0["verdict"] as? String } == ["pass", "fail", "fail"])
+    }
+}
