@@ -11,7 +11,7 @@ struct ProbeCommand: AsyncParsableCommand {
     @Argument(help: "The file to measure.")
     var file: String
 
-    @Option(help: "What to read it as: video or pdf (default: from its content).")
+    @Option(help: "What to read it as: video, pdf, photo, audio or voice (default: from its content).")
     var kind: SlotKind?
 
     @Option(help: "Output format: text or json.")
@@ -31,7 +31,7 @@ struct ProbeCommand: AsyncParsableCommand {
         let url = URL(fileURLWithPath: file)
         var options = ProbeOptions()
         options.timeout = timeout
-        let chosen = kind ?? ((try? FileFacts.read(url))?["file.detected_type"]?.text == "pdf" ? .pdf : .video)
+        let chosen = kind ?? SlotKind.guess(for: (try? FileFacts.read(url)) ?? Facts())
         let input = Preflight.probe(url, kind: chosen, options: options)
         switch format {
         case .json:

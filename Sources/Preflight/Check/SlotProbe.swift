@@ -61,3 +61,19 @@ public enum SlotProbe {
             en: "The file's content is \(type), not a \(kind == .video ? "video" : "PDF")."), detail: error.detail)
     }
 }
+
+extension SlotKind {
+    /// The kind a file's content suggests, for probing a file without a slot (`preflight probe`).
+    public static func guess(for facts: Facts) -> SlotKind {
+        let type = facts["file.detected_type"]?.text ?? "unknown"
+        let ext = facts["file.extension"]?.text ?? ""
+        switch type {
+        case "pdf": return .pdf
+        case "jpeg", "png", "webp", "gif", "bmp", "tiff", "heic", "avif": return .photo
+        case "zip": return .voice
+        case "wav", "mp3", "m4a", "aac", "flac", "ogg": return .audio
+        case "asf": return ext == "wma" ? .audio : .video
+        default: return .video
+        }
+    }
+}
