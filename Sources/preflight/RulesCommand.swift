@@ -50,7 +50,7 @@ struct RulesCommand: ParsableCommand {
             }
             print("\nslots:")
             for s in set.slots {
-                print("  \(s.name.padding(toLength: 14, withPad: " ", startingAt: 0)) \(s.kind.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0)) \(s.cosFolder ?? "")  \(s.requestField ?? "")  \(s.title?.text(in: lang) ?? "")")
+                print("  \(s.name.padding(toLength: 14, withPad: " ", startingAt: 0)) \(s.kind.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) \(s.cosFolder ?? "")  \(s.requestField ?? "")  \(s.title?.text(in: lang) ?? "")")
             }
             print("\nrequirements:")
             for r in set.requirements {
