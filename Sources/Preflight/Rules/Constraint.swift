@@ -51,13 +51,7 @@ public struct Constraint: Sendable, Equatable {
     /// The limit for people: `≥ 25 fps`, `1 min … 10 min`, `one of mp4, mov`.
     public func describe(for fact: String) -> String {
         var parts: [String] = []
-        let dimension = FactVocabulary.definition(fact)?.dimension ?? .count
-        func show(_ q: Quantity) -> String {
-            if case .number(let n, let unit, let written) = q {
-                return unit == nil ? FactFormatting.describe(number: n, dimension: dimension) : written
-            }
-            return q.written
-        }
+        let show = Self.shower(for: fact)
         switch (min, max) {
         case let (lo?, hi?): parts.append("\(show(lo)) … \(show(hi))")
         case let (lo?, nil): parts.append("≥ \(show(lo))")
@@ -73,13 +67,7 @@ public struct Constraint: Sendable, Equatable {
 
     /// The limit's values alone, for messages: `25 fps` (a floor or a ceiling), `1 min … 10 min`, `mp4, mov`.
     public func bound(for fact: String) -> String {
-        let dimension = FactVocabulary.definition(fact)?.dimension ?? .count
-        func show(_ q: Quantity) -> String {
-            if case .number(let n, let unit, let written) = q {
-                return unit == nil ? FactFormatting.describe(number: n, dimension: dimension) : written
-            }
-            return q.written
-        }
+        let show = Self.shower(for: fact)
         switch (min, max) {
         case let (lo?, hi?): return "\(show(lo)) … \(show(hi))"
         case let (lo?, nil): return show(lo)
@@ -90,6 +78,17 @@ public struct Constraint: Sendable, Equatable {
         if let oneOf { return oneOf.map(show).joined(separator: ", ") }
         if let noneOf { return noneOf.map(show).joined(separator: ", ") }
         return pattern ?? ""
+    }
+
+    /// Prints a limit value: as written when it carries a unit, else in the fact's unit.
+    private static func shower(for fact: String) -> (Quantity) -> String {
+        let dimension = FactVocabulary.definition(fact)?.dimension ?? .count
+        return { q in
+            if case .number(let n, let unit, let written) = q {
+                return unit == nil ? FactFormatting.describe(number: n, dimension: dimension) : written
+            }
+            return q.written
+        }
     }
 
     private func compare(_ value: FactValue, _ limit: Quantity) -> Int? {
