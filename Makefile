@@ -13,7 +13,7 @@ FIXTURE_PACKAGES := imagemagick webp libimage-exiftool-perl
 BIN := .build/debug/preflight
 RELEASE_BIN := .build/release/preflight
 
-.PHONY: all deps deps-bench build release demo test bench fixtures clean
+.PHONY: all deps deps-bench build release demo test bench calibrate fixtures clean
 
 all: build
 
@@ -58,12 +58,17 @@ test: deps
 bench: deps-bench release
 	bash bench/run.sh
 
+# The audio-quality calibration table (README, "Audio quality"): known SNR, C50, silences, clipping.
+calibrate: deps
+	bash Fixtures/calibrate.sh
+
 fixtures: deps
 	$(call install_missing,$(FIXTURE_PACKAGES))
 	bash Fixtures/make-video-fixtures.sh
 	bash Fixtures/make-pdf-fixtures.sh
 	bash Fixtures/make-photo-fixtures.sh
 	bash Fixtures/make-audio-fixtures.sh
+	bash Fixtures/make-speech-fixtures.sh
 
 clean:
 	rm -rf .build

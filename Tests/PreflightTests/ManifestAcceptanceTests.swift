@@ -8,8 +8,14 @@ import Testing
         let dir = try Fixture.temporaryDirectory()
         let fm = FileManager.default
         try fm.createDirectory(at: dir.appendingPathComponent("voice"), withIntermediateDirectories: true)
+        // Three takes of real (espeak-ng) speech, 9.5 minutes in all: more than VOICE's 5-minute effective duration.
+        let speech = ["talk-en-1.flac", "talk-cmn-1.flac", "talk-en-2.flac"].map { Fixture.url("speech/\($0)").path }
         for i in 1...3 {
-            try fm.copyItem(at: Fixture.url("audio/take-24k16.wav"), to: dir.appendingPathComponent("voice/take\(i).wav"))
+            let sox = Process()
+            sox.executableURL = URL(fileURLWithPath: "/usr/bin/sox")
+            sox.arguments = speech + ["-r", "24000", "-b", "16", dir.appendingPathComponent("voice/take\(i).wav").path, "repeat", "6"]
+            try sox.run()
+            sox.waitUntilExit()
         }
         let zip = Process()
         zip.executableURL = URL(fileURLWithPath: "/usr/bin/zip")

@@ -1,16 +1,19 @@
 import Foundation
 
 extension FactDefinition {
-    /// Quality measured from the decoded audio in one streaming pass (see README, "Audio quality").
+    /// Quality measured from the decoded audio in one streaming pass (``AudioAnalysis``; definitions and
+    /// measured error in README, "Audio quality"). For a bundle the file-level value combines the entries
+    /// (``AudioAnalysisResult/bundle(_:)``): speech duration and clipped samples summed, the rest worst-of.
     static let audioQualityFacts: [FactDefinition] = [
-        .init(name: "audio.peak_dbfs", dimension: .decibels, summary: "Highest absolute sample, in dB relative to full scale."),
-        .init(name: "audio.rms_dbfs", dimension: .decibels, summary: "Root-mean-square level of the whole file, in dBFS."),
-        .init(name: "audio.noise_floor_dbfs", dimension: .decibels, summary: "Level of the quietest 10 % of 50 ms windows, in dBFS."),
-        .init(name: "audio.snr_db", dimension: .decibels, summary: "Signal-to-noise ratio estimate (WADA-SNR, cross-checked by speech vs non-speech energy)."),
-        .init(name: "audio.c50_db", dimension: .decibels, summary: "Clarity index C50 estimated blindly from the decay of the speech (reverberation)."),
-        .init(name: "audio.clipping_index", dimension: .count, summary: "Clipping index (defined in README): 0 is clean."),
-        .init(name: "audio.clipped_samples", dimension: .count, summary: "Samples in runs at or near the rail."),
+        .init(name: "audio.peak_dbfs", dimension: .decibels, summary: "Highest absolute sample of any channel, in dB relative to full scale."),
+        .init(name: "audio.rms_dbfs", dimension: .decibels, summary: "Root-mean-square level of all samples of all channels, in dBFS."),
+        .init(name: "audio.noise_floor_dbfs", dimension: .decibels, summary: "Mean power of the 20 ms frames outside speech (10th percentile of all frames when under 0.5 s of them), in dBFS."),
+        .init(name: "audio.snr_db", dimension: .decibels, summary: "Active-speech signal-to-noise ratio: mean of WADA-SNR (Kim & Stern 2008) corrected for speech activity and the speech/non-speech frame energy ratio; about ±3 dB over 5–35 dB."),
+        .init(name: "audio.c50_db", dimension: .decibels, summary: "Clarity C50 (early-to-late energy at 50 ms) estimated blindly from the decay after speech offsets (Schroeder interrupted-source method); about ±5 dB over 0–40 dB, −10…60."),
+        .init(name: "audio.clipping_index", dimension: .count, summary: "Percentage (0–100) of sounding half-second fragments with clipping (runs at the rail or at a flat plateau, or Aleinik–Matveev R_cl ≥ 0.9); 0 is clean, 10 means one fragment in ten."),
+        .init(name: "audio.clipped_samples", dimension: .count, summary: "Samples in clipped runs (≥ 0.125 ms at the rail, |x| ≥ 0.999, or at the file's flat peak), summed over channels."),
         .init(name: "audio.longest_clipped_run", dimension: .count, summary: "Longest run of consecutive clipped samples."),
-        .init(name: "audio.speech_duration", dimension: .seconds, summary: "Effective duration: seconds of voice activity."),
+        .init(name: "audio.speech_duration", dimension: .seconds, summary: "Effective duration: seconds of voice activity (speech segments, pauses over 300 ms excluded)."),
+        .init(name: "audio.text_accuracy", dimension: .count, summary: "Accuracy of the reading against the reference text, in %. Never measured locally: it needs speech recognition."),
     ]
 }

@@ -12,7 +12,7 @@ public enum VoiceMaterialProbe {
     ///   truncated zip, a safety limit); problems of single entries are entry facts instead.
     public static func probe(_ url: URL, detectedType: String?, options: ProbeOptions = ProbeOptions()) throws -> ProbeResult {
         let type = try detectedType ?? FileFacts.read(url)["file.detected_type"]?.text ?? "unknown"
-        if type == "zip" { return try ZipBundleReader.read(url, options: options) }
+        if type == "zip" { return summarised(try ZipBundleReader.read(url, options: options)) }
         let audio: Facts
         do {
             audio = try AudioProbe.facts(of: url, options: options)
@@ -26,5 +26,13 @@ public enum VoiceMaterialProbe {
         entry.set("entry.path", url.lastPathComponent)
         entry.set("entry.is_audio", true)
         return ProbeResult(facts: audio, entries: [EntryReport(name: url.lastPathComponent, facts: entry)])
+    }
+
+    /// Adds the bundle's audio quality from its takes: speech duration summed, SNR and C50 the worst take.
+    static func summarised(_ result: ProbeResult) -> ProbeResult {
+        var out = result
+        let takes = (result.entries ?? []).map { AudioAnalysisResult(facts: $0.facts) }
+        out.facts.merge(AudioAnalysisResult.bundle(takes).facts)
+        return out
     }
 }

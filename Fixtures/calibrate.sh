@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Full audio-quality calibration (issue 4): mixes the speech of Fixtures/speech with noise at known SNRs,
+# convolves it with synthetic rooms of known C50, inserts known silences and clipped stretches, runs the
+# analysis and prints the error table kept in the README (Sources/Preflight/Audio/README-audio-quality.md).
+# Usage: Fixtures/calibrate.sh [OUT.md]   (SCRATCH=… picks the build folder; PREFLIGHT_CALIBRATION_CASES=1 lists every case)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=${1:-calibration.md}
+scratch=${SCRATCH:-.build}
+swift build -c release --build-tests -Xswiftc -enable-testing --scratch-path "$scratch"
+PREFLIGHT_CALIBRATE=1 PREFLIGHT_CALIBRATION_OUT="$out" \
+  swift test -c release -Xswiftc -enable-testing --scratch-path "$scratch" --skip-build --filter "AudioQualityCalibrationTests/fullCalibration" >/dev/null
+cat "$out"

@@ -1,0 +1,81 @@
+import Foundation
+
+/// A stretch of speech found by the voice-activity detector, in milliseconds from the start.
+public struct SpeechSegment: Sendable, Equatable, Codable {
+    /// Start, in milliseconds.
+    public var startMs: Int
+    /// End, in milliseconds.
+    public var endMs: Int
+
+    /// Creates a segment.
+    public init(startMs: Int, endMs: Int) { self.startMs = startMs; self.endMs = endMs }
+
+    enum CodingKeys: String, CodingKey {
+        case startMs = "start_ms"
+        case endMs = "end_ms"
+    }
+}
+
+/// What one pass over decoded audio measured: `audio.*` quality facts and speech segments.
+public struct AudioAnalysisResult: Sendable, Equatable {
+    /// Quality facts (`audio.peak_dbfs`, `audio.rms_dbfs`, …).
+    public var facts: Facts
+    /// Sentence-like stretches of speech (voice activity with pauses under 300 ms bridged).
+    public var segments: [SpeechSegment]
+    /// Intermediate estimates behind the facts, for calibration and `--verbose` output.
+    public var details: AudioAnalysisDetails
+
+    /// Creates a result.
+    public init(facts: Facts, segments: [SpeechSegment] = [], details: AudioAnalysisDetails = AudioAnalysisDetails()) {
+        self.facts = facts; self.segments = segments; self.details = details
+    }
+
+    /// The result of a bundle from the results of its entries: speech duration and clipped samples are
+    /// summed, SNR and C50 take the worst (lowest) entry, peak and clipping index the worst (highest),
+    /// the noise floor the highest, RMS the energy average. Segments are not combined (they are per file).
+    public static func bundle(_ entries: [AudioAnalysisResult]) -> AudioAnalysisResult {
+        var facts = Facts()
+        func numbers(_ name: String) -> [Double] { entries.compactMap { $0.facts[name]?.number } }
+        facts.set("audio.speech_duration", numbers("audio.speech_duration").isEmpty ? nil : numbers("audio.speech_duration").reduce(0, +))
+        facts.set("audio.clipped_samples", numbers("audio.clipped_samples").isEmpty ? nil : numbers("audio.clipped_samples").reduce(0, +))
+        facts.set("audio.snr_db", numbers("audio.snr_db").min())
+        facts.set("audio.c50_db", numbers("audio.c50_db").min())
+        facts.set("audio.peak_dbfs", numbers("audio.peak_dbfs").max())
+        facts.set("audio.clipping_index", numbers("audio.clipping_index").max())
+        facts.set("audio.longest_clipped_run", numbers("audio.longest_clipped_run").max())
+        facts.set("audio.noise_floor_dbfs", numbers("audio.noise_floor_dbfs").max())
+        let rms = numbers("audio.rms_dbfs")
+        if !rms.isEmpty {
+            let meanPower = rms.map { pow(10, $0 / 10) }.reduce(0, +) / Double(rms.count)
+            facts.set("audio.rms_dbfs", 10 * log10(max(meanPower, 1e-20)))
+        }
+        return AudioAnalysisResult(facts: facts)
+    }
+}
+
+/// The separate estimates that ``AudioAnalysisResult/facts`` combines, kept for calibration and diagnosis.
+public struct AudioAnalysisDetails: Sendable, Equatable {
+    /// WADA-SNR (Kim & Stern 2008) over the whole file: total speech energy over total noise energy.
+    public var wadaSNR: Double?
+    /// Speech-frame power over non-speech-frame power (voice-activity based), active-speech SNR.
+    public var vadSNR: Double?
+    /// Fraction of 20 ms frames inside speech segments.
+    public var speechActivity: Double = 0
+    /// Uncorrected interrupted-source C50 (98th percentile of speech-offset decay ratios).
+    public var rawC50: Double?
+    /// The same at the 99.5th percentile (the sharpest offsets only).
+    public var rawC50Sharpest: Double?
+    /// Clipped runs found, as start sample positions of the first runs (at most 256), for reports.
+    public var clippedRunStarts: [Int] = []
+    /// Half-second fragments with sound, and of them those with clipping.
+    public var activeFragments = 0, clippedFragments = 0
+    /// Fragments flagged by the Aleinik–Matveev histogram coefficient alone.
+    public var histogramFlaggedFragments = 0
+    /// Samples in gated digital silence (runs of exact zeros longer than 5 ms), excluded from WADA-SNR.
+    public var gatedZeroSamples = 0
+    /// Frames (per channel) analysed.
+    public var frames = 0
+
+    /// Creates empty details.
+    public init() {}
+}

@@ -1,0 +1,148 @@
+import Foundation
+
+/// The 8 kHz half of the single pass (libswresample → ``ShortTimeSpectrum`` → ``VoiceActivityDetector``
+/// and ``ReverberationEstimator``), run on its own thread so it overlaps the full-rate analysers.
+///
+/// The producer copies mono samples into fixed batches (16 384 samples) handed over through a bounded
+/// queue (at most 4 in flight, so memory stays flat and a slow consumer holds the producer back);
+/// voice-activity decisions come back in order. Owned by a ``FixedRateHandle``, which cancels the
+/// thread if an analysis is dropped unfinished.
+final class FixedRatePipeline: @unchecked Sendable {
+    static let batchSize = 16_384
+    static let depth = 4
+
+    private enum Item { case samples(UnsafeMutablePointer<Float>, Int), end, cancel }
+
+    private let lock = NSLock()
+    private let items = DispatchSemaphore(value: 0)
+    private let slots = DispatchSemaphore(value: depth)
+    private let done = DispatchSemaphore(value: 0)
+    // Shared, under `lock`.
+    private var queue: [Item] = []
+    private var free: [UnsafeMutablePointer<Float>] = []
+    private var decisions: [Bool] = []
+    private var buffers: [UnsafeMutablePointer<Float>] = []
+    // Worker side.
+    private let resampler: Resampler
+    private let spectrum: ShortTimeSpectrum
+    private var vad = VoiceActivityDetector()
+    private var reverb = ReverberationEstimator()
+    private var localDecisions: [Bool] = []
+    // Producer side.
+    private var current: UnsafeMutablePointer<Float>?
+    private var fill = 0
+    private var ended = false
+
+    init(resampler: Resampler, spectrum: ShortTimeSpectrum) {
+        self.resampler = resampler
+        self.spectrum = spectrum
+        for _ in 0...Self.depth {
+            let b = UnsafeMutablePointer<Float>.allocate(capacity: Self.batchSize)
+            b.initialize(repeating: 0, count: Self.batchSize)
+            buffers.append(b)
+        }
+        free = buffers
+        let thread = Thread { [self] in run() }
+        thread.name = "preflight.audio.8k"
+        thread.start()
+    }
+
+    deinit {
+        for b in buffers { b.deallocate() }
+    }
+
+    // MARK: Producer
+
+    /// Queues `n` mono samples.
+    func push(_ x: UnsafePointer<Float>, count n: Int) {
+        guard !ended else { return }
+        var i = 0
+        while i < n {
+            if current == nil { lock.lock(); current = free.popLast(); lock.unlock() }
+            guard let buf = current else { return }
+            let m = min(n - i, Self.batchSize - fill)
+            (buf + fill).update(from: x + i, count: m)
+            fill += m; i += m
+            if fill == Self.batchSize { submit() }
+        }
+    }
+
+    private func submit() {
+        guard let buf = current, fill > 0 else { return }
+        slots.wait()
+        lock.lock(); queue.append(.samples(buf, fill)); lock.unlock()
+        items.signal()
+        current = nil; fill = 0
+    }
+
+    /// The decisions made so far, in order, removed from the pipeline.
+    func takeDecisions() -> [Bool] {
+        lock.lock(); defer { lock.unlock() }
+        let d = decisions
+        decisions.removeAll(keepingCapacity: true)
+        return d
+    }
+
+    /// Flushes, waits for the worker, and returns the remaining decisions and the reverberation estimator.
+    func finish() -> ([Bool], ReverberationEstimator) {
+        if !ended {
+            submit()
+            ended = true
+            lock.lock(); queue.append(.end); lock.unlock()
+            items.signal()
+            done.wait()
+        }
+        return (takeDecisions(), reverb)
+    }
+
+    /// Stops the worker without waiting (an analysis dropped unfinished).
+    func cancel() {
+        guard !ended else { return }
+        ended = true
+        lock.lock(); queue.append(.cancel); lock.unlock()
+        items.signal()
+    }
+
+    // MARK: Worker
+
+    private func run() {
+        while true {
+            items.wait()
+            lock.lock()
+            let item = queue.removeFirst()
+            lock.unlock()
+            switch item {
+            case .samples(let buf, let n):
+                process(buf, count: n)
+                lock.lock(); free.append(buf); lock.unlock()
+                slots.signal()
+            case .end:
+                process(nil, count: 0)
+                done.signal()
+                return
+            case .cancel:
+                return
+            }
+        }
+    }
+
+    private func process(_ x: UnsafePointer<Float>?, count n: Int) {
+        resampler.convert(x, count: n) { out, k in
+            spectrum.add(out, count: k) { hop in
+                reverb.add(hop.speech)
+                if let d = vad.add(hop) { localDecisions.append(d) }
+            }
+        }
+        if !localDecisions.isEmpty {
+            lock.lock(); decisions.append(contentsOf: localDecisions); lock.unlock()
+            localDecisions.removeAll(keepingCapacity: true)
+        }
+    }
+}
+
+/// Owns a ``FixedRatePipeline`` for an ``AudioAnalysis`` and stops its thread when the analysis goes away.
+final class FixedRateHandle {
+    let pipeline: FixedRatePipeline
+    init(_ pipeline: FixedRatePipeline) { self.pipeline = pipeline }
+    deinit { pipeline.cancel() }
+}

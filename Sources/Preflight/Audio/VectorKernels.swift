@@ -1,0 +1,81 @@
+import Foundation
+
+/// Small vectorised loops (8 lanes) shared by the analysers: the hot per-sample work of the single pass.
+enum VectorKernels {
+    @inline(__always) static func load(_ p: UnsafePointer<Float>) -> SIMD8<Float> {
+        UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Float>.self)
+    }
+
+    /// Lane-wise maximum (the standard library's generic `pointwiseMax` is not inlined).
+    @inline(__always) static func vmax(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> { a.replacing(with: b, where: a .< b) }
+    /// Lane-wise minimum.
+    @inline(__always) static func vmin(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> { a.replacing(with: b, where: b .< a) }
+
+    @inline(__always) static func sum(_ v: SIMD8<Float>) -> Float {
+        let a = v.lowHalf + v.highHalf
+        let b = a.lowHalf + a.highHalf
+        return b[0] + b[1]
+    }
+
+    @inline(__always) static func maximum(_ v: SIMD8<Float>) -> Float {
+        var m = v[0]
+        for i in 1..<8 { m = Swift.max(m, v[i]) }
+        return m
+    }
+
+    @inline(__always) static func minimum(_ v: SIMD8<Float>) -> Float {
+        var m = v[0]
+        for i in 1..<8 { m = Swift.min(m, v[i]) }
+        return m
+    }
+
+    /// Σx and Σx² of `n` samples.
+    static func sumAndSquares(_ x: UnsafePointer<Float>, _ n: Int) -> (Float, Float) {
+        var s = SIMD8<Float>(), q = SIMD8<Float>()
+        var i = 0
+        while i + 8 <= n { let v = load(x + i); s += v; q += v * v; i += 8 }
+        var ss = sum(s), qq = sum(q)
+        while i < n { ss += x[i]; qq += x[i] * x[i]; i += 1 }
+        return (ss, qq)
+    }
+
+    /// max|x| and Σ|x| of `n` samples.
+    static func peakAndSumAbs(_ x: UnsafePointer<Float>, _ n: Int) -> (Float, Float) {
+        var p = SIMD8<Float>(), s = SIMD8<Float>()
+        var i = 0
+        while i + 8 <= n {
+            let v = load(x + i)
+            let a = vmax(v, -v)
+            p = vmax(p, a); s += a
+            i += 8
+        }
+        var pp = maximum(p), ss = sum(s)
+        while i < n { pp = Swift.max(pp, abs(x[i])); ss += abs(x[i]); i += 1 }
+        return (pp, ss)
+    }
+
+    /// min and max of `n ≥ 1` samples.
+    static func range(_ x: UnsafePointer<Float>, _ n: Int) -> (Float, Float) {
+        var lo = SIMD8<Float>(repeating: x[0]), hi = lo
+        var i = 0
+        while i + 8 <= n { let v = load(x + i); lo = vmin(lo, v); hi = vmax(hi, v); i += 8 }
+        var l = minimum(lo), h = maximum(hi)
+        while i < n { l = Swift.min(l, x[i]); h = Swift.max(h, x[i]); i += 1 }
+        return (l, h)
+    }
+
+    /// Peak |x|, Σ|x| and Σx² of `n` samples, in one pass.
+    static func stats(_ x: UnsafePointer<Float>, _ n: Int) -> (peak: Float, sumAbs: Float, sumSquares: Float) {
+        var p = SIMD8<Float>(), s = SIMD8<Float>(), q = SIMD8<Float>()
+        var i = 0
+        while i + 8 <= n {
+            let v = load(x + i)
+            let a = vmax(v, -v)
+            p = vmax(p, a); s += a; q += v * v
+            i += 8
+        }
+        var pp = maximum(p), ss = sum(s), qq = sum(q)
+        while i < n { pp = Swift.max(pp, abs(x[i])); ss += abs(x[i]); qq += x[i] * x[i]; i += 1 }
+        return (pp, ss, qq)
+    }
+}
