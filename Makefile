@@ -6,14 +6,14 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Libraries preflight links, and the tools the fixtures and tests use.
 BUILD_PACKAGES := pkg-config libavformat-dev libavcodec-dev libavutil-dev libswresample-dev \
   libsndfile1-dev libzip-dev libpng-dev libjpeg-dev libwebp-dev zlib1g-dev
-TEST_PACKAGES := ffmpeg sox espeak-ng qpdf poppler-utils zip unzip python3
+TEST_PACKAGES := ffmpeg sox espeak-ng qpdf poppler-utils zip unzip python3 time
 BENCH_PACKAGES := hyperfine mediainfo mediaconch time imagemagick libimage-exiftool-perl
 # Only to regenerate the committed fixtures (make fixtures).
 FIXTURE_PACKAGES := imagemagick webp libimage-exiftool-perl
 BIN := .build/debug/preflight
 RELEASE_BIN := .build/release/preflight
 
-.PHONY: all deps deps-bench build release demo test bench calibrate fixtures clean
+.PHONY: all deps deps-bench build release demo test test-asan fuzz fuzz-build fuzz-ci fuzz-corpus bench calibrate fixtures clean
 
 all: build
 
@@ -54,6 +54,60 @@ demo: build
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# The whole suite under the address sanitizer (LeakSanitizer included) and the undefined-behaviour
+# sanitizer. swiftc has no -sanitize=undefined on Linux, so UBSan instruments the C targets (its
+# handlers are in the ASan runtime); Swift traps its own overflows and bounds. A report fails the run.
+ASAN_BUILD ?= .build-asan
+SANITIZERS ?= --sanitize=address -Xcc -fsanitize=undefined
+test-asan: deps
+	$(SWIFT) build --build-tests $(SANITIZERS) --scratch-path $(ASAN_BUILD)
+	PREFLIGHT_SANITIZED=1 ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/lsan-suppressions.txt:print_suppressions=0 \
+	  $(SWIFT) test --skip-build $(SANITIZERS) --scratch-path $(ASAN_BUILD)
+
+# libFuzzer over each reader, fed from memory (FuzzTarget). Swift code gets libFuzzer's coverage
+# instrumentation and ASan; libFuzzer's driver is linked into PreflightFuzz only (through
+# LLVMFuzzerRunDriver), so the build tools keep their own main.
+FUZZ_BUILD ?= .build-fuzz
+FUZZ_TARGETS ?= rules manifest video audio zip photo pdf
+FUZZ_SECONDS ?= 60
+FUZZ_RUNS ?= 500
+FUZZ_FLAGS ?= -rss_limit_mb=1024 -malloc_limit_mb=256 -timeout=10 -max_len=131072
+FUZZER_LIB ?= $(shell $(dir $(shell command -v $(SWIFT)))clang -print-resource-dir)/lib/linux/libclang_rt.fuzzer_no_main-$(shell uname -m).a
+FUZZ_BIN := $(FUZZ_BUILD)/debug/PreflightFuzz
+FUZZ_ENV := SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=1:quarantine_size_mb=64
+fuzz-build: deps
+	$(SWIFT) build --product PreflightFuzz -c debug --sanitize=address --scratch-path $(FUZZ_BUILD) \
+	  -Xswiftc -sanitize-coverage=edge,indirect-calls,trace-cmp,inline-8bit-counters,pc-table \
+	  -Xcc -fsanitize=fuzzer-no-link -Xcc -DPREFLIGHT_LIBFUZZER -Xlinker $(FUZZER_LIB) -Xlinker -lstdc++
+
+# Fuzzes each target for FUZZ_SECONDS from the committed corpus; new inputs go to $(FUZZ_BUILD)/corpus,
+# crashes to Fuzz/findings/<target>/ (see Fuzz/README.md: minimise, fix, commit under Fuzz/regressions/).
+fuzz: fuzz-build
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p $(FUZZ_BUILD)/corpus/$$t Fuzz/findings/$$t Fuzz/regressions/$$t; \
+	  echo "== fuzz $$t for $(FUZZ_SECONDS) s"; \
+	  $(FUZZ_ENV) PREFLIGHT_FUZZ_TARGET=$$t $(FUZZ_BIN) $(FUZZ_FLAGS) -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	    -artifact_prefix=Fuzz/findings/$$t/ $(FUZZ_BUILD)/corpus/$$t Fuzz/corpus/$$t Fuzz/regressions/$$t \
+	    > $(FUZZ_BUILD)/fuzz-$$t.log 2>&1 || { tail -60 $(FUZZ_BUILD)/fuzz-$$t.log; exit 1; }; \
+	  grep -E '^(#[0-9]+ +DONE|stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb))' $(FUZZ_BUILD)/fuzz-$$t.log; \
+	done
+
+# CI: every committed corpus and regression input, then FUZZ_RUNS mutations of them, per target.
+fuzz-ci: fuzz-build
+	@for t in $(FUZZ_TARGETS); do \
+	  rm -rf $(FUZZ_BUILD)/ci-corpus/$$t; mkdir -p $(FUZZ_BUILD)/ci-corpus/$$t $(FUZZ_BUILD)/findings/$$t Fuzz/regressions/$$t; \
+	  $(FUZZ_ENV) PREFLIGHT_FUZZ_TARGET=$$t $(FUZZ_BIN) $(FUZZ_FLAGS) -runs=$(FUZZ_RUNS) -seed=1 \
+	    -artifact_prefix=$(FUZZ_BUILD)/findings/$$t/ $(FUZZ_BUILD)/ci-corpus/$$t Fuzz/corpus/$$t Fuzz/regressions/$$t \
+	    > $(FUZZ_BUILD)/fuzz-ci-$$t.log 2>&1 \
+	    || { tail -60 $(FUZZ_BUILD)/fuzz-ci-$$t.log; exit 1; }; \
+	  echo "fuzz-ci $$t: $$(grep -E '^Done [0-9]+ runs' $(FUZZ_BUILD)/fuzz-ci-$$t.log)"; \
+	done
+
+# Rebuilds the seed corpora from Fixtures/ and rules/ (committed).
+fuzz-corpus: deps
+	bash Fuzz/make-corpus.sh
 
 bench: deps-bench release
 	bash bench/run.sh

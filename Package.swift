@@ -41,6 +41,13 @@ let package = Package(
             name: "preflight",
             dependencies: ["Preflight", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: [.swiftLanguageMode(.v5)]),
+        // Calls libFuzzer's driver when `make fuzz` links it in (-DPREFLIGHT_LIBFUZZER).
+        .target(name: "CFuzzerDriver"),
+        // Fuzzes one FuzzTarget under libFuzzer (`make fuzz`), or replays inputs through it.
+        .executableTarget(
+            name: "PreflightFuzz",
+            dependencies: ["Preflight", "CFuzzerDriver"],
+            swiftSettings: [.swiftLanguageMode(.v5)]),
         .testTarget(
             name: "PreflightTests",
             dependencies: ["Preflight"],

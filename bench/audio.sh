@@ -1,11 +1,99 @@
-# Section: audio analysis (levels over the whole file), preflight against `sox FILE -n stats` and
-# `ffmpeg -af astats`. Not measured until preflight reads audio files; checked at every run.
-gen_audio_sample() { ff -f lavfi -i "sine=frequency=440:sample_rate=48000:d=5" -ac 1 "$1"; }
-make_once "$WORK/audio-sample.wav" gen_audio_sample
-if probe_reads audio "$WORK/audio-sample.wav"; then
-  not_measured "Audio analysis (vs sox stats, ffmpeg astats)" \
-    "preflight reads audio now; add the comparisons to bench/audio.sh (see bench/video.sh)."
-else
-  not_measured "Audio analysis (vs sox stats, ffmpeg astats)" \
-    "this preflight has no audio probe yet (\`preflight probe --kind audio\` answers \"$(probe_error audio "$WORK/audio-sample.wav")\")."
-fi
+# Section: audio analysis. `preflight probe --kind audio` (the full analysis: levels, clipping, speech
+# activity, SNR, C50) against `sox FILE -n stats` and `ffmpeg -af astats` on the same files: a 1- and
+# a 10-minute 24 kHz recording, and the 500 MB bundle of bench/bundle.sh (entry by entry).
+# Sourced by bench/run.sh (lib.sh loaded, working directory = repository root).
+need ffmpeg
+source "$BENCH_DIR/speech.sh"
+
+SPEECH_10=$WORK/speech-24k-10min.wav
+SPEECH_1=$WORK/speech-24k-1min.wav
+BUNDLE_500=$WORK/takes-500MB.zip
+
+# The first minute of the 10-minute recording (same voices, noise and room).
+gen_first_minute() { sox "$SPEECH_10" "$1" trim 0 60; }
+make_once "$SPEECH_10" gen_speech 24000 600 24
+make_once "$SPEECH_1" gen_first_minute
+make_once "$BUNDLE_500" gen_takes_zip 50 105 1000
+
+printf '\n## Audio analysis\n\nFiles (generated in %s, reused when present):\n\n' "$WORK"
+for f in "$SPEECH_1" "$SPEECH_10"; do
+  printf -- '- `%s` (%s): %s s, 24 kHz mono 16-bit wav, espeak-ng speech with pauses, pink noise\n' \
+    "$(basename "$f")" "$(numfmt --to=iec-i --suffix=B "$(stat -c %s "$f")")" "$(soxi -D "$f" | cut -d. -f1)"
+done
+printf -- '- `%s`: the 500 MB bundle of the zip section (50 takes of 105 s at 48 kHz, 87.5 min)\n' "$(basename "$BUNDLE_500")"
+cat <<'EOF'
+
+preflight's analysis per file: peak and RMS level, clipping (index, clipped samples, longest run), a
+noise floor, speech activity (speech duration), SNR and C50, as `audio.*` facts. sox stats gives levels,
+DC offset, crest factor and a noise-like trough level; ffmpeg astats gives levels, DC offset, peak count
+and noise floor: neither estimates SNR, C50 or speech duration. For the bundle the other tools read
+every entry through `unzip -p B ENTRY |` (as in the zip section) and preflight runs `probe --kind voice`.
+EOF
+
+begin_table "Audio analysis: preflight probe --kind audio vs sox stats, ffmpeg astats"
+for f in "$SPEECH_1" "$SPEECH_10"; do
+  compare "audio-$(basename "${f%.wav}")" "$f" \
+    preflight "$(q "$PREFLIGHT") probe --kind audio $(q "$f") --format json" \
+    "sox stats" "sox $(q "$f") -n stats" \
+    "ffmpeg astats" "ffmpeg -nostdin -hide_banner -nostats -i $(q "$f") -af astats -f null -"
+done
+b=$(q "$BUNDLE_500")
+OK_CODES="0 1" compare audio-bundle-500 "$BUNDLE_500" \
+  preflight "$(q "$PREFLIGHT") probe --kind voice $b --format json" \
+  "sox stats" "for e in \$(unzip -Z1 $b); do unzip -p $b \"\$e\" | sox -t wav - -n stats; done 2>&1" \
+  "ffmpeg astats" "for e in \$(unzip -Z1 $b); do unzip -p $b \"\$e\" | ffmpeg -nostdin -hide_banner -nostats -f wav -i - -af astats -f null -; done 2>&1"
+end_table
+
+# What preflight measured of the 10-minute file, beside sox's figures for the same file.
+echo
+python3 - "$RESULTS/audio-speech-24k-10min.preflight.out" "$RESULTS/audio-speech-24k-10min.sox stats.err" <<'PY'
+import json, re, sys
+f = json.load(open(sys.argv[1]))["facts"]
+keys = ["audio.snr_db", "audio.c50_db", "audio.clipping_index", "audio.speech_duration"]
+missing = [k for k in keys if k not in f]
+shown = ", ".join(f"{k} {f[k]:.3g}" if isinstance(f[k], float) else f"{k} {f[k]}" for k in keys if k in f)
+sox = open(sys.argv[2]).read()
+def sx(name):
+    m = re.search(rf"^{re.escape(name)}\s+(\S+)", sox, re.M)
+    return m.group(1) if m else "?"
+print(f"The four metrics of `speech-24k-10min.wav`: {shown}"
+      + (f" (**missing: {', '.join(missing)}**)" if missing else "") + "; "
+      f"preflight peak {f.get('audio.peak_dbfs', float('nan')):.2f} dBFS, RMS {f.get('audio.rms_dbfs', float('nan')):.2f} dBFS; "
+      f"sox Pk lev {sx('Pk lev dB')} dB, RMS lev {sx('RMS lev dB')} dB.")
+PY
+
+cpu() { ms "$($REPORT_PY stat "$RESULTS/$1.json" "$2" cpu)"; }
+rss_mib() { awk -F'\t' -v l="$2" '$1 == l { printf "%.1f MiB", $2 / 1024 }' "$RESULTS/$1.rss"; }
+echo
+echo "CPU time (user+sys): 1 min: preflight $(cpu audio-speech-24k-1min preflight), sox $(cpu audio-speech-24k-1min "sox stats"),"
+echo "ffmpeg $(cpu audio-speech-24k-1min "ffmpeg astats"); 10 min: preflight $(cpu audio-speech-24k-10min preflight),"
+echo "sox $(cpu audio-speech-24k-10min "sox stats"), ffmpeg $(cpu audio-speech-24k-10min "ffmpeg astats");"
+echo "500 MB bundle: preflight $(cpu audio-bundle-500 preflight), sox $(cpu audio-bundle-500 "sox stats"), ffmpeg $(cpu audio-bundle-500 "ffmpeg astats")."
+echo
+echo "Peak RSS of preflight against the length of the audio: 1 min $(rss_mib audio-speech-24k-1min preflight),"
+echo "10 min $(rss_mib audio-speech-24k-10min preflight) (×$(ratio "$(awk -F'\t' '$1 == "preflight" { print $2 }' "$RESULTS/audio-speech-24k-10min.rss")" "$(awk -F'\t' '$1 == "preflight" { print $2 }' "$RESULTS/audio-speech-24k-1min.rss")")),"
+/usr/bin/time -f %M -o "$RESULTS/time.tmp" "$PREFLIGHT" --version >/dev/null 2>&1 || true
+echo "87.5 min in 50 entries $(rss_mib audio-bundle-500 preflight); \`preflight --version\` alone: $(awk '{ v = $1 } END { printf "%.1f MiB", v / 1024 }' "$RESULTS/time.tmp")."
+
+# Time per minute of audio beyond the first: (10 min − 1 min) ÷ 9, wall and CPU. Process start and
+# other fixed costs drop out.
+per_min() { # LABEL FIELD(mean|cpu)
+  python3 -c "import sys; a, b = map(float, sys.argv[1:]); print(f'{(b - a) / 9 * 1000:.1f} ms')" \
+    "$($REPORT_PY stat "$RESULTS/audio-speech-24k-1min.json" "$1" "$2")" "$($REPORT_PY stat "$RESULTS/audio-speech-24k-10min.json" "$1" "$2")"
+}
+echo
+echo "Each further minute of 24 kHz audio, (10 min − 1 min) ÷ 9, wall / CPU: preflight $(per_min preflight mean) / $(per_min preflight cpu),"
+echo "sox stats $(per_min "sox stats" mean) / $(per_min "sox stats" cpu), ffmpeg astats $(per_min "ffmpeg astats" mean) / $(per_min "ffmpeg astats" cpu)."
+
+# Goal: no slower than sox stats; the time above sox's, per minute of audio, says how it scales.
+verdict=met
+parts=()
+for n in audio-speech-24k-1min audio-speech-24k-10min audio-bundle-500; do
+  r=$(ratio "$(mean "$n" "sox stats")" "$(mean "$n" preflight)")
+  parts+=("×$r")
+  python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) >= 1 else 1)" "$r" || verdict="not met"
+done
+echo
+echo "**Goal (the full analysis, all four metrics, no slower than sox stats; sox's time ÷ preflight's):"
+echo "$verdict: 1 min ${parts[0]}, 10 min ${parts[1]}, 500 MB bundle ${parts[2]}. Peak memory flat in the length:"
+echo "$(rss_mib audio-speech-24k-1min preflight) / $(rss_mib audio-speech-24k-10min preflight) / $(rss_mib audio-bundle-500 preflight).**"

@@ -51,7 +51,7 @@ make_once() {
   local t0=$SECONDS
   "$fn" "$tmp" "$@"
   mv -f "$tmp" "$out"
-  log "  done in $((SECONDS - t0)) s, $(du -h "$out" | cut -f1)"
+  log "  done in $((SECONDS - t0)) s, $(du -sh "$out" | cut -f1)"
 }
 
 # has_shell_syntax CMD: true when CMD needs a shell (pipes, redirections, lists, variables).

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Markdown tables and figures of the benchmark harness, from hyperfine's JSON (standard library only).
 
-  report.py table ROWS.tsv           rows "NAME<TAB>FILE" (FILE "-": none): one table of RESULTS/NAME.json and NAME.rss
+  report.py table ROWS.tsv           rows "NAME<TAB>FILE" (FILE "-": none; a folder: its files): one table of
+                                     RESULTS/NAME.json and NAME.rss
   report.py stat NAME.json LABEL F   F: mean, stddev, median, min, max, user, system, cpu (user+system)
   report.py verdicts POLICY PREFLIGHT_JSON MEDIACONCH_TXT
                                      the material rules failed by each tool, on one line
@@ -35,6 +36,21 @@ def fmt_size(n):
         n /= 1024
 
 
+def dir_size(path):
+    """Files under a folder and their total size (a hard-linked file counted once; the submission.yaml
+    files of a delivery folder are not counted)."""
+    seen, size = set(), 0
+    for root, _, names in os.walk(path):
+        for n in names:
+            if n == "submission.yaml":
+                continue
+            st = os.stat(os.path.join(root, n))
+            if (st.st_dev, st.st_ino) not in seen:
+                seen.add((st.st_dev, st.st_ino))
+                size += st.st_size
+    return len(seen), size
+
+
 def table(rows_path):
     results_dir = os.path.dirname(rows_path)
     print("| tool | file | mean ± σ | min–max | peak RSS | time ÷ preflight's |")
@@ -50,12 +66,16 @@ def table(rows_path):
                 rss[label] = int(kib)
         base = results[0]["mean"]
         shown = "—" if file == "-" else f"`{os.path.basename(file)}`"
-        if file != "-" and os.path.exists(file):
+        if file != "-" and os.path.isdir(file):
+            count, size = dir_size(file)
+            shown = f"`{os.path.basename(file)}/` ({count} files, {fmt_size(size)})"
+        elif file != "-" and os.path.exists(file):
             shown += f" ({fmt_size(os.path.getsize(file))})"
         for r in results:
             label = r["command"]
             ratio = "1 (baseline)" if r is results[0] else f"×{r['mean'] / base:.2f}"
-            print(f"| {label} | {shown} | {fmt_time(r['mean'])} ± {fmt_time(r['stddev'])} "
+            cell = label.replace("|", "\\|")  # a pipe in a label would end the table cell
+            print(f"| {cell} | {shown} | {fmt_time(r['mean'])} ± {fmt_time(r['stddev'])} "
                   f"| {fmt_time(r['min'])}–{fmt_time(r['max'])} | {rss[label] / 1024:.1f} MiB | {ratio} |")
 
 

@@ -12,6 +12,9 @@ source bench/lib.sh
 
 SECTIONS=${BENCH_SECTIONS:-video photo bundle audio gate}
 
+# tool_version TOOL ARGS...: TOOL's version output, or "TOOL (not installed)".
+tool_version() { if command -v "$1" >/dev/null 2>&1; then "$@" 2>&1 | head -n 2; else echo "$1 (not installed)"; fi; }
+
 header() {
   local cpu
   cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
@@ -21,7 +24,10 @@ header() {
   echo "load average at start $(cut -d' ' -f1-3 /proc/loadavg)."
   echo "Tools: preflight $("$PREFLIGHT" --version 2>/dev/null | head -n 1) ($PREFLIGHT),"
   echo "$(ffprobe -version | head -n 1 | cut -d' ' -f1-3), mediainfo $(mediainfo --version | sed -n 's/.*- v//p'),"
-  echo "mediaconch $(mediaconch --version | sed -n 's/.*Interface //p'), $(hyperfine --version)."
+  echo "mediaconch $(mediaconch --version | sed -n 's/.*Interface //p'), $(hyperfine --version),"
+  echo "$(tool_version identify -version | sed -n '1s/^Version: \(ImageMagick [^ ]*\).*/\1/p'), exiftool $(tool_version exiftool -ver),"
+  echo "$(tool_version sox --version | sed 's/^sox: *//'), $(tool_version unzip -v | sed -n '1s/ of .*//p'), $(tool_version zip -v | sed -n '2s/^This is \(Zip [^ ]*\).*/\1/p'),"
+  echo "eSpeak NG $(tool_version espeak-ng --version | sed -n 's/^eSpeak NG text-to-speech: \([^ ]*\).*/\1/p')."
   echo
   echo "Method: every command once to check it works, then hyperfine --warmup $WARMUP --runs $RUNS"
   echo "(mean ± standard deviation, fastest–slowest run); peak RSS is the largest of $RSS_RUNS runs of"

@@ -17,8 +17,7 @@ struct ProbeCommand: AsyncParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
-    @Option(help: "Seconds allowed before giving up.")
-    var timeout: Double = 60
+    @OptionGroup(title: "Safety limits (each, when hit, is reported as an error)") var limits: LimitOptions
 
     @OptionGroup var output: OutputOptions
 
@@ -29,8 +28,7 @@ struct ProbeCommand: AsyncParsableCommand {
             throw ExitCode(ExitStatus.usage)
         }
         let url = URL(fileURLWithPath: file)
-        var options = ProbeOptions()
-        options.timeout = timeout
+        let options = limits.probeOptions
         let chosen = kind ?? SlotKind.guess(for: (try? FileFacts.read(url)) ?? Facts())
         let input = Preflight.probe(url, kind: chosen, options: options)
         switch format {

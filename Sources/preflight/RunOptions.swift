@@ -24,9 +24,6 @@ struct RunOptions: ParsableArguments {
     @Flag(name: .customLong("failures-only"), help: "List only failed and skipped checks in text output.")
     var failuresOnly = false
 
-    @Option(help: "Seconds allowed per file before giving up on it.")
-    var timeout: Double = 60
-
     @Option(help: "Files measured at the same time (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -41,6 +38,8 @@ struct RunOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp("Also write the report in this format to a file, e.g. --output junit=report.xml (repeatable).", valueName: "format=file"))
     var output: [String] = []
+
+    @OptionGroup(title: "Safety limits (each, when hit, is a finding for the file)") var limits: LimitOptions
 
     @OptionGroup var display: OutputOptions
 
@@ -59,9 +58,14 @@ struct RunOptions: ParsableArguments {
         let loader = RuleSetLoader()
         let extra = ruleFiles.map { URL(fileURLWithPath: $0) }
         let profile = self.profile
+        let cache = RuleSetCache()
         return { type in
             do {
-                return try loader.load(type: type.uppercased(), extraFiles: extra, profile: profile)
+                let key = type.uppercased()
+                if let set = cache.sets[key] { return set }
+                let set = try loader.load(type: key, extraFiles: extra, profile: profile)
+                cache.sets[key] = set
+                return set
             } catch let e as RuleFileErrors {
                 printError(e.description)
                 throw ExitCode(ExitStatus.usage)
@@ -73,8 +77,7 @@ struct RunOptions: ParsableArguments {
     /// outputs and returns the exit status.
     func run(_ submissions: [Submission], single: Bool) async throws -> Int32 {
         AVLog.configure(verbose: display.verbose)
-        var options = ProbeOptions()
-        options.timeout = timeout
+        let options = limits.probeOptions
         var batch = BatchCheck(jobs: jobs, options: options, strict: strict, location: try location())
         let env = ProcessInfo.processInfo.environment
         if isatty(STDERR_FILENO) == 1 && env["CI"] == nil && env["GITHUB_ACTIONS"] == nil {
@@ -121,4 +124,9 @@ struct RunOptions: ParsableArguments {
             return report.submissions.map(text.render).joined(separator: "\n") + text.summary(report)
         }
     }
+}
+
+/// Rule sets already loaded in this run, by kind: a gate over 200 folders reads each kind's rules once.
+final class RuleSetCache {
+    var sets: [String: RuleSet] = [:]
 }

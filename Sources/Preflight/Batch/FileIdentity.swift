@@ -9,18 +9,15 @@ struct FileIdentity: Hashable, Sendable {
     let size: Int
     let sampleHash: UInt64
 
-    /// Reads the identity of a file, or nil when it cannot be opened.
+    /// Reads the identity of a file, or nil when it cannot be opened or is not a regular file (a
+    /// FIFO is never waited on).
     init?(_ url: URL) {
-        guard let handle = FileHandle(forReadingAtPath: url.path) else { return nil }
-        defer { try? handle.close() }
-        guard let end = try? handle.seekToEnd() else { return nil }
-        size = Int(end)
+        guard let source = try? FileByteSource(url: url) else { return nil }
+        size = Int(source.length)
         let chunk = 64 * 1024
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for offset in Set([0, max(0, size / 2 - chunk / 2), max(0, size - chunk)]).sorted() {
-            try? handle.seek(toOffset: UInt64(offset))
-            let data = (try? handle.read(upToCount: chunk)) ?? Data()
-            for byte in data {
+            for byte in source.bytes(at: Int64(offset), count: chunk) {
                 hash ^= UInt64(byte)
                 hash = hash &* 0x0000_0100_0000_01b3
             }

@@ -46,23 +46,36 @@ public struct Manifest: Sendable {
                               "RemoveBackground", "ZeroshortLang", "PhotoVersion", "AudioId"]
     static let entryKeys = ["name", "MakeType", "files"] + requestKeys
 
+    /// The largest manifest read, in bytes.
+    public static let byteLimit = 4 << 20
+
     /// Reads a manifest. Problems are ``RuleFileErrors`` with file, line and column.
     public static func load(_ url: URL, defaultType: String? = nil) throws -> Manifest {
         let display = url.relativePath
         let at1 = SourceLocation(file: display, line: 1, column: 1)
-        let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
-        guard let size = attributes?[.size] as? Int else {
-            throw RuleFileErrors(errors: [RuleFileError(at1, "cannot read manifest \(display): no such file")])
+        let data: Data
+        do {
+            data = try FileByteSource.contents(of: url, limit: byteLimit)
+        } catch let e as ProbeError {
+            switch e.kind {
+            case .limitExceeded: throw RuleFileErrors(errors: [RuleFileError(at1, "manifest is \(e.detail ?? "?") bytes; the limit is 4 MiB")])
+            case .missing: throw RuleFileErrors(errors: [RuleFileError(at1, "cannot read manifest \(display): no such file")])
+            default: throw RuleFileErrors(errors: [RuleFileError(at1, "cannot read manifest \(display): not a regular file")])
+            }
         }
-        guard size <= 4 << 20 else { throw RuleFileErrors(errors: [RuleFileError(at1, "manifest is \(size) bytes; the limit is 4 MiB")]) }
-        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(data: data, encoding: .utf8) else {
             throw RuleFileErrors(errors: [RuleFileError(at1, "manifest \(display) is not UTF-8 text")])
         }
         return try parse(text, path: display, base: url.deletingLastPathComponent(), defaultType: defaultType)
     }
 
-    /// Parses manifest text; relative file paths are resolved against `base`.
-    public static func parse(_ text: String, path: String, base: URL, defaultType: String? = nil) throws -> Manifest {
+    /// Parses manifest text; relative file paths are resolved against `base`. Text that passes
+    /// `limits` (a "billion laughs" file) is refused before it is composed.
+    public static func parse(_ text: String, path: String, base: URL, defaultType: String? = nil,
+                             limits: YAMLLimits = YAMLLimits()) throws -> Manifest {
+        if let excess = YAMLExpansion.check(text, limits: limits) {
+            throw RuleFileErrors(errors: [RuleFileError(SourceLocation(file: path, line: excess.line, column: excess.column), excess.problem)])
+        }
         let node: Node?
         do { node = try Yams.compose(yaml: text) } catch let e as YamlError {
             let mark: Mark? = {

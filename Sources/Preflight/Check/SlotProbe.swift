@@ -29,7 +29,7 @@ public enum SlotProbe {
             case .video:
                 facts.merge(try VideoProbe.facts(of: url, options: options, detectedType: facts["file.detected_type"]?.text))
             case .pdf:
-                facts.merge(try PDFProbe.facts(of: url))
+                facts.merge(try PDFProbe.facts(of: url, byteLimit: options.pdfByteLimit))
             case .photo:
                 facts.merge(try PhotoProbe.facts(of: url, options: options))
             case .audio:

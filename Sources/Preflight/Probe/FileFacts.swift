@@ -12,11 +12,15 @@ public enum FileFacts {
         guard !isDirectory.boolValue else {
             throw ProbeError(.notAFile, LocalizedText(zh: "这是一个文件夹，不是文件：\(path)", en: "This is a folder, not a file: \(path)"))
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw ProbeError(.notAFile, LocalizedText(zh: "无法读取文件（权限不足？）：\(path)", en: "Cannot open the file for reading (permissions?): \(path)"))
+        // Opened non-blocking and checked to be a regular file: a FIFO or a device is refused, not waited on.
+        let source: FileByteSource
+        do {
+            source = try FileByteSource(url: url)
+        } catch let e as ProbeError where e.kind == .notAFile && e.detail != nil {
+            throw ProbeError(.notAFile, LocalizedText(zh: "无法读取文件（权限不足？）：\(path)", en: "Cannot open the file for reading (permissions?): \(path)"),
+                             detail: e.detail)
         }
-        defer { try? handle.close() }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        let size = Int(source.length)
         var facts = Facts()
         let name = url.lastPathComponent
         let ext = url.pathExtension.lowercased()
@@ -24,7 +28,7 @@ public enum FileFacts {
         facts.set("file.stem", ext.isEmpty ? name : String(name.dropLast(ext.count + 1)))
         facts.set("file.extension", ext)
         facts.set("file.size", size)
-        let head = [UInt8]((try? handle.read(upToCount: ContentSniffer.headerLength)) ?? Data())
+        let head = source.head(ContentSniffer.headerLength)
         let type = ContentSniffer.detect(head)
         facts.set("file.detected_type", type)
         facts.set("file.extension_matches_content", ContentSniffer.extensions[type]?.contains(ext) ?? false)

@@ -39,9 +39,13 @@ public struct RuleFile: Sendable {
     /// The most nodes a rule file may hold; guards against alias expansion bombs.
     public static let nodeLimit = 50_000
 
-    /// Parses rule-file YAML. Throws only when the YAML itself is broken; every other problem is
-    /// collected in ``problems`` with its line and column.
-    public static func parse(_ text: String, path: String) throws -> RuleFile {
+    /// Parses rule-file YAML. Throws only when the YAML itself is broken or passes `limits` (a
+    /// "billion laughs" file is refused before it is composed); every other problem is collected in
+    /// ``problems`` with its line and column.
+    public static func parse(_ text: String, path: String, limits: YAMLLimits = YAMLLimits()) throws -> RuleFile {
+        if let excess = YAMLExpansion.check(text, limits: limits) {
+            throw RuleFileErrors(errors: [RuleFileError(SourceLocation(file: path, line: excess.line, column: excess.column), excess.problem)])
+        }
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)

@@ -190,6 +190,9 @@ struct RuleFileReader {
         case "pattern":
             c.pattern = scalar(value, what: "pattern")
             if let p = c.pattern, (try? NSRegularExpression(pattern: p)) == nil { fail(value, "pattern '\(p)' is not a valid regular expression") }
+            else if let p = c.pattern, PatternRisk.hasNestedQuantifier(p) {
+                fail(value, "pattern '\(p)' repeats a group that itself repeats, which can take exponential time on some names; rewrite it without nesting (e.g. (a+)+ as a+)")
+            }
         default: break
         }
     }

@@ -8,6 +8,11 @@ public struct RuleSetLoader: Sendable {
     public var includeDepthLimit = 8
     /// The largest rule file read, in bytes.
     public var fileSizeLimit = 1 << 20
+    /// Limits on each rule file's YAML: nodes after alias expansion, nesting depth.
+    public var yamlLimits = YAMLLimits()
+    /// Rule files "on disk" served from memory instead, by standardized path (fuzzing): when set,
+    /// the disk is never read, and a path not listed is missing.
+    var memoryFiles: [String: String]?
 
     /// A loader over the given store (the embedded rules unless `$PREFLIGHT_RULES_DIR` is set).
     public init(store: RuleStore = .standard) { self.store = store }
@@ -99,7 +104,7 @@ public struct RuleSetLoader: Sendable {
         if files.contains(where: { $0.path == place.display }) { return }
         guard let text = read(place, at: here, errors: &errors) else { return }
         do {
-            let file = try RuleFile.parse(text, path: place.display)
+            let file = try parse(text, place: place)
             errors.append(contentsOf: file.problems)
             chain.append(place.key)
             for include in file.includes {
@@ -115,6 +120,14 @@ public struct RuleSetLoader: Sendable {
         }
     }
 
+    /// Parses a rule file; the embedded built-in files are parsed once per process.
+    func parse(_ text: String, place: Place) throws -> RuleFile {
+        guard case .builtin(let path) = place, case .embedded = store, yamlLimits == YAMLLimits() else {
+            return try RuleFile.parse(text, path: place.display, limits: yamlLimits)
+        }
+        return try EmbeddedRuleFiles.parsed(path) { try RuleFile.parse(text, path: place.display, limits: yamlLimits) }
+    }
+
     /// The text of a rule file, within the size limit, or nil with the reason recorded.
     func read(_ place: Place, at here: SourceLocation, errors: inout [RuleFileError]) -> String? {
         switch place {
@@ -124,17 +137,28 @@ public struct RuleSetLoader: Sendable {
                 return nil
             }
             return text
-        case .disk(let url):
-            let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
-            guard let size = attributes?[.size] as? Int, attributes?[.type] as? FileAttributeType == .typeRegular else {
+        case .disk(let url) where memoryFiles != nil:
+            guard let text = memoryFiles?[url.standardizedFileURL.path] else {
                 errors.append(RuleFileError(here, "cannot read rule file \(place.display): no such file"))
                 return nil
             }
-            guard size <= fileSizeLimit else {
-                errors.append(RuleFileError(here, "rule file \(place.display) is \(size) bytes; the limit is \(fileSizeLimit)"))
+            guard text.utf8.count <= fileSizeLimit else {
+                errors.append(RuleFileError(here, "rule file \(place.display) is \(text.utf8.count) bytes; the limit is \(fileSizeLimit)"))
                 return nil
             }
-            guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+            return text
+        case .disk(let url):
+            let data: Data
+            do {
+                data = try FileByteSource.contents(of: url, limit: fileSizeLimit)
+            } catch let e as ProbeError where e.kind == .limitExceeded {
+                errors.append(RuleFileError(here, "rule file \(place.display) is \(e.detail ?? "?") bytes; the limit is \(fileSizeLimit)"))
+                return nil
+            } catch {
+                errors.append(RuleFileError(here, "cannot read rule file \(place.display): no such file"))
+                return nil
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
                 errors.append(RuleFileError(here, "rule file \(place.display) is not readable UTF-8 text"))
                 return nil
             }
@@ -169,5 +193,21 @@ public struct RuleSetLoader: Sendable {
         }
         var seen = Set<String>()
         return problems.filter { seen.insert($0.description).inserted }
+    }
+}
+
+/// The embedded rule files, parsed once per process: they never change, and loading a kind
+/// (or linting a file against every kind) would otherwise parse them again each time.
+enum EmbeddedRuleFiles {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var files: [String: Result<RuleFile, RuleFileErrors>] = [:]
+
+    /// The parsed file at `path`, parsing it with `parse` the first time.
+    static func parsed(_ path: String, _ parse: () throws -> RuleFile) throws -> RuleFile {
+        if let cached = lock.withLock({ files[path] }) { return try cached.get() }
+        let result: Result<RuleFile, RuleFileErrors>
+        do { result = .success(try parse()) } catch let e as RuleFileErrors { result = .failure(e) }
+        lock.withLock { files[path] = result }
+        return try result.get()
     }
 }

@@ -1,11 +1,11 @@
 import Foundation
 
-/// Measures one audio file on disk: format by content, codec, sample rate, channels, bit depth,
-/// bit rate and duration, plus the quality facts of one streaming pass through ``AudioAnalysis``.
+/// Measures one audio file: format by content, codec, sample rate, channels, bit depth, bit rate
+/// and duration, plus the quality facts of one streaming pass through ``AudioAnalysis``.
 public enum AudioProbe {
     /// The `audio.*` facts of the file at `url` (its `file.*` facts are the caller's).
     ///
-    /// WAV, FLAC and Ogg are read by libsndfile; mp3, m4a/aac, wma/asf and anything libsndfile
+    /// WAV and FLAC are read by libsndfile; Ogg, mp3, m4a/aac, wma/asf and anything libsndfile
     /// refuses by libavformat and libavcodec. Samples are decoded in fixed-size blocks, so memory
     /// stays bounded whatever the length.
     ///
@@ -13,7 +13,17 @@ public enum AudioProbe {
     ///   `unreadable` when it is damaged, `limitExceeded` when ``ProbeOptions/timeout`` runs out.
     public static func facts(of url: URL, options: ProbeOptions = ProbeOptions()) throws -> Facts {
         let deadline = ReadDeadline(seconds: options.timeout)
-        let source = try FileAudioSource(url: url, deadline: deadline)
+        return try facts(of: try FileByteSource(url: url, deadline: deadline), options: options, deadline: deadline)
+    }
+
+    /// The same facts from bytes in memory, decoded through the same virtual I/O as a file (for
+    /// tests, fuzzing, and callers that hold the audio already). Nothing touches the disk.
+    public static func facts(of data: Data, options: ProbeOptions = ProbeOptions()) throws -> Facts {
+        let deadline = ReadDeadline(seconds: options.timeout)
+        return try facts(of: MemoryByteSource(data, deadline: deadline), options: options, deadline: deadline)
+    }
+
+    static func facts(of source: ByteSource, options: ProbeOptions, deadline: ReadDeadline) throws -> Facts {
         let type = ContentSniffer.detect(source.head(ContentSniffer.headerLength))
         if let failure = source.failure { throw failure }
         if type == "empty" {
@@ -23,7 +33,7 @@ public enum AudioProbe {
             throw ProbeError(.wrongKind, LocalizedText(
                 zh: "这是一个 zip 压缩包；此处需要单个音频文件。", en: "This is a zip bundle; this slot takes one audio file."))
         }
-        let outcome = try AudioStreamReader.read(source, type: type, deadline: deadline, probeSize: options.probeSize)
+        let outcome = try AudioStreamReader.read(source, type: type, deadline: deadline, options: options)
         if let failure = outcome.failure { throw failure }
         return outcome.facts
     }

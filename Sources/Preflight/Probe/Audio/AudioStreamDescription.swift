@@ -58,29 +58,6 @@ struct AudioDecodeProgress: Sendable, Equatable {
     var errors = 0
 }
 
-/// Keeps a byte source alive behind the `void *` of a C callback and gives it back.
-final class AudioSourceBox {
-    /// The source the callbacks read.
-    let source: AudioByteSource
-
-    private init(_ source: AudioByteSource) { self.source = source }
-
-    /// A retained opaque pointer to a new box around `source`; balance with ``release(_:)``.
-    static func retain(_ source: AudioByteSource) -> UnsafeMutableRawPointer {
-        Unmanaged.passRetained(AudioSourceBox(source)).toOpaque()
-    }
-
-    /// The source behind a pointer made by ``retain(_:)``.
-    static func source(_ pointer: UnsafeMutableRawPointer?) -> AudioByteSource {
-        Unmanaged<AudioSourceBox>.fromOpaque(pointer!).takeUnretainedValue().source
-    }
-
-    /// Releases a pointer made by ``retain(_:)``.
-    static func release(_ pointer: UnsafeMutableRawPointer) {
-        Unmanaged<AudioSourceBox>.fromOpaque(pointer).release()
-    }
-}
-
 /// A reusable buffer of interleaved float samples; grows, never shrinks, never allocates per sample.
 final class SampleBlock {
     private(set) var samples: UnsafeMutablePointer<Float>

@@ -17,8 +17,8 @@ final class LibavAudioDecoder {
     static let decodeErrorLimit = 200
 
     /// Opens the input's best audio stream; throws ``ProbeError`` `wrongKind` when there is none.
-    init(source: AudioByteSource, probeSize: Int) throws {
-        input = try LibavInput(source: source, probeSize: probeSize)
+    init(source: ByteSource, options: ProbeOptions, deadline: ReadDeadline) throws {
+        input = try LibavInput(source: source, options: options, deadline: deadline)
         let index = av_find_best_stream(input.context, AVMEDIA_TYPE_AUDIO, -1, -1, nil, 0)
         guard index >= 0, Int(index) < input.streams.count else {
             throw ProbeError(.wrongKind, LocalizedText(zh: "文件中没有音频流（\(input.demuxer)）。", en: "The file has no audio stream (\(input.demuxer))."))

@@ -4,7 +4,7 @@ import Foundation
 import Glibc
 #endif
 
-/// An audio stream opened by libsndfile through its virtual I/O over an ``AudioByteSource``.
+/// An audio stream opened by libsndfile through its virtual I/O over an ``ByteSource``.
 /// Owns the `SNDFILE` handle and the callback box; closes both on deinit.
 final class SndFileAudioDecoder {
     /// What the headers say.
@@ -17,12 +17,12 @@ final class SndFileAudioDecoder {
     static let blockFrames = 32_768
 
     /// Opens the stream; throws ``ProbeError`` (`unreadable`) with libsndfile's message when it cannot.
-    init(source: AudioByteSource) throws {
-        let box = AudioSourceBox.retain(source)
+    init(source: ByteSource) throws {
+        let box = ByteSourceBox.retain(source)
         var io = SF_VIRTUAL_IO(
-            get_filelen: { user in AudioSourceBox.source(user).length },
+            get_filelen: { user in ByteSourceBox.source(user).length },
             seek: { offset, whence, user in
-                let source = AudioSourceBox.source(user)
+                let source = ByteSourceBox.source(user)
                 let target: Int64
                 switch whence {
                 case SEEK_CUR: target = source.position + offset
@@ -35,15 +35,15 @@ final class SndFileAudioDecoder {
             },
             read: { buffer, count, user in
                 guard let buffer, count > 0 else { return 0 }
-                let n = AudioSourceBox.source(user).read(into: buffer, count: Int(min(count, Int64(Int32.max))))
+                let n = ByteSourceBox.source(user).read(into: buffer, count: Int(min(count, Int64(Int32.max))))
                 return n < 0 ? 0 : sf_count_t(n)
             },
             write: nil,
-            tell: { user in AudioSourceBox.source(user).position })
+            tell: { user in ByteSourceBox.source(user).position })
         var info = SF_INFO()
         guard let handle = sf_open_virtual(&io, Int32(SFM_READ), &info, box) else {
             let message = String(cString: sf_strerror(nil))
-            AudioSourceBox.release(box)
+            ByteSourceBox.release(box)
             throw ProbeError(.unreadable, LocalizedText(zh: "libsndfile 无法读取此音频。", en: "libsndfile cannot read this audio."), detail: message)
         }
         self.handle = handle
@@ -51,8 +51,8 @@ final class SndFileAudioDecoder {
         declaredFrames = info.frames
         description = Self.describe(info, length: source.length)
         guard description.isPlausible else {
-            sf_close(handle)
-            AudioSourceBox.release(box)
+            // Every property is set: throwing now runs deinit, which closes the handle and releases
+            // the box. Closing them here too was a double free (found by fuzzing, Fuzz/regressions/audio/).
             throw ProbeError(.unreadable, LocalizedText(
                 zh: "音频头信息不合理（采样率 \(info.samplerate) Hz，\(info.channels) 声道）。",
                 en: "The audio header is implausible (\(info.samplerate) Hz, \(info.channels) channels)."))
@@ -61,7 +61,7 @@ final class SndFileAudioDecoder {
 
     deinit {
         sf_close(handle)
-        AudioSourceBox.release(box)
+        ByteSourceBox.release(box)
     }
 
     /// Decodes every frame, block by block, handing each block of interleaved floats to `consume`.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Safety limits for reading a zip bundle. Each, when hit, becomes a fact and a finding, never a hang
-/// or a crash. (Defaults meant to move into ``ProbeOptions``.)
+/// or a crash. The user-facing ones come from ``ProbeOptions``; the rest are fixed here.
 struct BundleLimits: Sendable, Equatable {
     /// Most entries a central directory may declare before the bundle is refused unread.
     var entryLimit = 10_000
@@ -25,4 +25,15 @@ struct BundleLimits: Sendable, Equatable {
 
     /// The defaults.
     static let standard = BundleLimits()
+
+    /// The defaults with the limits a caller may set taken from `options`.
+    init(_ options: ProbeOptions) {
+        entryLimit = max(0, options.zipEntryLimit)
+        entryInflateLimit = max(0, options.zipEntryInflateLimit)
+        bundleInflateLimit = max(0, options.zipInflateLimit)
+        compressionRatioLimit = options.zipCompressionRatioLimit
+    }
+
+    /// The defaults.
+    init() {}
 }

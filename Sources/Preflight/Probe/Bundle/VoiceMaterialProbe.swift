@@ -13,14 +13,7 @@ public enum VoiceMaterialProbe {
     public static func probe(_ url: URL, detectedType: String?, options: ProbeOptions = ProbeOptions()) throws -> ProbeResult {
         let type = try detectedType ?? FileFacts.read(url)["file.detected_type"]?.text ?? "unknown"
         if type == "zip" { return summarised(try ZipBundleReader.read(url, options: options)) }
-        let audio: Facts
-        do {
-            audio = try AudioProbe.facts(of: url, options: options)
-        } catch let e as ProbeError where e.kind == .wrongKind {
-            throw ProbeError(.wrongKind, LocalizedText(
-                zh: "文件内容是 \(type)，不是音频文件或 zip 压缩包。", en: "The file's content is \(type), neither an audio file nor a zip bundle."),
-                detail: e.detail)
-        }
+        let audio = try single(type) { try AudioProbe.facts(of: url, options: options) }
         var entry = (try? FileFacts.read(url)) ?? Facts()
         entry.merge(audio)
         entry.set("entry.path", url.lastPathComponent)
@@ -28,11 +21,35 @@ public enum VoiceMaterialProbe {
         return ProbeResult(facts: audio, entries: [EntryReport(name: url.lastPathComponent, facts: entry)])
     }
 
+    /// The same from bytes in memory: a zip through a libzip buffer source, audio through the
+    /// decoders' virtual I/O (for tests, fuzzing, and callers that hold the file already). Nothing
+    /// touches the disk. `name` labels the single entry of an audio file.
+    public static func probe(data: Data, name: String = "audio", options: ProbeOptions = ProbeOptions()) throws -> ProbeResult {
+        let type = ContentSniffer.detect(Array(data.prefix(ContentSniffer.headerLength)))
+        if type == "zip" { return summarised(try ZipBundleReader.read(data, options: options)) }
+        let audio = try single(type) { try AudioProbe.facts(of: data, options: options) }
+        var entry = audio
+        entry.set("entry.path", name)
+        entry.set("entry.is_audio", true)
+        return ProbeResult(facts: audio, entries: [EntryReport(name: name, facts: entry)])
+    }
+
     /// Adds the bundle's audio quality from its takes: speech duration summed, SNR and C50 the worst take.
-    static func summarised(_ result: ProbeResult) -> ProbeResult {
+    private static func summarised(_ result: ProbeResult) -> ProbeResult {
         var out = result
         let takes = (result.entries ?? []).map { AudioAnalysisResult(facts: $0.facts) }
         out.facts.merge(AudioAnalysisResult.bundle(takes).facts)
         return out
+    }
+
+    /// Reads a single audio file, saying what it is when it is neither audio nor a zip.
+    private static func single(_ type: String, _ read: () throws -> Facts) throws -> Facts {
+        do {
+            return try read()
+        } catch let e as ProbeError where e.kind == .wrongKind {
+            throw ProbeError(.wrongKind, LocalizedText(
+                zh: "文件内容是 \(type)，不是音频文件或 zip 压缩包。", en: "The file's content is \(type), neither an audio file nor a zip bundle."),
+                detail: e.detail)
+        }
     }
 }

@@ -5,6 +5,8 @@ import Foundation
 /// written). Not thread-safe: libzip does no locking, so one archive per task.
 final class ZipArchive {
     private let handle: OpaquePointer
+    /// The bytes a zip in memory is read from, kept alive as long as the handle.
+    private let bytes: ZipBytes?
 
     /// Opens the zip at `url`; throws ``ProbeError`` `unreadable` with libzip's message.
     init(url: URL) throws {
@@ -12,16 +14,36 @@ final class ZipArchive {
         guard let handle = zip_open(url.path, ZIP_RDONLY, &code) else {
             var error = zip_error_t()
             zip_error_init_with_code(&error, code)
-            let message = String(cString: zip_error_strerror(&error))
-            zip_error_fini(&error)
-            throw ProbeError(.unreadable, LocalizedText(
-                zh: "无法作为 zip 读取：文件可能已损坏或被截断。", en: "Cannot be read as a zip: the file may be damaged or cut short."),
-                detail: message)
+            defer { zip_error_fini(&error) }
+            throw Self.unreadable(&error)
         }
         self.handle = handle
+        bytes = nil
+    }
+
+    /// Opens a zip in memory through a libzip buffer source (which never frees or writes the bytes).
+    init(bytes: ZipBytes) throws {
+        var error = zip_error_t()
+        zip_error_init(&error)
+        defer { zip_error_fini(&error) }
+        guard let source = zip_source_buffer_create(bytes.buffer.baseAddress, zip_uint64_t(bytes.count), 0, &error) else {
+            throw Self.unreadable(&error)
+        }
+        guard let handle = zip_open_from_source(source, ZIP_RDONLY, &error) else {
+            zip_source_free(source)  // only a successful open takes the source over
+            throw Self.unreadable(&error)
+        }
+        self.handle = handle
+        self.bytes = bytes
     }
 
     deinit { zip_discard(handle) }
+
+    private static func unreadable(_ error: inout zip_error_t) -> ProbeError {
+        ProbeError(.unreadable, LocalizedText(
+            zh: "无法作为 zip 读取：文件可能已损坏或被截断。", en: "Cannot be read as a zip: the file may be damaged or cut short."),
+            detail: String(cString: zip_error_strerror(&error)))
+    }
 
     /// Entries libzip found.
     var entryCount: Int { Int(max(0, zip_get_num_entries(handle, 0))) }

@@ -7,10 +7,19 @@ enum ZipBundleReader {
     /// - Throws: ``ProbeError`` for bundle-wide problems only: not a zip, a missing or damaged
     ///   central directory (truncated), a split archive, too many entries. Problems of one entry are
     ///   facts of that entry (and its `error`).
-    static func read(_ url: URL, options: ProbeOptions, limits: BundleLimits = .standard) throws -> ProbeResult {
+    static func read(_ url: URL, options: ProbeOptions, limits: BundleLimits? = nil) throws -> ProbeResult {
+        try read(.file(url), options: options, limits: limits ?? BundleLimits(options))
+    }
+
+    /// The same from a zip in memory.
+    static func read(_ data: Data, options: ProbeOptions) throws -> ProbeResult {
+        try read(.memory(ZipBytes(data)), options: options, limits: BundleLimits(options))
+    }
+
+    static func read(_ input: ZipBundleInput, options: ProbeOptions, limits: BundleLimits) throws -> ProbeResult {
         let deadline = ReadDeadline(seconds: options.timeout)
-        let directory = try ZipDirectory.read(url, limits: limits)
-        let archive = try ZipArchive(url: url)
+        let directory = try ZipDirectory.read(try input.source(), limits: limits)
+        let archive = try input.open()
         guard archive.entryCount == directory.records.count else {
             throw ProbeError(.unreadable, LocalizedText(
                 zh: "压缩包的文件目录前后不一致，可能已损坏。", en: "The zip's central directory is inconsistent; the file may be damaged."),
@@ -29,7 +38,7 @@ enum ZipBundleReader {
                 files.append(ZipEntryTask(index: index, record: record, name: name, encoding: encoding, overlaps: overlapping.contains(index)))
             }
         }
-        let inspections = inspect(files, url: url, first: archive, limits: limits, deadline: deadline, probeSize: options.probeSize)
+        let inspections = inspect(files, input: input, first: archive, limits: limits, deadline: deadline, options: options)
         for (task, inspection) in zip(files, inspections) { summary.note(inspection, record: task.record) }
         var facts = summary.facts(entryCount: directory.records.count)
         facts.set("bundle.guessed_encoding", names.legacyGuess ?? summary.displayEncoding)
@@ -38,15 +47,15 @@ enum ZipBundleReader {
 
     /// Inspects the entries, on up to ``BundleLimits/parallelReaders`` threads, each with its own
     /// libzip handle (libzip does no locking); results come back in directory order.
-    private static func inspect(_ tasks: [ZipEntryTask], url: URL, first: ZipArchive, limits: BundleLimits,
-                                deadline: ReadDeadline, probeSize: Int) -> [ZipEntryInspector.Inspection] {
+    private static func inspect(_ tasks: [ZipEntryTask], input: ZipBundleInput, first: ZipArchive, limits: BundleLimits,
+                                deadline: ReadDeadline, options: ProbeOptions) -> [ZipEntryInspector.Inspection] {
         let budget = InflateBudget(limit: limits.bundleInflateLimit)
         let queue = ZipEntryQueue(count: tasks.count)
         let readers = max(1, min(limits.parallelReaders, tasks.count))
         DispatchQueue.concurrentPerform(iterations: readers) { reader in
             // The first reader uses the handle already open; the others open their own.
-            guard let archive = reader == 0 ? first : try? ZipArchive(url: url) else { return }
-            let inspector = ZipEntryInspector(archive: archive, limits: limits, budget: budget, deadline: deadline, probeSize: probeSize)
+            guard let archive = reader == 0 ? first : try? input.open() else { return }
+            let inspector = ZipEntryInspector(archive: archive, limits: limits, budget: budget, deadline: deadline, options: options)
             while let i = queue.next() {
                 let t = tasks[i]
                 queue.store(inspector.inspect(t.index, record: t.record, name: t.name, encoding: t.encoding, overlaps: t.overlaps), at: i)

@@ -44,19 +44,15 @@ struct ZipDirectory: Sendable {
     /// Whether zip64 structures were used.
     var zip64: Bool
 
-    /// Reads the directory of the file at `url`, whose size is `fileSize`.
+    /// Reads the directory of the zip whose bytes `source` gives.
     ///
     /// - Throws: ``ProbeError`` `unreadable` for a missing or damaged end record or directory
     ///   (truncated archives), `limitExceeded` when a limit would be passed.
-    static func read(_ url: URL, limits: BundleLimits) throws -> ZipDirectory {
-        guard let handle = try? FileHandle(forReadingFrom: url) else {
-            throw ProbeError(.notAFile, LocalizedText(zh: "无法打开压缩包。", en: "Cannot open the zip file."))
-        }
-        defer { try? handle.close() }
-        let fileSize = (try? handle.seekToEnd()) ?? 0
+    static func read(_ source: ByteSource, limits: BundleLimits) throws -> ZipDirectory {
+        let fileSize = UInt64(max(0, source.length))
         func bytes(at offset: UInt64, count: Int) -> [UInt8] {
-            guard offset < fileSize, count > 0, (try? handle.seek(toOffset: offset)) != nil else { return [] }
-            return [UInt8]((try? handle.read(upToCount: count)) ?? Data())
+            guard offset < fileSize, count > 0 else { return [] }
+            return source.bytes(at: Int64(offset), count: count)
         }
         let tailLength = Int(min(fileSize, 22 + 65_535 + 20))
         let tailStart = fileSize - UInt64(tailLength)
@@ -86,8 +82,8 @@ struct ZipDirectory: Sendable {
         }
         guard count <= UInt64(limits.entryLimit) else {
             throw ProbeError(.limitExceeded, LocalizedText(
-                zh: "压缩包声明了 \(count) 个条目，超过安全上限 \(limits.entryLimit)，未读取。",
-                en: "The zip declares \(count) entries, over the safety limit of \(limits.entryLimit); not read."))
+                zh: "压缩包声明了 \(count) 个条目，超过安全上限 \(limits.entryLimit)，未读取；可用 --max-zip-entries 放宽。",
+                en: "The zip declares \(count) entries, over the safety limit of \(limits.entryLimit); not read (raise --max-zip-entries to allow more)."))
         }
         guard directorySize <= UInt64(limits.directoryByteLimit) else {
             throw ProbeError(.limitExceeded, LocalizedText(

@@ -7,7 +7,7 @@ struct ZipEntryInspector {
     let limits: BundleLimits
     let budget: InflateBudget
     let deadline: ReadDeadline
-    let probeSize: Int
+    let options: ProbeOptions
 
     /// Why an entry was not read, when it was not.
     enum Hazard: String, Sendable {
@@ -101,7 +101,8 @@ struct ZipEntryInspector {
         if deadline.passed { return skipped(.limit, deadline.error) }
         if budget.remaining <= 0 {
             return skipped(.limit, ProbeError(.limitExceeded, LocalizedText(
-                zh: "已达到整个压缩包的解压字节数上限，未读取此条目。", en: "The limit on bytes inflated from the bundle was reached; entry not read.")))
+                zh: "已达到整个压缩包的解压字节数上限，未读取此条目；可用 --max-inflated-bytes 放宽。",
+                en: "The limit on bytes inflated from the bundle was reached; entry not read (raise --max-inflated-bytes to allow more).")))
         }
         return read(index, record: record, facts: facts, name: name, ext: ext)
     }
@@ -120,7 +121,7 @@ struct ZipEntryInspector {
         facts.set("entry.is_archive", archiveLike)
         if error == nil, !archiveLike, type != "empty" {
             do {
-                let outcome = try AudioStreamReader.read(source, type: type, deadline: deadline, probeSize: probeSize)
+                let outcome = try AudioStreamReader.read(source, type: type, deadline: deadline, options: options)
                 facts.merge(outcome.facts)
                 facts.set("entry.is_audio", true)
                 error = outcome.failure ?? source.failure

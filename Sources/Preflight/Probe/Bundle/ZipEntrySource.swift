@@ -22,12 +22,12 @@ final class InflateBudget: @unchecked Sendable {
     }
 }
 
-/// A zip entry as an ``AudioByteSource``, read straight from the compressed stream, never extracted.
+/// A zip entry as an ``ByteSource``, read straight from the compressed stream, never extracted.
 ///
 /// A deflated entry cannot seek, so seeks are emulated: forward by inflating and discarding,
 /// backward by reopening the entry (bounded) — except into its first bytes, which are kept in
 /// memory. Reads stop at the declared size; bytes inflated are capped per entry and per bundle.
-final class ZipEntrySource: AudioByteSource {
+final class ZipEntrySource: ByteSource {
     let length: Int64
     var position: Int64 = 0
     private(set) var failure: ProbeError?
@@ -113,7 +113,8 @@ final class ZipEntrySource: AudioByteSource {
         if deadline.passed { limitHit = true; failure = deadline.error; return -1 }
         guard inflated + Int64(count) <= limits.entryInflateLimit, budget.take(Int64(count)) else {
             limitHit = true
-            fail(.limitExceeded, zh: "已达到解压字节数上限，停止读取此条目。", en: "The limit on bytes inflated was reached; stopped reading this entry.")
+            fail(.limitExceeded, zh: "已达到解压字节数上限，停止读取此条目；可用 --max-entry-inflated-bytes 或 --max-inflated-bytes 放宽。",
+                 en: "The limit on bytes inflated was reached; stopped reading this entry (raise --max-entry-inflated-bytes or --max-inflated-bytes to allow more).")
             return -1
         }
         switch stream!.read(into: buffer, count: count) {

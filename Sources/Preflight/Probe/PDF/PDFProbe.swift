@@ -15,23 +15,15 @@ public enum PDFProbe {
     /// Throws ``ProbeError`` `.missing`, `.notAFile`, `.empty`, `.limitExceeded` (larger than
     /// `byteLimit`), `.wrongKind` (not a PDF by content) or `.unreadable` (damaged beyond reading).
     public static func facts(of url: URL, byteLimit: Int = 64 << 20) throws -> Facts {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            throw ProbeError(.missing, LocalizedText(zh: "找不到文件。", en: "The file does not exist."))
-        }
-        guard !isDirectory.boolValue, let handle = try? FileHandle(forReadingFrom: url) else {
-            throw ProbeError(.notAFile, LocalizedText(zh: "无法打开文件（不是普通文件或没有读取权限）。",
-                                                      en: "The file cannot be opened (not a regular file, or no permission to read it)."))
-        }
-        defer { try? handle.close() }
         let data: Data
         do {
-            data = try handle.read(upToCount: max(0, byteLimit) + 1) ?? Data()
-        } catch {
-            throw ProbeError(.notAFile, LocalizedText(zh: "读取文件失败。", en: "The file could not be read."),
-                             detail: error.localizedDescription)
-        }
-        guard data.count <= byteLimit else {
+            data = try FileByteSource.contents(of: url, limit: max(0, byteLimit))
+        } catch let e as ProbeError where e.kind == .missing {
+            throw ProbeError(.missing, LocalizedText(zh: "找不到文件。", en: "The file does not exist."))
+        } catch let e as ProbeError where e.kind == .notAFile {
+            throw ProbeError(.notAFile, LocalizedText(zh: "无法打开文件（不是普通文件或没有读取权限）。",
+                                                      en: "The file cannot be opened (not a regular file, or no permission to read it)."), detail: e.detail)
+        } catch let e as ProbeError where e.kind == .limitExceeded {
             let limit = FactFormatting.describe(number: Double(byteLimit), dimension: .bytes)
             throw ProbeError(.limitExceeded, LocalizedText(
                 zh: "PDF 文件大于 \(limit)，为安全起见不做检查。授权书通常只有几页，请压缩或重新导出后再上传。",

@@ -35,7 +35,7 @@ struct JPEGMarkers {
 
     /// Walks from SOI to the first SOS. Throws ``ProbeError`` (`unreadable`) when the file is cut
     /// short or the structure is broken.
-    static func walk(_ file: PhotoFile) throws -> JPEGMarkers {
+    static func walk(_ file: PhotoFile, options: ProbeOptions) throws -> JPEGMarkers {
         var m = JPEGMarkers()
         var pos = 2
         var sawFrame = false
@@ -79,7 +79,7 @@ struct JPEGMarkers {
                 guard data.count >= 6, let h = PhotoBytes.u16(data, 1, bigEndian: true), let w = PhotoBytes.u16(data, 3, bigEndian: true) else {
                     throw PhotoError.damaged(.jpeg, "the frame header (SOF) is too short")
                 }
-                try PhotoError.checkLimits(width: w, height: h)  // before anything is sized from them
+                try PhotoError.checkLimits(width: w, height: h, options: options)  // before anything is sized from them
                 sawFrame = true
                 m.frameMarker = code; m.precision = Int(data[0]); m.height = h; m.width = w; m.components = Int(data[5])
                 keep(data)

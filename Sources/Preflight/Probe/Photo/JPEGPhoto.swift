@@ -8,8 +8,8 @@ import Glibc
 /// process), its EXIF orientation, and checks that the file reaches its end-of-image marker.
 enum JPEGPhoto {
     /// The header facts. Throws ``ProbeError`` for damaged, cut-short or oversized files.
-    static func read(_ file: PhotoFile) throws -> PhotoHeader {
-        let markers = try JPEGMarkers.walk(file)  // refuses oversized frames as soon as it reads them
+    static func read(_ file: PhotoFile, options: ProbeOptions) throws -> PhotoHeader {
+        let markers = try JPEGMarkers.walk(file, options: options)  // refuses oversized frames as soon as it reads them
         var photo = PhotoHeader(format: .jpeg)
         let lib = libjpegHeader(markers.compactHeader)
         if lib.ok {

@@ -26,7 +26,7 @@ enum PNGPhoto {
     }
 
     /// The header facts. Throws ``ProbeError`` for damaged, cut-short or oversized files.
-    static func read(_ file: PhotoFile) throws -> PhotoHeader {
+    static func read(_ file: PhotoFile, options: ProbeOptions) throws -> PhotoHeader {
         guard file.head.count >= 8, Array(file.head.prefix(8)) == signature else {
             throw PhotoError.damaged(.png, "Not a PNG file: the 8-byte signature is damaged (converted line endings?)")
         }
@@ -38,7 +38,7 @@ enum PNGPhoto {
               width > 0, height > 0, width < 0x8000_0000, height < 0x8000_0000 else {
             throw PhotoError.damaged(.png, "IHDR: invalid image dimensions")
         }
-        try PhotoError.checkLimits(width: width, height: height)
+        try PhotoError.checkLimits(width: width, height: height, options: options)
         let depth = Int(data[8]), colorType = Int(data[9])
         let allowedDepths: [Int: [Int]] = [0: [1, 2, 4, 8, 16], 2: [8, 16], 3: [1, 2, 4, 8], 4: [8, 16], 6: [8, 16]]
         guard allowedDepths[colorType]?.contains(depth) == true else {

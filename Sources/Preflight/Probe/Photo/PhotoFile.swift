@@ -1,9 +1,7 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
-/// A photo opened for reading by byte ranges (`pread`), so a probe reads only the headers it needs.
+/// A photo opened for reading by byte ranges, so a probe reads only the headers it needs: a file
+/// on disk (`pread`) or bytes in memory, through a ``ByteSource``.
 ///
 /// The first ``headLength`` bytes are read once and served from memory; other ranges are read on demand.
 final class PhotoFile {
@@ -14,52 +12,30 @@ final class PhotoFile {
     let size: Int
     /// The first bytes of the file (fewer when the file is shorter).
     let head: [UInt8]
-    private let descriptor: Int32
+    private let source: ByteSource
 
     /// Opens a regular file. Throws ``ProbeError`` when it is missing, a folder or not readable.
-    init(_ url: URL) throws {
-        let path = url.path
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            let reason = String(cString: strerror(errno))
-            if errno == ENOENT {
-                throw ProbeError(.missing, LocalizedText(zh: "文件不存在：\(path)", en: "No such file: \(path)"))
-            }
-            throw ProbeError(.notAFile, LocalizedText(zh: "无法读取文件：\(path)", en: "Cannot open the file for reading: \(path)"), detail: reason)
-        }
-        var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
-            close(fd)
-            throw ProbeError(.notAFile, LocalizedText(zh: "这不是一个普通文件：\(path)", en: "This is not a regular file: \(path)"))
-        }
-        descriptor = fd
-        size = Int(info.st_size)
-        head = Self.pread(fd, offset: 0, count: min(size, Self.headLength))
+    convenience init(_ url: URL) throws {
+        try self.init(source: FileByteSource(url: url))
     }
 
-    deinit { close(descriptor) }
+    /// A photo in memory.
+    convenience init(data: Data) {
+        self.init(source: MemoryByteSource(data))
+    }
+
+    init(source: ByteSource) {
+        self.source = source
+        size = Int(source.length)
+        head = source.head(min(size, Self.headLength))
+    }
 
     /// Up to `count` bytes from `offset`; fewer at the end of the file, none outside it.
     func read(_ offset: Int, _ count: Int) -> [UInt8] {
         guard offset >= 0, count > 0, offset < size else { return [] }
         let wanted = min(count, size - offset)
         if offset + wanted <= head.count { return Array(head[offset..<offset + wanted]) }
-        return Self.pread(descriptor, offset: offset, count: wanted)
-    }
-
-    private static func pread(_ fd: Int32, offset: Int, count: Int) -> [UInt8] {
-        guard count > 0 else { return [] }
-        var buffer = [UInt8](repeating: 0, count: count)
-        var done = 0
-        buffer.withUnsafeMutableBytes { raw in
-            guard let base = raw.baseAddress else { return }
-            while done < count {
-                let n = Glibc.pread(fd, base + done, count - done, off_t(offset + done))
-                if n > 0 { done += n } else if n < 0 && errno == EINTR { continue } else { break }
-            }
-        }
-        if done < count { buffer.removeLast(count - done) }
-        return buffer
+        return source.bytes(at: Int64(offset), count: wanted)
     }
 }
 

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Safety limits of the photo probe: a photo declaring more pixels is refused before anything is
-/// sized from its dimensions. (Candidates for ``ProbeOptions``.)
+/// The default safety limits of the photo probe (``ProbeOptions/photoMaxSide`` and
+/// ``ProbeOptions/photoMaxPixels``): a photo declaring more pixels is refused before anything is
+/// sized from its dimensions.
 public enum PhotoLimits {
     /// The longest side read, in pixels (JPEG allows 65 535, PNG 2^31 − 1).
     public static let maxSide = 30_000
@@ -37,17 +38,19 @@ enum PhotoError {
             en: "The \(format.rawValue.uppercased()) file is cut short before its end (an incomplete copy or download)."), detail: detail)
     }
 
-    /// Declared dimensions beyond ``PhotoLimits``.
-    static func tooLarge(width: Int, height: Int) -> ProbeError {
-        ProbeError(.limitExceeded, LocalizedText(
-            zh: "照片声明的尺寸为 \(width)x\(height)，超过安全上限（每边 \(PhotoLimits.maxSide) 像素、共 \(PhotoLimits.maxPixels / 1_000_000) 百万像素），未继续读取。",
-            en: "The photo declares \(width)x\(height) pixels, beyond the safety limit (\(PhotoLimits.maxSide) px per side, \(PhotoLimits.maxPixels / 1_000_000) megapixels); it was not read further."))
+    /// Declared dimensions beyond the limits of `options`.
+    static func tooLarge(width: Int, height: Int, options: ProbeOptions) -> ProbeError {
+        let megapixels = FactFormatting.trim(Double(options.photoMaxPixels) / 1_000_000, digits: 1)
+        return ProbeError(.limitExceeded, LocalizedText(
+            zh: "照片声明的尺寸为 \(width)x\(height)，超过安全上限（每边 \(options.photoMaxSide) 像素、共 \(megapixels) 百万像素），未继续读取；可用 --max-image-side、--max-image-pixels 放宽。",
+            en: "The photo declares \(width)x\(height) pixels, beyond the safety limit (\(options.photoMaxSide) px per side, \(megapixels) megapixels); it was not read further (raise --max-image-side or --max-image-pixels to allow more)."))
     }
 
-    /// Throws ``tooLarge(width:height:)`` when the declared size is over the limits.
-    static func checkLimits(width: Int, height: Int) throws {
-        if width > PhotoLimits.maxSide || height > PhotoLimits.maxSide || width * height > PhotoLimits.maxPixels {
-            throw tooLarge(width: width, height: height)
+    /// Throws ``tooLarge(width:height:options:)`` when the declared size is over the limits.
+    static func checkLimits(width: Int, height: Int, options: ProbeOptions) throws {
+        let (pixels, overflow) = width.multipliedReportingOverflow(by: height)
+        if width > options.photoMaxSide || height > options.photoMaxSide || overflow || pixels > options.photoMaxPixels {
+            throw tooLarge(width: width, height: height, options: options)
         }
     }
 }

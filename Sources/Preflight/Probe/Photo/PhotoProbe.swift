@@ -12,26 +12,36 @@ public enum PhotoProbe {
     ///
     /// - Throws: ``ProbeError`` — `.empty` for a zero-byte file, `.wrongKind` for content that is
     ///   not an image format at all, `.unreadable` for a damaged or cut-short photo (with the
-    ///   library's message as detail), `.limitExceeded` for declared dimensions beyond ``PhotoLimits``.
+    ///   library's message as detail), `.limitExceeded` for declared dimensions beyond
+    ///   ``ProbeOptions/photoMaxSide`` or ``ProbeOptions/photoMaxPixels``.
     public static func facts(of url: URL, options: ProbeOptions = ProbeOptions()) throws -> Facts {
-        try header(of: url).facts
+        try header(of: PhotoFile(url), name: url.lastPathComponent, options: options).facts
+    }
+
+    /// The same facts from bytes in memory (for tests, fuzzing, and callers that hold the photo
+    /// already). Nothing touches the disk.
+    public static func facts(of data: Data, options: ProbeOptions = ProbeOptions()) throws -> Facts {
+        try header(of: PhotoFile(data: data), name: "photo", options: options).facts
     }
 
     /// The header read of a file, before it becomes facts.
-    static func header(of url: URL) throws -> PhotoHeader {
-        let file = try PhotoFile(url)
-        guard file.size > 0 else { throw PhotoError.empty(url.lastPathComponent) }
+    static func header(of url: URL, options: ProbeOptions = ProbeOptions()) throws -> PhotoHeader {
+        try header(of: PhotoFile(url), name: url.lastPathComponent, options: options)
+    }
+
+    static func header(of file: PhotoFile, name: String, options: ProbeOptions) throws -> PhotoHeader {
+        guard file.size > 0 else { throw PhotoError.empty(name) }
         guard let format = PhotoFormat.sniff(file.head) else {
             throw PhotoError.notAPhoto(ContentSniffer.detect(Array(file.head.prefix(ContentSniffer.headerLength))))
         }
         let photo: PhotoHeader
         switch format {
-        case .jpeg: photo = try JPEGPhoto.read(file)
-        case .png: photo = try PNGPhoto.read(file)
-        case .webp: photo = try WebPPhoto.read(file)
+        case .jpeg: photo = try JPEGPhoto.read(file, options: options)
+        case .png: photo = try PNGPhoto.read(file, options: options)
+        case .webp: photo = try WebPPhoto.read(file, options: options)
         default: photo = RefusedPhotoFormats.read(file, format: format)
         }
-        if let w = photo.width, let h = photo.height { try PhotoError.checkLimits(width: w, height: h) }
+        if let w = photo.width, let h = photo.height { try PhotoError.checkLimits(width: w, height: h, options: options) }
         return photo
     }
 }

@@ -10,7 +10,7 @@ enum WebPPhoto {
     static let exifReadLimit = 256 * 1024
 
     /// The header facts. Throws ``ProbeError`` for damaged, cut-short or oversized files.
-    static func read(_ file: PhotoFile) throws -> PhotoHeader {
+    static func read(_ file: PhotoFile, options: ProbeOptions) throws -> PhotoHeader {
         let head = file.head
         guard let riffSize = PhotoBytes.u32(head, 4, bigEndian: false), riffSize >= 4 else {
             throw PhotoError.damaged(.webp, "invalid RIFF header")
@@ -23,7 +23,7 @@ enum WebPPhoto {
         guard status == VP8_STATUS_OK else { throw PhotoError.damaged(.webp, "WebPGetFeatures: \(statusName(status))") }
         let width = Int(features.width), height = Int(features.height)
         guard width > 0, height > 0 else { throw PhotoError.damaged(.webp, "zero image dimensions") }
-        try PhotoError.checkLimits(width: width, height: height)
+        try PhotoError.checkLimits(width: width, height: height, options: options)
         var photo = PhotoHeader(format: .webp, width: width, height: height)
         photo.colorSpace = "rgb"
         photo.bitDepth = 8

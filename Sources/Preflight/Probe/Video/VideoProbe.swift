@@ -9,19 +9,48 @@ public enum VideoProbe {
     /// The `container.*`, `video.*` and `audio.*` facts of a file. Throws ``ProbeError`` when
     /// libavformat cannot open it or a limit is hit.
     public static func facts(of url: URL, options: ProbeOptions = ProbeOptions(), detectedType: String? = nil) throws -> Facts {
-        let container = try MediaContainer(path: url.path, timeout: options.timeout, probeSize: options.probeSize)
+        let deadline = ReadDeadline(seconds: options.timeout)
+        let source = try FileByteSource(url: url, deadline: deadline)
+        return try facts(of: source, nameHint: url.lastPathComponent, options: options, deadline: deadline, detectedType: detectedType)
+    }
+
+    /// The same facts from bytes in memory, read through the same custom I/O as a file (for tests,
+    /// fuzzing, and callers that hold the video already). Nothing touches the disk.
+    public static func facts(of data: Data, options: ProbeOptions = ProbeOptions(), detectedType: String? = nil) throws -> Facts {
+        let deadline = ReadDeadline(seconds: options.timeout)
+        let source = MemoryByteSource(data, deadline: deadline)
+        return try facts(of: source, nameHint: nil, options: options, deadline: deadline, detectedType: detectedType)
+    }
+
+    static func facts(of source: ByteSource, nameHint: String?, options: ProbeOptions, deadline: ReadDeadline,
+                      detectedType: String?) throws -> Facts {
+        let container: LibavInput
+        do {
+            container = try LibavInput(source: source, nameHint: nameHint, options: options, deadline: deadline, findStreamInfo: false)
+        } catch let e as ProbeError where e.kind == .unreadable && source.failure == nil {
+            throw ProbeError(.unreadable, LocalizedText(
+                zh: "无法作为视频读取：文件可能已损坏、被截断（例如缺少 moov 信息），或不是视频。",
+                en: "Cannot be read as a video: the file may be damaged, cut short (an mp4 missing its moov box, say), or not a video."),
+                detail: e.detail)
+        }
         let streams = container.streams
         guard streams.count <= options.streamLimit else {
             throw ProbeError(.limitExceeded, LocalizedText(
-                zh: "容器声明了 \(streams.count) 个流，超过上限 \(options.streamLimit)。",
-                en: "The container declares \(streams.count) streams, over the limit of \(options.streamLimit)."))
+                zh: "容器声明了 \(streams.count) 个流，超过上限 \(options.streamLimit)；可用 --max-streams 放宽。",
+                en: "The container declares \(streams.count) streams, over the limit of \(options.streamLimit); raise --max-streams to allow more."))
+        }
+        // Every frame takes at least a byte: a sample table declaring more is forged or damaged.
+        if let forged = streams.first(where: { $0.pointee.nb_frames > max(1, source.length) }) {
+            throw ProbeError(.unreadable, LocalizedText(
+                zh: "容器的样本表声明了 \(forged.pointee.nb_frames) 帧，比文件的 \(source.length) 字节所能容纳的还多：文件已损坏或被篡改。",
+                en: "The container's sample table declares \(forged.pointee.nb_frames) frames, more than a file of \(source.length) bytes can hold: it is damaged or forged."))
         }
         let isMov = container.demuxerName.hasPrefix("mov,")
         let video = streams.first { isVideo($0) }
         if !isMov || video.map({ $0.pointee.codecpar.pointee.width == 0 }) ?? true {
             container.findStreamInfo()
         }
-        if container.timedOut { throw MediaContainer.timeoutError(options.timeout) }
+        if container.timedOut { throw container.deadline.error }
 
         var facts = Facts()
         let format = containerFormat(demuxer: container.demuxerName, brand: container.tag("major_brand"), detectedType: detectedType)
@@ -64,7 +93,7 @@ public enum VideoProbe {
         return name == "jpeg" ? "jpeg" : name
     }
 
-    static func addVideoFacts(_ stream: UnsafeMutablePointer<AVStream>, container: MediaContainer, useIndex: Bool,
+    static func addVideoFacts(_ stream: UnsafeMutablePointer<AVStream>, container: LibavInput, useIndex: Bool,
                               options: ProbeOptions, into facts: inout Facts) throws {
         let par = stream.pointee.codecpar.pointee
         facts.set("video.codec", String(cString: avcodec_get_name(par.codec_id)))
@@ -132,7 +161,7 @@ public enum VideoProbe {
     }
 
     /// Decode timestamps of every frame: from the sample index (mp4/mov), else from packet headers.
-    static func frameTimestamps(_ stream: UnsafeMutablePointer<AVStream>, container: MediaContainer, useIndex: Bool,
+    static func frameTimestamps(_ stream: UnsafeMutablePointer<AVStream>, container: LibavInput, useIndex: Bool,
                                 options: ProbeOptions) throws -> ([Int64], String) {
         if useIndex {
             let n = Int(avformat_index_get_entries_count(stream))
@@ -160,14 +189,14 @@ public enum VideoProbe {
             read += 1
             if read > options.packetLimit {
                 throw ProbeError(.limitExceeded, LocalizedText(
-                    zh: "读取了超过 \(options.packetLimit) 个数据包仍未结束，已放弃计时。",
-                    en: "Read over \(options.packetLimit) packets without reaching the end; frame timing abandoned."))
+                    zh: "读取了超过 \(options.packetLimit) 个数据包仍未结束，已放弃计时；可用 --max-packets 放宽。",
+                    en: "Read over \(options.packetLimit) packets without reaching the end; frame timing abandoned (raise --max-packets to allow more)."))
             }
             guard packet.pointee.stream_index == index else { continue }
             if packet.pointee.dts != cff_nopts_value() { out.append(packet.pointee.dts) }
             else if packet.pointee.pts != cff_nopts_value() { out.append(packet.pointee.pts); usedPTS = true }
         }
-        if container.timedOut { throw MediaContainer.timeoutError(options.timeout) }
+        if container.timedOut { throw container.deadline.error }
         if usedPTS { out.sort() }
         return (out, "packets")
     }

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import Preflight
+
+/// The safety limits a user may change for one run (`check`, `gate`): each, when hit, is a finding
+/// for the file, never a crash or a hang. Defaults are ``ProbeOptions``'s.
+struct LimitOptions: ParsableArguments {
+    @Option(help: "Seconds allowed per file before giving up on it.")
+    var timeout: Double = ProbeOptions().timeout
+
+    @Option(name: .customLong("max-inflated-bytes"), help: ArgumentHelp("Most bytes inflated from one zip bundle, e.g. 4GiB.", valueName: "size"))
+    var maxInflatedBytes: ByteCount?
+
+    @Option(name: .customLong("max-entry-inflated-bytes"), help: ArgumentHelp("Most bytes inflated from one zip entry, e.g. 2GiB.", valueName: "size"))
+    var maxEntryInflatedBytes: ByteCount?
+
+    @Option(name: .customLong("max-zip-entries"), help: ArgumentHelp("Most entries a zip may declare (default 10000).", valueName: "n"))
+    var maxZipEntries: Int?
+
+    @Option(name: .customLong("max-compression-ratio"), help: ArgumentHelp("Compression ratio above which a zip entry is refused as a bomb (default 100).", valueName: "ratio"))
+    var maxCompressionRatio: Double?
+
+    @Option(name: .customLong("max-image-side"), help: ArgumentHelp("Longest side a photo may declare, in pixels (default 30000).", valueName: "px"))
+    var maxImageSide: Int?
+
+    @Option(name: .customLong("max-image-pixels"), help: ArgumentHelp("Most pixels a photo may declare (default 400000000).", valueName: "n"))
+    var maxImagePixels: Int?
+
+    @Option(name: .customLong("max-streams"), help: ArgumentHelp("Most streams a video container may declare (default 64).", valueName: "n"))
+    var maxStreams: Int?
+
+    @Option(name: .customLong("max-packets"), help: ArgumentHelp("Most packets read to time the frames of a video without an index (default 2000000).", valueName: "n"))
+    var maxPackets: Int?
+
+    /// The probe options these flags give.
+    var probeOptions: ProbeOptions {
+        var options = ProbeOptions()
+        options.timeout = timeout
+        if let maxInflatedBytes { options.zipInflateLimit = maxInflatedBytes.bytes }
+        if let maxEntryInflatedBytes { options.zipEntryInflateLimit = maxEntryInflatedBytes.bytes }
+        if let maxZipEntries { options.zipEntryLimit = maxZipEntries }
+        if let maxCompressionRatio { options.zipCompressionRatioLimit = maxCompressionRatio }
+        if let maxImageSide { options.photoMaxSide = maxImageSide }
+        if let maxImagePixels { options.photoMaxPixels = maxImagePixels }
+        if let maxStreams { options.streamLimit = maxStreams }
+        if let maxPackets { options.packetLimit = maxPackets }
+        return options
+    }
+
+    mutating func validate() throws {
+        guard timeout > 0, timeout.isFinite else { throw ValidationError("--timeout must be a positive number of seconds") }
+        for (flag, value) in [("--max-zip-entries", maxZipEntries), ("--max-image-side", maxImageSide), ("--max-image-pixels", maxImagePixels),
+                              ("--max-streams", maxStreams), ("--max-packets", maxPackets)] {
+            if let value, value < 1 { throw ValidationError("\(flag) must be at least 1") }
+        }
+        if let maxCompressionRatio, !(maxCompressionRatio >= 1) { throw ValidationError("--max-compression-ratio must be at least 1") }
+    }
+}
+
+/// A size given on the command line: bytes, or a number with a unit (`500MB`, `2 GiB`).
+struct ByteCount: ExpressibleByArgument {
+    /// The size in bytes.
+    var bytes: Int64
+
+    init?(argument: String) {
+        guard case .number(let value, let dimension, _) = Quantity.parse(argument), dimension == nil || dimension == .bytes,
+              value >= 0, value < 9e18 else { return nil }
+        bytes = Int64(value)
+    }
+}
