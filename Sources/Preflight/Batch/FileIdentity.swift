@@ -15,13 +15,10 @@ struct FileIdentity: Hashable, Sendable {
         guard let source = try? FileByteSource(url: url) else { return nil }
         size = Int(source.length)
         let chunk = 64 * 1024
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var hash = FNV1a()
         for offset in Set([0, max(0, size / 2 - chunk / 2), max(0, size - chunk)]).sorted() {
-            for byte in source.bytes(at: Int64(offset), count: chunk) {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x0000_0100_0000_01b3
-            }
+            hash.add(bytes: source.bytes(at: Int64(offset), count: chunk))
         }
-        sampleHash = hash
+        sampleHash = hash.value
     }
 }

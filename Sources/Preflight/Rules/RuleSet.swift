@@ -63,16 +63,22 @@ extension RuleSet {
     }
 }
 
-/// 64-bit FNV-1a, for the rule set digest (not for security).
+/// 64-bit FNV-1a, for the rule set digest and file identities (not for security).
 struct FNV1a {
     private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
+    /// Adds a text, then a separator so that "ab"+"c" and "a"+"bc" differ.
     mutating func add(_ text: String) {
-        for byte in text.utf8 {
+        add(bytes: text.utf8)
+        value ^= 0xff
+    }
+
+    /// Adds raw bytes.
+    mutating func add<Bytes: Sequence>(bytes: Bytes) where Bytes.Element == UInt8 {
+        for byte in bytes {
             value ^= UInt64(byte)
             value = value &* 0x0000_0100_0000_01b3
         }
-        value ^= 0xff
     }
 
     var hex: String { String(value, radix: 16).leftPadded(to: 16) }
