@@ -28,9 +28,12 @@ struct ProbeCommand: AsyncParsableCommand {
             throw ExitCode(ExitStatus.usage)
         }
         let url = URL(fileURLWithPath: file)
-        let options = limits.probeOptions
+        var options = limits.probeOptions
+        let display = ProgressDisplay.forTerminal()
+        options.progress = display?.progress
         let chosen = kind ?? SlotKind.guess(for: (try? FileFacts.read(url)) ?? Facts())
         let input = Preflight.probe(url, kind: chosen, options: options)
+        display?.finish()
         switch format {
         case .json:
             print(JSONRenderer.render(probe: input), terminator: "")

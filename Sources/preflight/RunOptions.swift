@@ -24,7 +24,7 @@ struct RunOptions: ParsableArguments {
     @Flag(name: .customLong("failures-only"), help: "List only failed and skipped checks in text output.")
     var failuresOnly = false
 
-    @Option(help: "Files measured at the same time (default: the number of cores).")
+    @Option(help: "Cores to use: files measured at the same time; a file measured alone may use them all (default: the number of cores; 1 runs everything on one thread).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(name: .customLong("path-prefix"), help: ArgumentHelp("The PathPrefix from the upload credentials call: reports then give each file's full COS URL, bucket and key.", valueName: "url"))
@@ -77,17 +77,14 @@ struct RunOptions: ParsableArguments {
     /// outputs and returns the exit status.
     func run(_ submissions: [Submission], single: Bool) async throws -> Int32 {
         AVLog.configure(verbose: display.verbose)
-        let options = limits.probeOptions
+        var options = limits.probeOptions
+        let display = ProgressDisplay.forTerminal()
+        options.progress = display?.progress
         var batch = BatchCheck(jobs: jobs, options: options, strict: strict, location: try location())
-        let env = ProcessInfo.processInfo.environment
-        if isatty(STDERR_FILENO) == 1 && env["CI"] == nil && env["GITHUB_ACTIONS"] == nil {
-            batch.progress = { done, total, path in
-                let line = "\r\u{1B}[K[\(done)/\(total)] \(path)"
-                FileHandle.standardError.write(Data((done == total ? line + "\r\u{1B}[K" : line).utf8))
-            }
-        }
+        if let display { batch.progress = { done, total, _ in display.fileDone(done, of: total) } }
         let rules = ruleLoader()
         var report = try await batch.run(submissions, rules: rules)
+        display?.finish()
         if let path = baseline {
             do { try Baseline.load(URL(fileURLWithPath: path)).apply(to: &report) } catch {
                 printError("error: cannot read baseline \(path): \(error)")

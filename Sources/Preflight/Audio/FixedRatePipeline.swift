@@ -1,7 +1,8 @@
 import Foundation
 
 /// The 8 kHz half of the single pass (libswresample → ``ShortTimeSpectrum`` → ``VoiceActivityDetector``
-/// and ``ReverberationEstimator``), run on its own thread so it overlaps the full-rate analysers.
+/// and ``ReverberationEstimator``), run on its own thread so it overlaps the full-rate analysers, or
+/// inline on the producer's thread when the caller allows one thread only (`threaded: false`).
 ///
 /// The producer copies mono samples into fixed batches (16 384 samples) handed over through a bounded
 /// queue (at most 4 in flight, so memory stays flat and a slow consumer holds the producer back);
@@ -32,10 +33,13 @@ final class FixedRatePipeline: @unchecked Sendable {
     private var current: UnsafeMutablePointer<Float>?
     private var fill = 0
     private var ended = false
+    private let threaded: Bool
 
-    init(resampler: Resampler, spectrum: ShortTimeSpectrum) {
+    init(resampler: Resampler, spectrum: ShortTimeSpectrum, threaded: Bool = true) {
         self.resampler = resampler
         self.spectrum = spectrum
+        self.threaded = threaded
+        guard threaded else { return }
         for _ in 0...Self.depth {
             let b = UnsafeMutablePointer<Float>.allocate(capacity: Self.batchSize)
             b.initialize(repeating: 0, count: Self.batchSize)
@@ -56,6 +60,7 @@ final class FixedRatePipeline: @unchecked Sendable {
     /// Queues `n` mono samples.
     func push(_ x: UnsafePointer<Float>, count n: Int) {
         guard !ended else { return }
+        guard threaded else { return process(x, count: n) }
         var i = 0
         while i < n {
             if current == nil { lock.lock(); current = free.popLast(); lock.unlock() }
@@ -85,6 +90,10 @@ final class FixedRatePipeline: @unchecked Sendable {
 
     /// Flushes, waits for the worker, and returns the remaining decisions and the reverberation estimator.
     func finish() -> ([Bool], ReverberationEstimator) {
+        if !ended, !threaded {
+            ended = true
+            process(nil, count: 0)
+        }
         if !ended {
             submit()
             ended = true
@@ -97,7 +106,7 @@ final class FixedRatePipeline: @unchecked Sendable {
 
     /// Stops the worker without waiting (an analysis dropped unfinished).
     func cancel() {
-        guard !ended else { return }
+        guard !ended, threaded else { return }
         ended = true
         lock.lock(); queue.append(.cancel); lock.unlock()
         items.signal()

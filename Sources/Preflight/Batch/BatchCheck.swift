@@ -45,9 +45,12 @@ public struct BatchCheck: Sendable {
                 if jobsByKey[key] == nil { jobsByKey[key] = Job(url: url, kind: kind); order.append(key) }
             }
         }
-        let options = self.options
-        let progress = self.progress
         let uniqueCount = order.count
+        // `jobs` is the number of cores to keep busy: files at the same time, and what is left over
+        // for each file's own threads (one file alone may use them all).
+        var options = self.options
+        options.threads = max(1, jobs / max(1, min(jobs, uniqueCount)))
+        let progress = self.progress
         let results = await withTaskGroup(of: (String, ProbeResult, ProbeError?).self) { group -> [String: (ProbeResult, ProbeError?)] in
             var out: [String: (ProbeResult, ProbeError?)] = [:]
             var next = 0

@@ -11,6 +11,9 @@ public enum SlotProbe {
 
     /// Like ``measure(_:kind:options:)``, with the entries of a bundle.
     public static func probe(_ url: URL, kind: SlotKind, options: ProbeOptions = ProbeOptions()) -> (ProbeResult, ProbeError?) {
+        var options = options
+        options.ticket = options.progress?.begin(url.displayPath)
+        defer { options.ticket?.end() }
         var facts: Facts
         do {
             facts = try FileFacts.read(url)

@@ -38,6 +38,17 @@ public struct ProbeOptions: Sendable, Equatable {
     /// The largest PDF read, in bytes (it is read into memory whole).
     public var pdfByteLimit = 64 << 20
 
+    /// Threads the measuring of one file may use: at 2 or more, audio analysis runs its 8 kHz half
+    /// on a second thread and a zip bundle is read by two readers at once; at 1 everything runs on
+    /// the caller's thread. ``BatchCheck`` divides its `jobs` among the files measured at the same
+    /// time, so `--jobs N` keeps N cores busy, not more.
+    public var threads = max(1, ProcessInfo.processInfo.activeProcessorCount)
+
+    /// Where readers report how far each file has come, for a progress display (none by default).
+    public var progress: ProbeProgress?
+    /// This file's entry in ``progress`` (set per file by ``SlotProbe``).
+    var ticket: ProgressTicket?
+
     /// The defaults: 60 s, 2 million packets, 64 streams, 64 MiB per libav allocation; zips: 2 GiB
     /// inflated per entry, 4 GiB per bundle, 10 000 entries, ratio 100; photos: 30 000 px per
     /// side, 400 megapixels; PDFs: 64 MiB.

@@ -29,7 +29,7 @@ enum AudioStreamReader {
         if sndfileTypes.contains(type) {
             do {
                 let decoder = try SndFileAudioDecoder(source: source)
-                return run(decoder.description, source: source, deadline: deadline) { decoder.decode($0, shouldStop: $1) }
+                return run(decoder.description, source: source, deadline: deadline, options: options) { decoder.decode($0, shouldStop: $1) }
             } catch let e as ProbeError {
                 firstError = e
             }
@@ -38,7 +38,7 @@ enum AudioStreamReader {
         source.position = 0
         do {
             let decoder = try LibavAudioDecoder(source: source, options: options, deadline: deadline)
-            return run(decoder.description, source: source, deadline: deadline) { decoder.decode($0, shouldStop: $1) }
+            return run(decoder.description, source: source, deadline: deadline, options: options) { decoder.decode($0, shouldStop: $1) }
         } catch let e as ProbeError {
             if let failure = source.failure { throw failure }
             if e.kind == .limitExceeded { throw e }
@@ -54,14 +54,19 @@ enum AudioStreamReader {
     }
 
     /// Decodes through the analysis and assembles the facts.
-    private static func run(_ description: AudioStreamDescription, source: ByteSource, deadline: ReadDeadline,
+    private static func run(_ description: AudioStreamDescription, source: ByteSource, deadline: ReadDeadline, options: ProbeOptions,
                             decode: ((UnsafeBufferPointer<Float>) -> Void, () -> Bool) -> AudioDecodeProgress) -> Outcome {
-        var analysis = AudioAnalysis(sampleRate: description.sampleRate, channels: description.channels)
+        var analysis = AudioAnalysis(sampleRate: description.sampleRate, channels: description.channels, threads: options.threads)
         var stopped = false
+        let ticket = options.ticket
+        var blocks = 0
         let progress = decode({ analysis.consume($0) }, {
             if !stopped, source.failure != nil || deadline.passed { stopped = true }
+            blocks += 1
+            if let ticket, blocks % 64 == 0 { ticket.update(done: source.position, total: source.length) }
             return stopped
         })
+        options.ticket?.update(done: source.position, total: source.length)
         var facts = description.facts
         let rate = Double(description.sampleRate)
         // PCM: the decoded length is the truth when the whole stream was read. Compressed audio in a

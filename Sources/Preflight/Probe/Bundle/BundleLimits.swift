@@ -32,6 +32,7 @@ struct BundleLimits: Sendable, Equatable {
         entryInflateLimit = max(0, options.zipEntryInflateLimit)
         bundleInflateLimit = max(0, options.zipInflateLimit)
         compressionRatioLimit = options.zipCompressionRatioLimit
+        parallelReaders = min(2, max(1, options.threads))
     }
 
     /// The defaults.

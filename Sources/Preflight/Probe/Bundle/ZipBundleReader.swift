@@ -52,6 +52,12 @@ enum ZipBundleReader {
         let budget = InflateBudget(limit: limits.bundleInflateLimit)
         let queue = ZipEntryQueue(count: tasks.count)
         let readers = max(1, min(limits.parallelReaders, tasks.count))
+        var options = options
+        options.threads = max(1, options.threads / readers)
+        // The bundle's progress is the compressed bytes of the entries done, not each entry's own.
+        let ticket = options.ticket
+        options.ticket = nil
+        ticket?.update(done: 0, total: tasks.reduce(Int64(0)) { $0 + Int64(clamping: $1.record.compressedSize) })
         DispatchQueue.concurrentPerform(iterations: readers) { reader in
             // The first reader uses the handle already open; the others open their own.
             guard let archive = reader == 0 ? first : try? input.open() else { return }
@@ -59,6 +65,7 @@ enum ZipBundleReader {
             while let i = queue.next() {
                 let t = tasks[i]
                 queue.store(inspector.inspect(t.index, record: t.record, name: t.name, encoding: t.encoding, overlaps: t.overlaps), at: i)
+                ticket?.add(Int64(clamping: t.record.compressedSize))
             }
         }
         return queue.results(tasks)

@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+@testable import Preflight
+
+/// Progress reported by the readers, and the `threads` budget that `--jobs` divides among files.
+@Suite struct ProgressAndThreadsTests {
+    @Test func audioReportsBytesOfTheFile() throws {
+        let url = VoiceFixture.audio("take-24k16.wav")
+        var options = ProbeOptions()
+        let progress = ProbeProgress()
+        options.progress = progress
+        let (result, error) = SlotProbe.probe(url, kind: .audio, options: options)
+        #expect(error == nil)
+        #expect(result.facts["audio.snr_db"] != nil)
+        #expect(progress.snapshot().isEmpty)
+        let file = try #require(progress.finished().last)
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int)
+        #expect(file.path == url.displayPath)
+        #expect(file.total == Int64(size))
+        #expect(file.done > Int64(size) * 9 / 10)
+    }
+
+    @Test func bundleReportsCompressedBytesOfItsEntries() throws {
+        let zip = try VoiceFixture.zip([("a.wav", "take-24k16.wav"), ("b.wav", "pcm-s16-stereo.wav"), ("c.wav", "float32.wav")])
+        var options = ProbeOptions()
+        let progress = ProbeProgress()
+        options.progress = progress
+        _ = SlotProbe.probe(zip, kind: .voice, options: options)
+        let file = try #require(progress.finished().last)
+        // The central directory's compressed sizes, read independently with Python.
+        let dir = zip.deletingLastPathComponent()
+        let out = dir.appendingPathComponent("sizes.txt")
+        try VoiceFixture.python("open('sizes.txt', 'w').write(str(sum(i.compress_size for i in zipfile.ZipFile('takes.zip').infolist())))", in: dir)
+        let expected = try #require(Int64(try String(contentsOf: out, encoding: .utf8)))
+        #expect(file.total == expected)
+        #expect(file.done == expected)
+    }
+
+    @Test func oneThreadGivesTheSameMeasurementsAsTwo() throws {
+        let url = VoiceFixture.audio("take-24k16.wav")
+        var one = ProbeOptions(), two = ProbeOptions()
+        one.threads = 1
+        two.threads = 2
+        let a = SlotProbe.probe(url, kind: .audio, options: one).0.facts
+        let b = SlotProbe.probe(url, kind: .audio, options: two).0.facts
+        for name in ["audio.snr_db", "audio.c50_db", "audio.speech_duration", "audio.clipping_index", "audio.noise_floor_dbfs"] {
+            #expect(a[name] != nil, "\(name)")
+            #expect(a[name] == b[name], "\(name)")
+        }
+    }
+
+    @Test func singleThreadedAnalysisStartsNoThread() {
+        // A pipeline told to stay on the caller's thread runs its 8 kHz half inline: decisions are
+        // ready as soon as the samples are pushed, without waiting for a worker.
+        guard let spectrum = ShortTimeSpectrum(), let resampler = Resampler(from: 16_000, to: ShortTimeSpectrum.rate) else {
+            Issue.record("no FFT or resampler")
+            return
+        }
+        let pipeline = FixedRatePipeline(resampler: resampler, spectrum: spectrum, threaded: false)
+        let samples = (0..<16_000).map { Float(sin(Double($0) * 0.3) * 0.3) }
+        samples.withUnsafeBufferPointer { pipeline.push($0.baseAddress!, count: $0.count) }
+        #expect(!pipeline.takeDecisions().isEmpty)
+    }
+}
