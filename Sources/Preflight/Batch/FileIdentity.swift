@@ -17,7 +17,7 @@ struct FileIdentity: Hashable, Sendable {
         let chunk = 64 * 1024
         var hash = FNV1a()
         for offset in Set([0, max(0, size / 2 - chunk / 2), max(0, size - chunk)]).sorted() {
-            hash.add(bytes: source.bytes(at: Int64(offset), count: chunk))
+            source.bytes(at: Int64(offset), count: chunk).withUnsafeBytes { hash.add(words: $0) }
         }
         sampleHash = hash.value
     }

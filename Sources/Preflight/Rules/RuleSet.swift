@@ -81,6 +81,18 @@ struct FNV1a {
         }
     }
 
+    /// Adds raw bytes eight at a time (FNV-1a over little-endian 64-bit words, the last partial word
+    /// byte by byte): eight times fewer multiplications, for hashing file samples. Not the same value
+    /// as ``add(bytes:)`` over the same bytes.
+    mutating func add(words bytes: UnsafeRawBufferPointer) {
+        let words = bytes.count / 8
+        for i in 0..<words {
+            value ^= UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self))
+            value = value &* 0x0000_0100_0000_01b3
+        }
+        add(bytes: bytes[(words * 8)...])
+    }
+
     var hex: String { String(value, radix: 16).leftPadded(to: 16) }
 }
 
