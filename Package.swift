@@ -14,10 +14,13 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
-        // One system library per C library, found through pkg-config.
-        .systemLibrary(
-            name: "CFFmpeg", pkgConfig: "libavformat",
-            providers: [.apt(["libavformat-dev", "libavcodec-dev", "libavutil-dev", "libswresample-dev"])]),
+        // FFmpeg's headers only (libavformat-dev, libavcodec-dev, libavutil-dev, libswresample-dev): the
+        // libraries are not linked but opened on first use by CFFmpegLoader, so no pkg-config (it adds -l).
+        .systemLibrary(name: "CFFmpeg"),
+        // Defines every FFmpeg function preflight calls as a trampoline into its library, opened with
+        // dlopen() on first use: a photo check never maps FFmpeg's ~130 shared libraries.
+        .target(name: "CFFmpegLoader", dependencies: ["CFFmpeg"], linkerSettings: [.linkedLibrary("dl")]),
+        // One system library per other C library, found through pkg-config.
         .systemLibrary(name: "CSndFile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
         .systemLibrary(name: "CZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
@@ -32,7 +35,7 @@ let package = Package(
         .target(
             name: "Preflight",
             dependencies: [
-                "CFFmpeg", "CSndFile", "CZip", "CPNG", "CJPEG", "CWebP", "CZlib", "CJPEGErrorTrap",
+                "CFFmpeg", "CFFmpegLoader", "CSndFile", "CZip", "CPNG", "CJPEG", "CWebP", "CZlib", "CJPEGErrorTrap",
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: [.swiftLanguageMode(.v5)],

@@ -1,5 +1,7 @@
 #ifndef PREFLIGHT_CFFMPEG_SHIM_H
 #define PREFLIGHT_CFFMPEG_SHIM_H
+/* FFmpeg's declarations for Swift. The functions are defined by CFFmpegLoader (trampolines into
+   libraries opened on first use); a new one must be added to its ffmpeg_functions.h. */
 #include <libavformat/avformat.h>
 #include <libavcodec/avcodec.h>
 #include <libavutil/avutil.h>
@@ -23,5 +25,4 @@ static inline int cff_averror_invaliddata(void) { return AVERROR_INVALIDDATA; }
 static inline int64_t cff_nopts_value(void) { return AV_NOPTS_VALUE; }
 static inline AVRational cff_time_base_q(void) { return AV_TIME_BASE_Q; }
 static inline AVChannelLayout cff_layout_mono(void) { AVChannelLayout l = AV_CHANNEL_LAYOUT_MONO; return l; }
-static inline unsigned cff_avformat_version(void) { return avformat_version(); }
 #endif

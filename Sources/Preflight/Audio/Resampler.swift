@@ -17,7 +17,7 @@ final class Resampler {
         self.inputRate = inputRate
         self.outputRate = outputRate
         guard inputRate != outputRate else { return }
-        guard inputRate >= 1000, inputRate <= 1_536_000 else { return nil }
+        guard inputRate >= 1000, inputRate <= 1_536_000, FFmpegLibraries.available(.swresample) else { return nil }
         var outLayout = cff_layout_mono(), inLayout = cff_layout_mono()
         var ctx: OpaquePointer?
         let made = swr_alloc_set_opts2(&ctx, &outLayout, AV_SAMPLE_FMT_FLT, Int32(outputRate),

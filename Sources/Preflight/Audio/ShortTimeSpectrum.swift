@@ -41,6 +41,7 @@ final class ShortTimeSpectrum {
 
     /// A spectrum analyser, or nil when av_tx cannot make the transform.
     init?() {
+        guard FFmpegLibraries.available(.avutil) else { return nil }
         var one: Float = 1
         var ctx: OpaquePointer?
         var fn: av_tx_fn?

@@ -16,6 +16,8 @@ public struct ProbeError: Error, Sendable, Equatable {
         case unreadable
         /// Reading would exceed a safety limit (time, size, count).
         case limitExceeded = "limit_exceeded"
+        /// A library the file's probe needs (FFmpeg's, opened on first use) cannot be loaded.
+        case libraryMissing = "library_missing"
     }
 
     /// The kind of failure.

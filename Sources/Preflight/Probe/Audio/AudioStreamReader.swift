@@ -25,6 +25,7 @@ enum AudioStreamReader {
     /// - Throws: ``ProbeError`` `wrongKind` when the content is not audio, `unreadable` when it is
     ///   audio that no decoder opens.
     static func read(_ source: ByteSource, type: String, deadline: ReadDeadline, options: ProbeOptions) throws -> Outcome {
+        try FFmpegLibraries.require(.audioAnalysis)
         var firstError: ProbeError?
         if sndfileTypes.contains(type) {
             do {
@@ -41,7 +42,7 @@ enum AudioStreamReader {
             return run(decoder.description, source: source, deadline: deadline, options: options) { decoder.decode($0, shouldStop: $1) }
         } catch let e as ProbeError {
             if let failure = source.failure { throw failure }
-            if e.kind == .limitExceeded { throw e }
+            if e.kind == .limitExceeded || e.kind == .libraryMissing { throw e }
             if audioTypes.contains(type) && e.kind != .wrongKind || firstError != nil {
                 throw ProbeError(.unreadable, LocalizedText(
                     zh: "内容像是 \(type) 音频，但无法解码：文件可能已损坏或被截断。",

@@ -31,8 +31,10 @@ final class LibavInput {
     ///
     /// - Parameter nameHint: the file name, which libavformat weighs when guessing the format (as
     ///   it does for a path); never opened.
-    /// - Throws: ``ProbeError`` `unreadable` with libav's message, or the deadline's `limitExceeded`.
+    /// - Throws: ``ProbeError`` `unreadable` with libav's message, the deadline's `limitExceeded`, or
+    ///   `libraryMissing` when FFmpeg's libraries cannot be loaded.
     init(source: ByteSource, nameHint: String? = nil, options: ProbeOptions, deadline: ReadDeadline, findStreamInfo: Bool = true) throws {
+        try FFmpegLibraries.require(.video)
         LibavAllocationLimit.apply(options.maxAllocation)
         self.deadline = deadline
         box = ByteSourceBox.retain(source)

@@ -13,7 +13,8 @@ public enum PDFProbe {
     /// encrypted object streams of a password-protected file).
     ///
     /// Throws ``ProbeError`` `.missing`, `.notAFile`, `.empty`, `.limitExceeded` (larger than
-    /// `byteLimit`), `.wrongKind` (not a PDF by content) or `.unreadable` (damaged beyond reading).
+    /// `byteLimit`), `.wrongKind` (not a PDF by content), `.unreadable` (damaged beyond reading) or
+    /// `.libraryMissing` (an encrypted file, and libavutil's ciphers cannot be loaded).
     public static func facts(of url: URL, byteLimit: Int = 64 << 20) throws -> Facts {
         let data: Data
         do {
@@ -45,6 +46,7 @@ public enum PDFProbe {
         } catch let damage as PDFDamage {
             throw ProbeError(.unreadable, message(for: damage))
         }
+        if document.security?.ciphersMissing == true { throw FFmpegLibraries.missingError(.avutil) }
         var facts = Facts()
         facts.set("pdf.version", version(bytes, header: header))
         facts.set("pdf.encrypted", document.security != nil)

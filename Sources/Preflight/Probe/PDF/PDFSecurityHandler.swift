@@ -16,6 +16,8 @@ struct PDFSecurityHandler {
     let fileKey: [UInt8]?
     /// How streams are encrypted.
     let streamMethod: Method
+    /// True when the password could not be tried because libavutil (the ciphers) cannot be loaded.
+    private(set) var ciphersMissing = false
 
     /// The 32-byte padding string of Algorithm 2.
     static let padding: [UInt8] = [
@@ -34,6 +36,10 @@ struct PDFSecurityHandler {
         streamMethod = PDFSecurityHandler.method(encrypt, v: v, resolve: resolve)
         guard value("Filter").name == "Standard" else {
             (readable, fileKey) = (false, nil)
+            return
+        }
+        guard FFmpegLibraries.available(.avutil) else {
+            (readable, fileKey, ciphersMissing) = (false, nil, true)
             return
         }
         let key: [UInt8]?
