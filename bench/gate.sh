@@ -60,9 +60,9 @@ cpu1=$($REPORT_PY stat "$RESULTS/gate-40.json" "gate --jobs 1" cpu)
 busy=$(ratio "$cpu1" "$wall1")
 ceiling=$(python3 -c "import sys; w, c, n = map(float, sys.argv[1:]); print(f'{w / max(c / n, w / n):.2f}')" "$wall1" "$cpu1" "$(nproc)")
 echo
-echo "--jobs 1: CPU time ÷ wall time ×$busy (the analysis of a recording runs on a thread of its own beside"
-echo "the decoding, so one job can keep more than one core busy when cores are free). On $(nproc) idle cores more"
-echo "jobs could at best bring the wall time down to the CPU time of --jobs 1 ÷ $(nproc): a ceiling of ×$ceiling."
+echo "--jobs 1: CPU time ÷ wall time ×$busy (--jobs counts cores: with --jobs 1 every file, its decoding and"
+echo "its analysis run on one thread). On $(nproc) idle cores more jobs could at best bring the wall time down to"
+echo "the CPU time of --jobs 1 ÷ $(nproc): a ceiling of ×$ceiling."
 s2=$(ratio "$(mean gate-40 "gate --jobs 1")" "$(mean gate-40 "gate --jobs 2")")
 s4=$(ratio "$(mean gate-40 "gate --jobs 1")" "$(mean gate-40 "gate --jobs 4")")
 f2=$(ratio "$($REPORT_PY stat "$RESULTS/gate-40.json" "gate --jobs 1" min)" "$($REPORT_PY stat "$RESULTS/gate-40.json" "gate --jobs 2" min)")
