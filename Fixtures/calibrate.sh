@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Full audio-quality calibration (issue 4): mixes the speech of Fixtures/speech with noise at known SNRs,
 # convolves it with synthetic rooms of known C50, inserts known silences and clipped stretches, runs the
-# analysis and prints the error table kept in the README (Sources/Preflight/Audio/README-audio-quality.md).
+# analysis and prints the error tables kept in README.md ("Audio quality", "Known error (calibration)").
 # Usage: Fixtures/calibrate.sh [OUT.md]   (SCRATCH=… picks the build folder; PREFLIGHT_CALIBRATION_CASES=1 lists every case)
 set -euo pipefail
 cd "$(dirname "$0")/.."

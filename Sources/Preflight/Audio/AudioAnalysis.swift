@@ -8,11 +8,12 @@ import Foundation
 /// libswresample. Memory stays bounded whatever the length of the audio (histograms, running sums and
 /// short rings; only the speech segments grow, one entry per sentence).
 ///
-/// Methods (see `README-audio-quality.md` for definitions and measured error):
+/// Methods (README, "Audio quality", gives definitions and the measured error):
 /// - SNR: WADA-SNR (Kim & Stern 2008) cross-checked by a voice-activity speech/noise energy ratio.
 /// - Effective duration and segments: a WebRTC-design VAD (6 bands, 80 Hz–4 kHz) gated by energy.
 /// - Clipping: runs at the rail or at a flat plateau, plus Aleinik & Matveev's histogram coefficient.
-/// - C50: interrupted-source (Schroeder) decay after speech offsets, corrected on synthetic rooms.
+/// - C50: interrupted-source (Schroeder) decay after speech offsets in three bands of 1–4 kHz,
+///   corrected on synthetic rooms.
 ///
 /// The C resources (resampler, FFT) are held by reference: do not keep feeding a copy of an analysis.
 public struct AudioAnalysis {

@@ -61,9 +61,10 @@ public struct AudioAnalysisDetails: Sendable, Equatable {
     public var vadSNR: Double?
     /// Fraction of 20 ms frames inside speech segments.
     public var speechActivity: Double = 0
-    /// Uncorrected interrupted-source C50 (98th percentile of speech-offset decay ratios).
+    /// Uncorrected interrupted-source C50: the 99th percentile of speech-offset decay ratios in each of
+    /// the 1–2, 2–3 and 3–4 kHz bands, averaged in dB.
     public var rawC50: Double?
-    /// The same at the 99.5th percentile (the sharpest offsets only).
+    /// The same at the 99.5th percentile in each band (the sharpest offsets only).
     public var rawC50Sharpest: Double?
     /// Clipped runs found, as start sample positions of the first runs (at most 256), for reports.
     public var clippedRunStarts: [Int] = []

@@ -138,7 +138,7 @@ final class FixedRatePipeline: @unchecked Sendable {
     private func process(_ x: UnsafePointer<Float>?, count n: Int) {
         resampler.convert(x, count: n) { out, k in
             spectrum.add(out, count: k) { hop in
-                reverb.add(hop.speech)
+                reverb.add(hop)
                 if let d = vad.add(hop) { localDecisions.append(d) }
             }
         }

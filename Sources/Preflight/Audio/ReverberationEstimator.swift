@@ -1,85 +1,58 @@
 import Foundation
 
-/// Blind clarity C50 from the decay that follows speech offsets: the interrupted-noise method of
-/// ISO 3382-1 applied to the speech itself.
+/// Blind clarity C50 from the decay that follows speech offsets, measured per band: the interrupted-noise
+/// method of ISO 3382-1 (M. R. Schroeder, "New method of measuring reverberation time", JASA 1965)
+/// applied to the speech itself, in the 1–2, 2–3 and 3–4 kHz bands of ``ShortTimeSpectrum``.
 ///
-/// When a steady source stops, the level `t` after the stop is the Schroeder backward integral of the
-/// room's impulse response, so the power 50 ms after the offset, relative to the power just before it,
-/// is the late fraction `1 / (1 + C50)` (M. R. Schroeder, "New method of measuring reverberation time",
-/// JASA 1965). Speech stops often and, at the ends of words, abruptly. For every 5 ms hop of the
-/// 250–3500 Hz band power (``ShortTimeSpectrum``) this estimator pairs the mean power of the 20 ms
-/// before the hop ("before") with the mean power 50–60 ms after it ("after") in a 2-D histogram of
-/// 0.5 dB bins (bounded memory). At the end, with the noise floor (1st percentile of hop power)
-/// subtracted from "after", and only hops whose "before" lies within 30 dB of the loudest 1 %, the
-/// ratio `before/after − 1` is taken at its 98th percentile: the sharpest offsets, where the speech's own
-/// decay is fastest and the room's decay shows. Gradual speech offsets and a short build-up bias that raw
-/// value, so a linear correction fitted on synthetic rooms (exponentially decaying noise RIRs, RT60
-/// 0.1–1.2 s, direct-to-reverberant ratio −5…+30 dB, Polack's model) maps it to C50; see
-/// ``Calibration``. Values above the signal-to-noise ratio cannot be told apart from noise.
+/// When a steady source stops, the power 50 ms later relative to the power just before is the late
+/// fraction `1 / (1 + C50)`. Speech is not a steady source that stops at once: what follows an offset is
+/// the room's decay convolved with the voice's own release, and the two cannot be told apart in one
+/// band (a slow release in a dry room reads like a quick release in a short, live room). Releases are
+/// slowest where vowels carry their energy, below about 1 kHz, and a single 250–3500 Hz band is
+/// dominated by exactly that region; above 1 kHz consonants stop abruptly. So each band keeps its own
+/// ``OffsetDecay`` (before: the 20 ms up to a hop; after: 35–50 ms after it; its own loudest level and
+/// noise floor), the sharpest 1 % of its offsets (99th percentile of before/after − 1) gives that band's
+/// ratio in dB, and the bands' ratios are averaged in dB (ISO 3382-1 likewise averages clarity in dB over
+/// octave bands, there 500 Hz and 1 kHz).
+/// The after-window sits a little before 50 ms because in running speech the next sound often starts
+/// within 50–60 ms of an offset, which would cut the sharpest decays short.
+///
+/// The averaged ratio still reads the room through the voice's release and a short after-window, so a
+/// line fitted on synthetic rooms maps it to C50: `raw = slope · C50 + offset` (exponentially decaying
+/// noise impulse responses under Polack's model, RT60 0.1–1.2 s, direct-to-reverberant ratio −5…+30 dB;
+/// see ``Calibration``). A band can show no more than its own signal-to-noise ratio, so C50 above the
+/// recording's SNR in 1–4 kHz reads low.
 struct ReverberationEstimator {
-    static let binWidth = 0.5
-    static let lowest = -160.0
-    static let bins = 340
-    static let beforeHops = 4
-    static let delayHops = 10
-    static let afterHops = 2
-    static let percentile = 0.98
-    /// raw = slope · C50 + offset, refitted by `Calibration.fitReverberation`; inverted in ``c50(noiseFloor:)``.
-    static let slope = 0.757
-    static let offset = 5.98
+    /// Hops (5 ms) between the "before" and the "after" windows in each band.
+    static let delayHops = 8
+    /// The percentile of each band's before/after ratios: its sharpest 1 % of offsets.
+    static let percentile = 0.99
+    /// raw = slope · C50 + offset for the band average, refitted by `Calibration.fitReverberation`;
+    /// inverted in ``c50()``.
+    static let slope = 0.797
+    static let offset = 6.48
 
-    private var pairs = [Int32](repeating: 0, count: bins * bins)
-    private var hopLevels = DecibelHistogram(lowest: -160, highest: 10, binWidth: 0.5)
-    private var ring = [Float](repeating: 0, count: 16)
-    private var count = 0
+    /// One ``OffsetDecay`` per band of 1–2, 2–3 and 3–4 kHz, made on the first hop.
+    private var bands: [OffsetDecay] = []
 
-    /// Adds one hop's speech-band power.
-    mutating func add(_ power: Float) {
-        ring[count & 15] = power
-        count += 1
-        hopLevels.add(Decibels.power(Double(power)))
-        let span = Self.beforeHops + Self.delayHops + Self.afterHops
-        guard count >= span else { return }
-        let newest = count - 1
-        var after: Float = 0
-        for k in 0..<Self.afterHops { after += ring[(newest - k) & 15] }
-        after /= Float(Self.afterHops)
-        let offsetHop = newest - Self.afterHops + 1 - Self.delayHops
-        var before: Float = 0
-        for k in 1...Self.beforeHops { before += ring[(offsetHop - k) & 15] }
-        before /= Float(Self.beforeHops)
-        let b = bin(Decibels.power(Double(before))), a = bin(Decibels.power(Double(after)))
-        pairs[b * Self.bins + a] &+= 1
+    /// Adds one hop: its 1–2, 2–3 and 3–4 kHz band powers.
+    mutating func add(_ hop: ShortTimeSpectrum.Hop) {
+        if bands.isEmpty { bands = (0..<3).map { _ in OffsetDecay(delayHops: Self.delayHops) } }
+        bands[0].add(hop.bands.3)
+        bands[1].add(hop.bands.4)
+        bands[2].add(hop.bands.5)
     }
 
-    @inline(__always) private func bin(_ db: Double) -> Int {
-        Swift.min(Swift.max(Int((db - Self.lowest) / Self.binWidth), 0), Self.bins - 1)
-    }
-
-    private func level(_ i: Int) -> Double { Self.lowest + (Double(i) + 0.5) * Self.binWidth }
-
-    /// The uncorrected estimate in dB, or nil with too little speech (under 0.5 s of loud hops).
-    func rawC50(percentile: Double = ReverberationEstimator.percentile) -> Double? {
-        guard let top = hopLevels.percentile(0.99), let floorDB = hopLevels.percentile(0.01) else { return nil }
-        let noise = pow(10, floorDB / 10)
-        var ratios = DecibelHistogram(lowest: -30, highest: 90, binWidth: 0.25)
-        for b in 0..<Self.bins {
-            let beforeDB = level(b)
-            guard beforeDB >= top - 30 else { continue }
-            let before = pow(10, beforeDB / 10)
-            for a in 0..<Self.bins {
-                let n = Int(pairs[b * Self.bins + a])
-                guard n > 0 else { continue }
-                let after = Swift.max(pow(10, level(a) / 10) - noise, before * 1e-8)
-                ratios.add(Decibels.power(Swift.max(before / after - 1, 1e-3)), weight: n)
-            }
-        }
-        guard ratios.total >= 100 else { return nil }
-        return ratios.percentile(percentile)
+    /// The uncorrected estimate in dB: the bands' ratios at `percentile` (default ``percentile``)
+    /// averaged in dB, or nil with too little speech (under 0.5 s of loud hops in every band).
+    func rawC50(percentile: Double? = nil) -> Double? {
+        let values = bands.compactMap { $0.ratio(percentile: percentile ?? Self.percentile) }
+        return values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
     }
 
     /// C50 in dB after the linear correction, clamped to −10 … 60 dB (Brouhaha's range).
     func c50() -> Double? {
-        rawC50().map { Swift.min(Swift.max(($0 - Self.offset) / Self.slope, -10), 60) }
+        guard let raw = rawC50() else { return nil }
+        return Swift.min(Swift.max((raw - Self.offset) / Self.slope, -10), 60)
     }
 }

@@ -22,6 +22,8 @@ public enum Calibration {
         public var truth: Double
         /// The estimate.
         public var estimate: Double
+        /// What the case was made of (talk, room), for the case listing; may be empty.
+        public var detail = ""
         /// estimate − truth (dB), or the relative error in % for durations.
         public var error: Double { estimate - truth }
     }
@@ -175,11 +177,16 @@ public enum Calibration {
         return cases
     }
 
-    /// C50 cases: the take convolved with Polack-model rooms, a little white noise (60 dB SNR) added.
+    /// C50 cases: the take convolved with Polack-model rooms, a little white noise (60 dB SNR) added, or
+    /// `noise` at `snr`. Rooms whose true C50 falls outside 0–45 dB are skipped; rows are 10 dB wide up to
+    /// 40 dB (the target range of issue 4), and 40–45 dB is a row for information. Conditions other than
+    /// white noise at 60 dB name the noise in the row.
     public static func reverberationCases(_ speech: CalibrationSpeech, talks: Int? = nil, rt60s: [Double] = [0.1, 0.2, 0.3, 0.4, 0.6, 0.8, 1.0, 1.2],
-                                          drrs: [Double] = [-5, 0, 5, 10, 15, 20, 30], raw: Bool = false, seed: UInt64 = 1) -> [Case] {
+                                          drrs: [Double] = [-5, 0, 5, 10, 15, 20, 30], noise kind: SignalSynthesis.Noise = .white, snr: Double = 60,
+                                          raw: Bool = false, seed: UInt64 = 1) -> [Case] {
         let clean = leveled(speech.take(limit: talks), sampleRate: speech.sampleRate)
-        let noise = SignalSynthesis.noise(.white, count: clean.count, seed: 7)
+        let noise = SignalSynthesis.noise(kind, count: clean.count, seed: 7, talkers: speech.babble)
+        let suffix = kind == .white && snr == 60 ? "" : ", \(kind.rawValue) noise \(Int(snr)) dB"
         var cases: [Case] = []
         var seed = seed
         for rt60 in rt60s {
@@ -191,13 +198,14 @@ public enum Calibration {
                 var wet = SignalSynthesis.convolve(clean, h)
                 let gain = Float((activePower(clean, sampleRate: speech.sampleRate) / max(activePower(wet, sampleRate: speech.sampleRate), 1e-20)).squareRoot())
                 for i in wet.indices { wet[i] *= gain }
-                let r = analyse(mix(wet, noise: noise, snr: 60, sampleRate: speech.sampleRate), sampleRate: speech.sampleRate)
+                let r = analyse(mix(wet, noise: noise, snr: snr, sampleRate: speech.sampleRate), sampleRate: speech.sampleRate)
                 let value = raw ? r.details.rawC50 : r.facts["audio.c50_db"]?.number
                 if raw, ProcessInfo.processInfo.environment["PREFLIGHT_CALIBRATION_CASES"] != nil {
                     print(String(format: "c50 %.2f %.1f %.2f %.2f %.2f", rt60, drr, truth, r.details.rawC50 ?? -99, r.details.rawC50Sharpest ?? -99))
                 }
-                let band = truth < 10 ? "0–10" : truth < 20 ? "10–20" : truth < 30 ? "20–30" : "30–45"
-                cases.append(Case(condition: "C50 \(band) dB", truth: truth, estimate: value ?? .nan))
+                let band = truth < 10 ? "0–10" : truth < 20 ? "10–20" : truth < 30 ? "20–30" : truth <= 40 ? "30–40" : "40–45"
+                cases.append(Case(condition: "C50 \(band) dB\(suffix)", truth: truth, estimate: value ?? .nan,
+                                  detail: String(format: "%@, RT60 %.1f s, DRR %+.0f dB", speech.names.prefix(talks ?? speech.names.count).joined(separator: "+"), rt60, drr)))
             }
         }
         return cases
@@ -326,31 +334,43 @@ public enum Calibration {
 
     /// The full calibration as Markdown (what `make calibrate` prints): every case is run once per talk
     /// (each talk alone as the recording), with its own noise and room seeds. The C50 correction was
-    /// fitted on the three talks joined with the default seeds; the line printed below the C50 table is
-    /// refitted on these cases, as a check that it still holds.
+    /// fitted on the three talks joined with the default seeds (printed below the C50 table, beside the
+    /// code's constants); the first line printed there is refitted on these cases, as a check that it
+    /// still holds.
     public static func report(_ speech: CalibrationSpeech) -> String {
         let talks = (0..<speech.talks.count).map { speech.only($0) }
         let names = speech.names.joined(separator: ", ")
         var out = "Speech: \(names) (espeak-ng, \(speech.sampleRate) Hz), each talk alone; 16-bit quantised.\n\n"
-        var snr: [Case] = [], c50: [Case] = [], raw: [Case] = [], duration: [Case] = [], clipping: [ClippingOutcome] = []
+        var snr: [Case] = [], c50: [Case] = [], c50Noisy: [Case] = [], raw: [Case] = [], duration: [Case] = [], clipping: [ClippingOutcome] = []
         for (i, t) in talks.enumerated() {
             let s = UInt64(i) * 1000
             snr += snrCases(t, seed: s)
             c50 += reverberationCases(t, seed: s + 1)
+            for kind in [SignalSynthesis.Noise.white, .pink] { c50Noisy += reverberationCases(t, noise: kind, snr: 30, seed: s + 1) }
             raw += reverberationCases(t, raw: true, seed: s + 1)
             duration += durationCases(t, seed: s + 42)
             clipping += clippingCases(t)
         }
         if ProcessInfo.processInfo.environment["PREFLIGHT_CALIBRATION_CASES"] != nil {
-            for c in snr + c50 + duration { out += String(format: "case %@: truth %.1f estimate %.1f\n", c.condition, c.truth, c.estimate) }
+            for c in snr + c50 + c50Noisy + duration {
+                out += String(format: "case %@: truth %.1f estimate %.1f%@\n", c.condition, c.truth, c.estimate, c.detail.isEmpty ? "" : " (\(c.detail))")
+            }
         }
         out += "### SNR (dB)\n\n" + table(rows(snr, target: nil, unit: "dB").map { r in
             var r = r; if r.condition.hasSuffix("5–35 dB") { r.target = 3 }; return r
         })
         let fit = fitReverberation(raw)
-        out += "\n### C50 (dB)\n\n" + table(rows(c50, target: 5, unit: "dB").sorted { $0.condition.count == $1.condition.count ? $0.condition < $1.condition : $0.condition.count < $1.condition.count })
-        out += String(format: "\nUncorrected estimator on these cases: raw = %.3f · C50 %+.2f (the code uses %.3f, %+.2f).\n",
-                      fit.slope, fit.offset, ReverberationEstimator.slope, ReverberationEstimator.offset)
+        out += "\n### C50 (dB)\n\n" + table(rows(c50, target: 5, unit: "dB").map { r in
+            var r = r; if r.condition.hasPrefix("C50 40") { r.target = nil }; return r
+        }.sorted { $0.condition.count == $1.condition.count ? $0.condition < $1.condition : $0.condition.count < $1.condition.count })
+        let joined = fitReverberation(reverberationCases(speech, raw: true))
+        out += String(format: "\nUncorrected estimator on these cases: raw = %.3f · C50 %+.2f (the code uses %.3f, %+.2f,"
+                      + " fitted on the talks joined: %.3f, %+.2f).\n",
+                      fit.slope, fit.offset, ReverberationEstimator.slope, ReverberationEstimator.offset, joined.slope, joined.offset)
+        out += "\nThe same rooms under noise at 30 dB SNR (information: a band shows no more than its own SNR):\n\n"
+            + table(rows(c50Noisy, target: nil, unit: "dB").sorted {
+                ($0.condition.contains("pink") ? 1 : 0, $0.condition.count, $0.condition) < ($1.condition.contains("pink") ? 1 : 0, $1.condition.count, $1.condition)
+            })
         out += "\n### Effective speech duration (% of the true duration; error in percentage points)\n\n"
             + table(rows(duration, target: 5, unit: "%").map { r in
                 var r = r; if r.condition.contains("babble") || r.condition.contains("15 dB") { r.target = nil }; return r
