@@ -40,7 +40,7 @@ struct OffsetDecay {
     mutating func add(_ power: Float) {
         ring[count & 15] = power
         count += 1
-        hopLevels.add(Decibels.power(Double(power)))
+        hopLevels.add(Double(Decibels.power(power)))
         guard count >= Self.beforeHops + delayHops + Self.afterHops else { return }
         let newest = count - 1
         var after: Float = 0
@@ -50,12 +50,12 @@ struct OffsetDecay {
         var before: Float = 0
         for k in 1...Self.beforeHops { before += ring[(offsetHop - k) & 15] }
         before /= Float(Self.beforeHops)
-        let b = bin(Decibels.power(Double(before))), a = bin(Decibels.power(Double(after)))
-        pairs[b * Self.bins + a] &+= 1
+        let b = bin(Decibels.power(before)), a = bin(Decibels.power(after))
+        pairs.withUnsafeMutableBufferPointer { $0[b * Self.bins + a] &+= 1 }
     }
 
-    @inline(__always) private func bin(_ db: Double) -> Int {
-        Swift.min(Swift.max(Int((db - Self.lowest) / Self.binWidth), 0), Self.bins - 1)
+    @inline(__always) private func bin(_ db: Float) -> Int {
+        Swift.min(Swift.max(Int((db - Float(Self.lowest)) / Float(Self.binWidth)), 0), Self.bins - 1)
     }
 
     private static func level(_ i: Int) -> Double { lowest + (Double(i) + 0.5) * binWidth }
