@@ -1,10 +1,11 @@
 import Foundation
 
-/// The 8 kHz half of the single pass (libswresample → ``ShortTimeSpectrum`` → ``VoiceActivityDetector``
-/// and ``ReverberationEstimator``), run on its own thread so it overlaps the full-rate analysers, or
-/// inline on the producer's thread when the caller allows one thread only (`threaded: false`).
+/// The 8 kHz half of the single pass (libswresample on the producer's thread, then ``ShortTimeSpectrum`` →
+/// ``VoiceActivityDetector`` and ``ReverberationEstimator``), run on its own thread so it overlaps the
+/// full-rate analysers, or inline on the producer's thread when the caller allows one thread only
+/// (`threaded: false`).
 ///
-/// The producer copies mono samples into fixed batches (16 384 samples) handed over through a bounded
+/// The producer copies the 8 kHz samples into fixed batches (16 384 samples) handed over through a bounded
 /// queue (at most 4 in flight, so memory stays flat and a slow consumer holds the producer back);
 /// voice-activity decisions come back in order. Owned by a ``FixedRateHandle``, which cancels the
 /// thread if an analysis is dropped unfinished.
@@ -24,12 +25,12 @@ final class FixedRatePipeline: @unchecked Sendable {
     private var decisions: [Bool] = []
     private var buffers: [UnsafeMutablePointer<Float>] = []
     // Worker side.
-    private let resampler: Resampler
     private let spectrum: ShortTimeSpectrum
     private var vad = VoiceActivityDetector()
     private var reverb = ReverberationEstimator()
     private var localDecisions: [Bool] = []
     // Producer side.
+    private let resampler: Resampler
     private var current: UnsafeMutablePointer<Float>?
     private var fill = 0
     private var ended = false
@@ -57,9 +58,14 @@ final class FixedRatePipeline: @unchecked Sendable {
 
     // MARK: Producer
 
-    /// Queues `n` mono samples.
+    /// Queues `n` mono samples. They are resampled here, on the producer's thread (which keeps the two
+    /// threads' shares of the work about even), and queued at 8 kHz.
     func push(_ x: UnsafePointer<Float>, count n: Int) {
         guard !ended else { return }
+        resampler.convert(x, count: n) { out, k in enqueue(out, count: k) }
+    }
+
+    private func enqueue(_ x: UnsafePointer<Float>, count n: Int) {
         guard threaded else { return process(x, count: n) }
         var i = 0
         while i < n {
@@ -90,10 +96,8 @@ final class FixedRatePipeline: @unchecked Sendable {
 
     /// Flushes, waits for the worker, and returns the remaining decisions and the reverberation estimator.
     func finish() -> ([Bool], ReverberationEstimator) {
-        if !ended, !threaded {
-            ended = true
-            process(nil, count: 0)
-        }
+        if !ended { resampler.convert(nil, count: 0) { out, k in enqueue(out, count: k) } }
+        if !ended, !threaded { ended = true }
         if !ended {
             submit()
             ended = true
@@ -126,7 +130,6 @@ final class FixedRatePipeline: @unchecked Sendable {
                 lock.lock(); free.append(buf); lock.unlock()
                 slots.signal()
             case .end:
-                process(nil, count: 0)
                 done.signal()
                 return
             case .cancel:
@@ -135,12 +138,10 @@ final class FixedRatePipeline: @unchecked Sendable {
         }
     }
 
-    private func process(_ x: UnsafePointer<Float>?, count n: Int) {
-        resampler.convert(x, count: n) { out, k in
-            spectrum.add(out, count: k) { hop in
-                reverb.add(hop)
-                if let d = vad.add(hop) { localDecisions.append(d) }
-            }
+    private func process(_ x: UnsafePointer<Float>, count n: Int) {
+        spectrum.add(x, count: n) { hop in
+            reverb.add(hop)
+            if let d = vad.add(hop) { localDecisions.append(d) }
         }
         if !localDecisions.isEmpty {
             lock.lock(); decisions.append(contentsOf: localDecisions); lock.unlock()
