@@ -41,7 +41,7 @@ public struct Constraint: Sendable, Equatable {
         if let noneOf, noneOf.contains(where: { Self.same(value, $0) }) { return false }
         if let pattern {
             guard let text = value.text else { return false }
-            guard let re = try? NSRegularExpression(pattern: "^(?:\(pattern))$") else { return false }
+            guard let re = WholeValuePatterns.shared.expression(pattern) else { return false }
             let range = NSRange(text.startIndex..., in: text)
             if re.firstMatch(in: text, range: range) == nil { return false }
         }
@@ -104,6 +104,27 @@ public struct Constraint: Sendable, Equatable {
         case let (.flag(v), .flag(l)): return v == l
         case let (.list(v), _): return v.contains { $0 == limit.written }
         default: return false
+        }
+    }
+}
+
+/// Rule patterns compiled once per process, anchored to the whole value: a gate over 200 submissions
+/// compiles each rule's pattern once, not once per file. `NSRegularExpression` is immutable and safe
+/// to share between threads.
+final class WholeValuePatterns: @unchecked Sendable {
+    /// The process-wide cache.
+    static let shared = WholeValuePatterns()
+
+    private let lock = NSLock()
+    private var compiled: [String: NSRegularExpression?] = [:]
+
+    /// `pattern` anchored as `^(?:pattern)$`, or nil when it does not compile.
+    func expression(_ pattern: String) -> NSRegularExpression? {
+        lock.withLock {
+            if let known = compiled[pattern] { return known }
+            let re = try? NSRegularExpression(pattern: "^(?:\(pattern))$")
+            compiled[pattern] = .some(re)
+            return re
         }
     }
 }
