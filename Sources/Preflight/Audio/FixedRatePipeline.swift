@@ -96,14 +96,15 @@ final class FixedRatePipeline: @unchecked Sendable {
 
     /// Flushes, waits for the worker, and returns the remaining decisions and the reverberation estimator.
     func finish() -> ([Bool], ReverberationEstimator) {
-        if !ended { resampler.convert(nil, count: 0) { out, k in enqueue(out, count: k) } }
-        if !ended, !threaded { ended = true }
         if !ended {
-            submit()
+            resampler.convert(nil, count: 0) { out, k in enqueue(out, count: k) }
             ended = true
-            lock.lock(); queue.append(.end); lock.unlock()
-            items.signal()
-            done.wait()
+            if threaded {
+                submit()
+                lock.lock(); queue.append(.end); lock.unlock()
+                items.signal()
+                done.wait()
+            }
         }
         return (takeDecisions(), reverb)
     }

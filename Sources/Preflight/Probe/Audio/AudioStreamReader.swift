@@ -67,7 +67,7 @@ enum AudioStreamReader {
             if let ticket, blocks % 64 == 0 { ticket.update(done: source.position, total: source.length) }
             return stopped
         })
-        options.ticket?.update(done: source.position, total: source.length)
+        ticket?.update(done: source.position, total: source.length)
         var facts = description.facts
         let rate = Double(description.sampleRate)
         // PCM: the decoded length is the truth when the whole stream was read. Compressed audio in a
