@@ -14,15 +14,17 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
-        // FFmpeg's headers only (libavformat-dev, libavcodec-dev, libavutil-dev, libswresample-dev): the
-        // libraries are not linked but opened on first use by CFFmpegLoader, so no pkg-config (it adds -l).
+        // Headers only, of FFmpeg (libavformat-dev, libavcodec-dev, libavutil-dev, libswresample-dev),
+        // libsndfile (libsndfile1-dev) and libzip (libzip-dev), all in /usr/include: the libraries are not
+        // linked but opened on first use by CFFmpegLoader, so no pkg-config (it adds -l).
         .systemLibrary(name: "CFFmpeg"),
-        // Defines every FFmpeg function preflight calls as a trampoline into its library, opened with
-        // dlopen() on first use: a photo check never maps FFmpeg's ~130 shared libraries.
+        .systemLibrary(name: "CSndFile"),
+        .systemLibrary(name: "CZip"),
+        // Defines every FFmpeg, libsndfile and libzip function preflight calls as a trampoline into its
+        // library, opened with dlopen() on first use: a photo check maps none of them (FFmpeg alone
+        // brings ~130 shared libraries; libsndfile and libzip bring codecs and libcrypto).
         .target(name: "CFFmpegLoader", dependencies: ["CFFmpeg"], linkerSettings: [.linkedLibrary("dl")]),
         // One system library per other C library, found through pkg-config.
-        .systemLibrary(name: "CSndFile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
-        .systemLibrary(name: "CZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"])]),
         .systemLibrary(name: "CWebP", pkgConfig: "libwebp", providers: [.apt(["libwebp-dev"])]),

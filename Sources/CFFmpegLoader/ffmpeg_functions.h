@@ -1,10 +1,11 @@
 /*
  * Every FFmpeg function preflight calls, with the library that defines it: the one list.
+ * (libsndfile's and libzip's are in sndfile_functions.h and zip_functions.h, in the same form.)
  *
  *   FN(library, return type, name, (parameters), (arguments))   a function returning a value
  *   PROC(library, name, (parameters), (arguments))              a function returning void
  *
- * ffmpeg_trampolines.c defines each one with these parameters after including FFmpeg's headers,
+ * trampolines.c defines each one with these parameters after including FFmpeg's headers,
  * so a signature that differs from the header's does not compile. A call to an FFmpeg function
  * missing here fails to link (no FFmpeg library is on the link line); FFmpegLoadingTests checks
  * the list against the symbols the built objects reference.
@@ -13,7 +14,7 @@
  * through dlsym() (cff_set_log_level, cff_library_version) so that setting the log level or
  * naming a version in a report never loads a library; a call from Swift fails to link.
  */
-#define CFF_FUNCTIONS(FN, PROC) \
+#define CFF_FFMPEG_FUNCTIONS(FN, PROC) \
     /* libavutil: memory, dictionaries, options, errors */ \
     FN(AVUTIL, void *, av_malloc, (size_t size), (size)) \
     PROC(AVUTIL, av_free, (void *ptr), (ptr)) \

@@ -5,14 +5,23 @@ import Glibc
 import Testing
 @testable import Preflight
 
-/// FFmpeg is opened on first use (CFFmpegLoader), never linked: every FFmpeg function the code
-/// calls has a trampoline, nothing loads FFmpeg that does not need it, and a machine without the
-/// libraries gets a finding, not a crash.
+/// FFmpeg, libsndfile and libzip are opened on first use (CFFmpegLoader), never linked: every
+/// function of theirs the code calls has a trampoline, nothing loads a library that does not need
+/// it, and a machine without the libraries gets a finding, not a crash.
 @Suite struct FFmpegLoadingTests {
     /// Whether `symbol` is named like an FFmpeg function (`av_`, `avformat_`, `avio_`, `swr_` …).
     static func isFFmpeg(_ symbol: String) -> Bool {
         ["av_", "avformat_", "avcodec_", "avio_", "avutil_", "swr_", "swresample_"].contains { symbol.hasPrefix($0) }
     }
+
+    /// Whether `symbol` is named like a function of a library opened on first use: FFmpeg's,
+    /// libsndfile's (`sf_`) or libzip's (`zip_`).
+    static func isLoaded(_ symbol: String) -> Bool {
+        isFFmpeg(symbol) || symbol.hasPrefix("sf_") || symbol.hasPrefix("zip_")
+    }
+
+    /// The libraries opened on first use, as the dynamic loader names them.
+    static let loadedOnDemand = ["libav", "libswresample", "libsndfile", "libzip"]
 
     /// The folder of the built products (the test executable's).
     static var products: URL { URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent() }
@@ -31,11 +40,11 @@ import Testing
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// The FFmpeg functions that `files` reference without defining (`nm -u`).
-    static func undefinedFFmpegFunctions(_ files: [String]) throws -> Set<String> {
+    /// The functions of the libraries opened on first use that `files` reference without defining (`nm -u`).
+    static func undefinedLoadedFunctions(_ files: [String]) throws -> Set<String> {
         let text = try output("nm", ["-u"] + files)
         return Set(text.split(separator: "\n").compactMap { line in
-            guard let name = line.split(separator: " ").last.map(String.init), isFFmpeg(name) else { return nil }
+            guard let name = line.split(separator: " ").last.map(String.init), isLoaded(name) else { return nil }
             return name
         })
     }
@@ -51,31 +60,45 @@ import Testing
             for case let file as String in walker where file.hasSuffix(".o") { objects.append(dir.appendingPathComponent(file).path) }
         }
         try #require(objects.contains { $0.contains("/Preflight.build/") }, "no object files of Preflight under \(Self.products.path)")
-        let referenced = try Self.undefinedFFmpegFunctions(objects)
+        let referenced = try Self.undefinedLoadedFunctions(objects)
         let table = Set(FFmpegLibraries.functions.map(\.name))
-        #expect(referenced.subtracting(table).sorted() == [], "add these to Sources/CFFmpegLoader/ffmpeg_functions.h")
-        #expect(table.subtracting(referenced).sorted() == [], "no longer called: remove from ffmpeg_functions.h")
+        #expect(referenced.subtracting(table).sorted() == [],
+                "add these to Sources/CFFmpegLoader/ffmpeg_functions.h, sndfile_functions.h or zip_functions.h")
+        #expect(table.subtracting(referenced).sorted() == [], "no longer called: remove from the tables")
         #expect(table.count == FFmpegLibraries.functions.count, "a function is listed twice")
+        // Each library has its table, and each table is checked.
+        for prefix in ["sf_", "zip_", "av_", "swr_"] {
+            #expect(table.contains { $0.hasPrefix(prefix) }, "no \(prefix) function in the tables")
+        }
     }
 
-    @Test func binariesNeitherLinkNorReferenceFFmpeg() throws {
+    @Test func binariesNeitherLinkNorReferenceTheLibrariesOpenedOnFirstUse() throws {
         let binaries = [CommandLine.arguments[0], Fixture.tool.path].filter { FileManager.default.isExecutableFile(atPath: $0) }
         for binary in binaries {
-            #expect(try Self.undefinedFFmpegFunctions([binary]).sorted() == [], "\(binary)")
+            #expect(try Self.undefinedLoadedFunctions([binary]).sorted() == [], "\(binary)")
             let needed = try Self.output("readelf", ["-d", binary]).split(separator: "\n").filter { $0.contains("(NEEDED)") }
             #expect(!needed.isEmpty, "readelf gave nothing for \(binary)")
-            #expect(needed.filter { $0.contains("libav") || $0.contains("libswresample") } == [], "\(binary)")
+            #expect(needed.filter { line in Self.loadedOnDemand.contains { line.contains("[\($0)") } } == [], "\(binary)")
         }
     }
 
     @Test func everyFunctionIsFoundInItsOwnLibrary() {
-        #expect(FFmpegLibraries.available([.avformat, .avcodec, .avutil, .swresample]))
+        #expect(FFmpegLibraries.available([.avformat, .avcodec, .avutil, .swresample, .sndfile, .zip]))
         #expect(FFmpegLibraries.unresolvedFunctions == [])
-        #expect(FFmpegLibraries.functions.allSatisfy { $0.library.hasPrefix($0.name.hasPrefix("swr_") ? "libswresample.so." : "libav") })
+        for function in FFmpegLibraries.functions {
+            let library = switch function.name {
+            case let name where name.hasPrefix("swr_"): "libswresample.so."
+            case let name where name.hasPrefix("sf_"): "libsndfile.so.1"
+            case let name where name.hasPrefix("zip_"): "libzip.so.4"
+            default: "libav"
+            }
+            #expect(function.library.hasPrefix(library), "\(function.name) resolves in \(function.library)")
+        }
     }
 
-    /// The FFmpeg libraries the tool loaded, from the dynamic loader's own log (written to a file:
-    /// it is too long for a pipe that is read after standard output).
+    /// The libraries opened on first use (FFmpeg's, libsndfile, libzip) that the tool loaded, from the
+    /// dynamic loader's own log (written to a file: it is too long for a pipe that is read after
+    /// standard output).
     static func librariesLoaded(_ arguments: [String]) throws -> (ToolRun, [String]) {
         let dir = try Fixture.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -87,14 +110,17 @@ import Testing
         #expect(log.contains("calling init:"), "no loader log for \(arguments)")
         let loaded = log.split(separator: "\n").filter { $0.contains("calling init:") }
             .compactMap { $0.split(separator: "/").last.map(String.init) }
-            .filter { $0.hasPrefix("libav") || $0.hasPrefix("libswresample") }
+            .filter { name in loadedOnDemand.contains { name.hasPrefix($0) } }
         return (run, Set(loaded).sorted())
     }
 
-    @Test func photoChecksAndVersionLoadNoFFmpeg() throws {
+    @Test func photoChecksAndVersionLoadNoFFmpegSndfileOrZip() throws {
         let (version, forVersion) = try Self.librariesLoaded(["--version"])
         #expect(version.status == 0)
         #expect(forVersion == [])
+        let (probe, forProbe) = try Self.librariesLoaded(["probe", "--kind", "photo", "Fixtures/photo/photo_1600x1200.jpg", "--format", "json"])
+        #expect(probe.status == 0)
+        #expect(forProbe == [])
         let (photo, forPhoto) = try Self.librariesLoaded(
             ["check", "--type", "IMAGE_PHOTO", "--material", "Fixtures/photo/photo_1600x1200.jpg", "--format", "json"])
         #expect(forPhoto == [])
@@ -106,11 +132,18 @@ import Testing
 
     @Test func eachProbeLoadsOnlyTheLibrariesItNeeds() throws {
         let (_, wav) = try Self.librariesLoaded(["probe", "Fixtures/audio/take-16k.wav", "--format", "json"])
-        #expect(wav == ["libavutil.so.57", "libswresample.so.4"])
+        #expect(wav == ["libavutil.so.57", "libsndfile.so.1", "libswresample.so.4"])
+        let (_, mp3) = try Self.librariesLoaded(["probe", "Fixtures/audio/take-44k.mp3", "--format", "json"])
+        #expect(mp3 == ["libavcodec.so.59", "libavformat.so.59", "libavutil.so.57", "libswresample.so.4"])
         let (video, forVideo) = try Self.librariesLoaded(
             ["check", "--type", "IMAGE_GENERAL", "--material", "Fixtures/video/fps24.mp4", "--format", "json"])
         #expect(forVideo == ["libavcodec.so.59", "libavformat.so.59", "libavutil.so.57", "libswresample.so.4"])
         #expect(video.stdout.contains("\"video.frame_rate\""))
+        let takes = try VoiceFixture.zip([("take1.wav", "take-16k.wav"), ("take2.wav", "take-24k16.wav")])
+        defer { try? FileManager.default.removeItem(at: takes.deletingLastPathComponent()) }
+        let (bundle, forBundle) = try Self.librariesLoaded(["probe", "--kind", "voice", takes.path, "--format", "json"])
+        #expect(forBundle == ["libavutil.so.57", "libsndfile.so.1", "libswresample.so.4", "libzip.so.4"])
+        #expect(bundle.stdout.contains("\"audio.decoder\" : \"libsndfile\""))
     }
 
     @Test func missingLibrariesAreAFindingNamingThePackages() throws {
@@ -136,6 +169,42 @@ import Testing
         #expect(pdf.stdout.contains("\"pdf.page_count\" : 1"))
     }
 
+    /// The `error` of `preflight probe` run with `PREFLIGHT_DISABLE_LIBRARIES=disabled`.
+    static func probeError(_ arguments: [String], disabled: String) throws -> [String: Any]? {
+        let run = try ToolRun.run(["probe"] + arguments + ["--format", "json"], environment: ["PREFLIGHT_DISABLE_LIBRARIES": disabled])
+        return run.json["error"] as? [String: Any]
+    }
+
+    @Test func missingSndfileOrZipIsAFindingNamingItsPackage() throws {
+        let takes = try VoiceFixture.zip([("take1.wav", "take-16k.wav")])
+        defer { try? FileManager.default.removeItem(at: takes.deletingLastPathComponent()) }
+        let sndfile = "sudo apt-get install libsndfile1", zip = "sudo apt-get install libzip4"
+
+        let wav = try Self.probeError(["Fixtures/audio/take-16k.wav"], disabled: "sndfile")
+        #expect(wav?["kind"] as? String == "library_missing")
+        let wavMessage = wav?["message"] as? [String: String]
+        #expect(wavMessage?["en"]?.contains(sndfile) == true)
+        #expect(wavMessage?["zh"]?.contains(sndfile) == true)
+        #expect(wav?["detail"] as? String == "libsndfile.so.1: disabled by PREFLIGHT_DISABLE_LIBRARIES")
+
+        let bundle = try Self.probeError(["--kind", "voice", takes.path], disabled: "zip")
+        #expect(bundle?["kind"] as? String == "library_missing")
+        let bundleMessage = (bundle?["message"] as? [String: String])?["en"] ?? ""
+        #expect(bundleMessage.contains(zip) && !bundleMessage.contains(sndfile), "\(bundleMessage)")
+        // Both missing: both named, once each.
+        let both = (try Self.probeError(["--kind", "voice", takes.path], disabled: "sndfile, zip")?["message"] as? [String: String])?["en"] ?? ""
+        #expect(both.contains(sndfile) && both.contains(zip) && !both.contains("libavformat"), "\(both)")
+        let all = try Self.probeError(["--kind", "voice", takes.path], disabled: "all")
+        #expect(all?["kind"] as? String == "library_missing")
+        let allMessage = (all?["message"] as? [String: String])?["zh"] ?? ""
+        #expect(allMessage.contains("libavformat59") && allMessage.contains(sndfile) && allMessage.contains(zip), "\(allMessage)")
+
+        // What does not need them is measured as usual: mp3 through FFmpeg, a photo, a wav without zip.
+        #expect(try Self.probeError(["Fixtures/audio/take-44k.mp3"], disabled: "sndfile,zip") == nil)
+        #expect(try Self.probeError(["--kind", "photo", "Fixtures/photo/photo_1600x1200.jpg"], disabled: "all") == nil)
+        #expect(try Self.probeError(["Fixtures/audio/take-16k.wav"], disabled: "zip ffmpegx") == nil)
+    }
+
     @Test func aTrampolineWithoutItsLibraryExitsWithTheInstallHint() async {
         let result = await #expect(processExitsWith: .exitCode(2), observing: [\.standardErrorContent]) {
             setenv("PREFLIGHT_DISABLE_FFMPEG", "1", 1)
@@ -144,6 +213,17 @@ import Testing
         let stderr = String(decoding: result?.standardErrorContent ?? [], as: UTF8.self)
         #expect(stderr.contains("sudo apt-get install libavformat59 libavcodec59 libavutil57 libswresample4"))
         #expect(stderr.contains("av_strerror"))
+    }
+
+    @Test func aSndfileTrampolineWithoutItsLibraryExitsWithTheInstallHint() async {
+        let result = await #expect(processExitsWith: .exitCode(2), observing: [\.standardErrorContent]) {
+            setenv("PREFLIGHT_DISABLE_LIBRARIES", "sndfile", 1)
+            // The calibration reader calls sf_open with no availability check before it.
+            _ = try? SoundFileReader.read(Fixture.url("audio/take-16k.wav"))
+        }
+        let stderr = String(decoding: result?.standardErrorContent ?? [], as: UTF8.self)
+        #expect(stderr.contains("sudo apt-get install libsndfile1"))
+        #expect(stderr.contains("sf_open, libsndfile.so.1: libsndfile.so.1: disabled by PREFLIGHT_DISABLE_LIBRARIES"))
     }
 
     @Test func theLogLevelWaitsForLibavutil() async {

@@ -20,8 +20,10 @@ final class Resampler {
         guard inputRate >= 1000, inputRate <= 1_536_000, FFmpegLibraries.available(.swresample) else { return nil }
         var outLayout = cff_layout_mono(), inLayout = cff_layout_mono()
         var ctx: OpaquePointer?
-        let made = swr_alloc_set_opts2(&ctx, &outLayout, AV_SAMPLE_FMT_FLT, Int32(outputRate),
-                                       &inLayout, AV_SAMPLE_FMT_FLT, Int32(inputRate), 0, nil)
+        // Planar float: for one channel the same memory as packed, but it spares libswresample its
+        // packed-to-planar copy (a third of its time on a 24 kHz file).
+        let made = swr_alloc_set_opts2(&ctx, &outLayout, AV_SAMPLE_FMT_FLTP, Int32(outputRate),
+                                       &inLayout, AV_SAMPLE_FMT_FLTP, Int32(inputRate), 0, nil)
         guard made >= 0, let ctx else { return nil }
         // A shorter filter than the default 32 taps: plenty for band energies (the top band, 3–4 kHz,
         // takes a little aliasing), and four times cheaper.

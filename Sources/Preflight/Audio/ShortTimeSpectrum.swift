@@ -28,11 +28,13 @@ final class ShortTimeSpectrum {
 
     private var context: OpaquePointer?
     private var transform: av_tx_fn?
-    /// The last `window` samples, written twice (at i and i + window) so a window is always contiguous.
-    private let ring = AlignedBuffer<Float>(count: 2 * window, repeating: 0)
-    private var ringPos = 0
+    /// The current window: the previous hop's samples, then the current hop's as they arrive (the
+    /// window is two hops long, so after each hop the second half moves to the first).
+    private let frame = AlignedBuffer<Float>(count: window, repeating: 0)
+    /// Samples of the current hop received so far.
     private var sinceHop = 0
-    private var filled = 0
+    /// Hops completed (up to 2): a window is analysed once it holds two hops.
+    private var hopsSeen = 0
     private let input = AlignedBuffer<Float>(count: fftSize + 2, repeating: 0)
     private let output = AlignedBuffer<AVComplexFloat>(count: fftSize / 2 + 1, repeating: AVComplexFloat(re: 0, im: 0))
     private let power = AlignedBuffer<Float>(count: fftSize / 2 + 1, repeating: 0)
@@ -58,24 +60,24 @@ final class ShortTimeSpectrum {
 
     /// Adds `n` samples at 8 kHz, calling `body` once per completed hop.
     func add(_ x: UnsafePointer<Float>, count n: Int, _ body: (Hop) -> Void) {
-        let r = ring.pointer
-        var pos = ringPos, since = sinceHop, full = filled
-        for i in 0..<n {
-            r[pos] = x[i]; r[pos + Self.window] = x[i]
-            pos = pos + 1 == Self.window ? 0 : pos + 1
-            full = Swift.min(full + 1, Self.window)
-            since += 1
-            if since == Self.hop {
-                since = 0
-                if full == Self.window { body(analyse(ringPos: pos)) }
-            }
+        let f = frame.pointer
+        var i = 0
+        while i < n {
+            let m = Swift.min(Self.hop - sinceHop, n - i)
+            VectorKernels.copy(x + i, to: f + Self.hop + sinceHop, count: m)
+            sinceHop += m
+            i += m
+            guard sinceHop == Self.hop else { continue }
+            sinceHop = 0
+            hopsSeen = Swift.min(hopsSeen + 1, 2)
+            if hopsSeen == 2 { body(analyse()) }
+            VectorKernels.copy(f + Self.hop, to: f, count: Self.hop)
         }
-        ringPos = pos; sinceHop = since; filled = full
     }
 
-    private func analyse(ringPos: Int) -> Hop {
+    private func analyse() -> Hop {
         guard let transform, let context else { return Hop(bands: (0, 0, 0, 0, 0, 0), speech: 0) }
-        let inp = input.pointer, src = ring.pointer + ringPos
+        let inp = input.pointer, src = frame.pointer
         taper.withUnsafeBufferPointer { w in
             let t = w.baseAddress!
             var i = 0

@@ -20,70 +20,67 @@ struct VoiceActivityDetector {
     /// Frames per minimum-statistics block (0.4 s); the minimum spans the last 4 blocks.
     static let blockFrames = 20
 
-    private var noise = [Float](repeating: 0, count: bandCount)
-    private var blockMin = [Float](repeating: .infinity, count: bandCount)
-    private var pastMins = [[Float]](repeating: [Float](repeating: .infinity, count: bandCount), count: 4)
+    // Per-band state in SIMD8 lanes 0–5 (lanes 6 and 7 unused): no allocation per frame.
+    private typealias Bands = SIMD8<Float>
+    private static let bandWeights = Bands(weights + [0, 0])
+    private var noise = Bands(repeating: 0)
+    private var blockMin = Bands(repeating: .infinity)
+    /// The minima of the last 4 blocks, the oldest replaced in turn (`oldest`).
+    private var pastMins = [Bands](repeating: Bands(repeating: .infinity), count: 4)
+    private var oldest = 0
     private var blockPos = 0
     private var frames = 0
     private var loudest: Float = -200
-    private var accum = [Float](repeating: 0, count: bandCount)
+    private var accum = Bands(repeating: 0)
     private var hopsInFrame = 0
 
     /// Adds one 5 ms hop; returns a decision when it completes a 20 ms frame.
     mutating func add(_ hop: ShortTimeSpectrum.Hop) -> Bool? {
-        accum[0] += hop.bands.0; accum[1] += hop.bands.1; accum[2] += hop.bands.2
-        accum[3] += hop.bands.3; accum[4] += hop.bands.4; accum[5] += hop.bands.5
+        accum += Bands(hop.bands.0, hop.bands.1, hop.bands.2, hop.bands.3, hop.bands.4, hop.bands.5, 0, 0)
         hopsInFrame += 1
         guard hopsInFrame == 4 else { return nil }
         hopsInFrame = 0
-        var level = [Float](repeating: 0, count: Self.bandCount)
+        var level = Bands(repeating: 0)
         var total: Float = 0
         for b in 0..<Self.bandCount {
             let p = accum[b] / 4
             total += p
-            level[b] = 10 * log10(Swift.max(p, 1e-13))
-            accum[b] = 0
+            level[b] = Decibels.power(Swift.max(p, 1e-13))
         }
-        let totalDB = 10 * log10(Swift.max(total, 1e-13))
-        return decide(level, totalDB: totalDB)
+        accum = Bands(repeating: 0)
+        return decide(level, totalDB: Decibels.power(Swift.max(total, 1e-13)))
     }
 
-    private mutating func decide(_ level: [Float], totalDB: Float) -> Bool {
+    private mutating func decide(_ level: Bands, totalDB: Float) -> Bool {
         frames += 1
         // Running minimum over the last 1.6–2 s.
-        var windowMin = [Float](repeating: .infinity, count: Self.bandCount)
-        for b in 0..<Self.bandCount {
-            blockMin[b] = Swift.min(blockMin[b], level[b])
-            var m = blockMin[b]
-            for past in pastMins { m = Swift.min(m, past[b]) }
-            windowMin[b] = m
-        }
+        blockMin = VectorKernels.vmin(blockMin, level)
+        var windowMin = blockMin
+        for past in pastMins { windowMin = VectorKernels.vmin(windowMin, past) }
         if frames == 1 { noise = level }
-        for b in 0..<Self.bandCount {
-            noise[b] = Swift.min(Swift.max(noise[b], windowMin[b]), windowMin[b] + 8)
-        }
-        var weighted: Float = 0, weightSum: Float = 0, localHits = 0
+        noise = VectorKernels.vmin(VectorKernels.vmax(noise, windowMin), windowMin + 8)
+        var weighted: Float = 0, localHits = 0
         var noiseTotal: Float = 0
         for b in 0..<Self.bandCount {
             let excess = level[b] - noise[b]
-            weighted += Self.weights[b] * Swift.max(0, excess - 3)
-            weightSum += Self.weights[b]
+            weighted += Self.bandWeights[b] * Swift.max(0, excess - 3)
             if excess > Self.localThreshold { localHits += 1 }
-            noiseTotal += pow(10, noise[b] / 10)
+            // 10^(dB/10) = 2^(dB·log2(10)/10)
+            noiseTotal += exp2(noise[b] * 0.332_192_8)
         }
         loudest = Swift.max(loudest, totalDB)
-        let gate = totalDB > 10 * log10(Swift.max(noiseTotal, 1e-13)) + 4 && totalDB > loudest - 50 && totalDB > -70
-        let speech = gate && (weighted / weightSum > Self.globalThreshold || localHits >= 2)
-        if !speech {
-            for b in 0..<Self.bandCount { noise[b] += 0.1 * (level[b] - noise[b]) }
-        }
+        let gate = totalDB > Decibels.power(Swift.max(noiseTotal, 1e-13)) + 4 && totalDB > loudest - 50 && totalDB > -70
+        let speech = gate && (weighted / Self.weightSum > Self.globalThreshold || localHits >= 2)
+        if !speech { noise += 0.1 * (level - noise) }
         blockPos += 1
         if blockPos == Self.blockFrames {
-            pastMins.removeFirst()
-            pastMins.append(blockMin)
-            blockMin = [Float](repeating: .infinity, count: Self.bandCount)
+            pastMins[oldest] = blockMin
+            oldest = (oldest + 1) % pastMins.count
+            blockMin = Bands(repeating: .infinity)
             blockPos = 0
         }
         return speech
     }
+
+    private static let weightSum = weights.reduce(0, +)
 }

@@ -1,6 +1,7 @@
 import CFFmpegLoader
 
-/// A set of FFmpeg's shared libraries.
+/// A set of the shared libraries preflight opens on first use: FFmpeg's, libsndfile and libzip (the
+/// name predates the last two).
 public struct FFmpegLibrary: OptionSet, Sendable {
     public let rawValue: UInt32
     /// Creates a set from the loader's bits (`CFF_AVUTIL` …).
@@ -14,6 +15,10 @@ public struct FFmpegLibrary: OptionSet, Sendable {
     public static let avcodec = FFmpegLibrary(rawValue: CFF_AVCODEC)
     /// libavformat: demuxers.
     public static let avformat = FFmpegLibrary(rawValue: CFF_AVFORMAT)
+    /// libsndfile: WAV and FLAC decoding (Debian package libsndfile1).
+    public static let sndfile = FFmpegLibrary(rawValue: CFF_SNDFILE)
+    /// libzip: zip bundles (Debian package libzip4).
+    public static let zip = FFmpegLibrary(rawValue: CFF_ZIP)
 
     /// What a video probe needs: demuxing and codec names.
     public static let video: FFmpegLibrary = [.avformat, .avcodec, .avutil]
@@ -21,16 +26,25 @@ public struct FFmpegLibrary: OptionSet, Sendable {
     public static let audioDecoding: FFmpegLibrary = [.avformat, .avcodec, .avutil, .swresample]
     /// What the audio-quality analysis needs: the 8 kHz resampler and the FFT.
     public static let audioAnalysis: FFmpegLibrary = [.avutil, .swresample]
+    /// What a zip bundle of takes needs besides the analysis: libzip, and libsndfile for its WAV takes.
+    public static let zipBundle: FFmpegLibrary = [.zip, .sndfile]
+
+    /// Each library of the set on its own, lowest bit first.
+    var members: [FFmpegLibrary] {
+        (0..<32).map { FFmpegLibrary(rawValue: 1 << $0) }.filter { contains($0) }
+    }
 }
 
-/// FFmpeg's libraries, which preflight opens on first use rather than at start (`CFFmpegLoader`
-/// defines every FFmpeg function it calls as a trampoline): a photo check or `--version` maps none.
+/// FFmpeg's libraries, libsndfile and libzip, which preflight opens on first use rather than at
+/// start (`CFFmpegLoader` defines every function of theirs it calls as a trampoline): a photo check
+/// or `--version` maps none.
 ///
-/// Each probe that needs FFmpeg asks for its libraries first, so a machine without them gets a
+/// Each probe that needs one asks for its libraries first, so a machine without them gets a
 /// finding (`input.library_missing`) naming the Debian packages, not a crash.
 public enum FFmpegLibraries {
     /// Whether every library of `libraries` can be used, opening them if need be (once: a failure
-    /// is remembered). The environment variable `PREFLIGHT_DISABLE_FFMPEG=1` makes them all missing.
+    /// is remembered). In the environment, `PREFLIGHT_DISABLE_FFMPEG=1` makes FFmpeg's missing and
+    /// `PREFLIGHT_DISABLE_LIBRARIES=sndfile,zip` the named ones (`ffmpeg`, `sndfile`, `zip`, `all`).
     public static func available(_ libraries: FFmpegLibrary) -> Bool {
         cff_libraries_available(libraries.rawValue) != 0
     }
@@ -46,14 +60,22 @@ public enum FFmpegLibraries {
         throw missingError(libraries)
     }
 
-    /// The error for libraries that cannot be loaded, with the loader's message as detail.
+    /// The error for libraries that cannot be loaded: the packages to install for each family of
+    /// them that failed (all of `libraries` when none has yet), with the loader's message as detail.
     static func missingError(_ libraries: FFmpegLibrary) -> ProbeError {
-        ProbeError(.libraryMissing, LocalizedText(zh: String(cString: cff_unavailable_message_zh()),
-                                                  en: String(cString: cff_unavailable_message_en())),
-                   detail: cff_library_error(libraries.rawValue).map { String(cString: $0) })
+        let failed = FFmpegLibrary(rawValue: cff_libraries_failed(libraries.rawValue))
+        var zh: [String] = [], en: [String] = []
+        for library in (failed.isEmpty ? libraries : failed).members {
+            guard let z = cff_unavailable_message_zh(library.rawValue), let e = cff_unavailable_message_en(library.rawValue) else { continue }
+            let hint = (zh: String(cString: z), en: String(cString: e))
+            if !zh.contains(hint.zh) { zh.append(hint.zh); en.append(hint.en) }
+        }
+        return ProbeError(.libraryMissing, LocalizedText(zh: zh.joined(separator: "；"), en: en.joined(separator: "; ")),
+                          detail: cff_library_error(libraries.rawValue).map { String(cString: $0) })
     }
 
-    /// The FFmpeg functions that have a trampoline, with their library's soname (`ffmpeg_functions.h`).
+    /// The functions that have a trampoline, with their library's soname (`ffmpeg_functions.h`,
+    /// `sndfile_functions.h`, `zip_functions.h`).
     static var functions: [(name: String, library: String)] {
         (0..<cff_function_count()).map { i in
             (String(cString: cff_function_name(i)), String(cString: cff_library_soname(cff_function_library(i))))

@@ -13,6 +13,15 @@ final class FileByteSource: ByteSource {
     private(set) var failure: ProbeError?
     private let descriptor: Int32
     private let deadline: ReadDeadline?
+    /// Bytes read ahead once reads run back to back.
+    static let readAhead = 256 * 1024
+    /// Back-to-back reads before the read-ahead window opens.
+    static let sequentialBeforeReadAhead = 2
+    private var window: UnsafeMutableRawPointer?
+    private var windowStart: Int64 = 0
+    private var windowCount = 0
+    private var lastEnd: Int64 = -1
+    private var sequentialReads = 0
 
     /// Opens `url` for reading. Throws ``ProbeError`` `missing` when there is no such file and
     /// `notAFile` when it is not a regular file or cannot be opened.
@@ -37,21 +46,67 @@ final class FileByteSource: ByteSource {
         self.deadline = deadline
     }
 
-    deinit { close(descriptor) }
+    deinit {
+        close(descriptor)
+        window?.deallocate()
+    }
 
+    /// Reads `count` bytes at ``position`` (fewer only at the end of the file or on a failure).
+    ///
+    /// Small reads that follow each other (libsndfile asks for 8 KiB at a time, libavformat for 32 KiB)
+    /// are served from a read-ahead window of ``readAhead`` bytes, filled by one `pread`: a 30 MB
+    /// recording costs about a hundred system calls instead of thousands. The window opens only after
+    /// ``sequentialBeforeReadAhead`` back-to-back reads, so sniffing a header reads no more than it asks.
     func read(into buffer: UnsafeMutableRawPointer, count: Int) -> Int {
         if failure != nil { return -1 }
         guard position >= 0, position < length, count > 0 else { return 0 }
         if let deadline, deadline.passed { failure = deadline.error; return -1 }
         let want = Int(min(Int64(count), length - position))
+        sequentialReads = position == lastEnd ? sequentialReads + 1 : 0
+        var done = 0
+        while done < want {
+            if let n = fromWindow(buffer + done, count: want - done) { done += n; continue }
+            if want - done < Self.readAhead / 4, sequentialReads >= Self.sequentialBeforeReadAhead {
+                guard fillWindow() else { break }
+                continue
+            }
+            let n = readFile(into: buffer + done, count: want - done, at: position)
+            if n <= 0 { break }
+            done += n
+            position += Int64(n)
+        }
+        lastEnd = position
+        return done > 0 || failure == nil ? done : -1
+    }
+
+    /// Bytes of the read-ahead window at ``position``, or nil when the window does not hold it.
+    private func fromWindow(_ buffer: UnsafeMutableRawPointer, count: Int) -> Int? {
+        guard let window, position >= windowStart, position < windowStart + Int64(windowCount) else { return nil }
+        let offset = Int(position - windowStart)
+        let n = min(count, windowCount - offset)
+        buffer.copyMemory(from: window + offset, byteCount: n)
+        position += Int64(n)
+        return n
+    }
+
+    /// Fills the window from ``position``; false at the end of the file or on a failure.
+    private func fillWindow() -> Bool {
+        let window = self.window ?? UnsafeMutableRawPointer.allocate(byteCount: Self.readAhead, alignment: 64)
+        self.window = window
+        let n = readFile(into: window, count: Int(min(Int64(Self.readAhead), length - position)), at: position)
+        windowStart = position
+        windowCount = max(n, 0)
+        return n > 0
+    }
+
+    /// One `pread`, retried on EINTR; records a failure.
+    private func readFile(into buffer: UnsafeMutableRawPointer, count: Int, at offset: Int64) -> Int {
         var n: Int
-        repeat { n = pread(descriptor, buffer, want, off_t(position)) } while n < 0 && errno == EINTR
+        repeat { n = pread(descriptor, buffer, count, off_t(offset)) } while n < 0 && errno == EINTR
         if n < 0 {
             failure = ProbeError(.unreadable, LocalizedText(zh: "读取文件出错。", en: "Reading the file failed."),
                                  detail: String(cString: strerror(errno)))
-            return -1
         }
-        position += Int64(n)
         return n
     }
 }

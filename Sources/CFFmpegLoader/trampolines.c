@@ -1,7 +1,7 @@
-/* Defines every FFmpeg function of ffmpeg_functions.h as a trampoline into its library, which is
-   opened on the first call. The real headers are included first, so each definition is checked
-   against FFmpeg's own declaration. */
-#include "ffmpeg_loader_internal.h"
+/* Defines every function of ffmpeg_functions.h, sndfile_functions.h and zip_functions.h as a
+   trampoline into its library, which is opened on the first call. The real headers are included
+   first, so each definition is checked against the library's own declaration. */
+#include "loader_internal.h"
 
 #include <dlfcn.h>
 #include <stdatomic.h>
@@ -24,12 +24,27 @@
 #include <libavutil/tx.h>
 #include <libswresample/swresample.h>
 
-#include "ffmpeg_functions.h"
+#include <sndfile.h>
 
+/* zip.h marks its functions visibility("default"), which a hidden definition may not redeclare. */
+#define ZIP_EXTERN
+#include <zip.h>
+
+#include "ffmpeg_functions.h"
+#include "sndfile_functions.h"
+#include "zip_functions.h"
+
+/* Every table, one after the other: the index of a function is its place here. */
+#define CFF_FUNCTIONS(FN, PROC) \
+    CFF_FFMPEG_FUNCTIONS(FN, PROC) CFF_SNDFILE_FUNCTIONS(FN, PROC) CFF_ZIP_FUNCTIONS(FN, PROC)
+
+/* A table's library tag (AVUTIL …) as its bit. */
 #define CFF_LIBRARY_AVUTIL CFF_AVUTIL
 #define CFF_LIBRARY_SWRESAMPLE CFF_SWRESAMPLE
 #define CFF_LIBRARY_AVCODEC CFF_AVCODEC
 #define CFF_LIBRARY_AVFORMAT CFF_AVFORMAT
+#define CFF_LIBRARY_SNDFILE CFF_SNDFILE
+#define CFF_LIBRARY_ZIP CFF_ZIP
 
 enum {
 #define CFF_INDEX_FN(library, type, name, parameters, arguments) CFF_INDEX_##name,

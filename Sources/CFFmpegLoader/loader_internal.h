@@ -1,11 +1,11 @@
-#ifndef PREFLIGHT_FFMPEG_LOADER_INTERNAL_H
-#define PREFLIGHT_FFMPEG_LOADER_INTERNAL_H
+#ifndef PREFLIGHT_LOADER_INTERNAL_H
+#define PREFLIGHT_LOADER_INTERNAL_H
 /* Shared by the two files of this target; nothing here is visible outside the binary's own code. */
-#include "ffmpeg_loader.h"
+#include "library_loader.h"
 
 #define CFF_HIDDEN __attribute__((visibility("hidden")))
 
-/* The handle of `library` (one bit), opening it and the FFmpeg libraries it needs on first use;
+/* The handle of `library` (one bit), opening it and the libraries it needs on first use;
    NULL when it cannot be loaded (cff_library_error says why). */
 CFF_HIDDEN void *cff_open_library(unsigned library);
 
