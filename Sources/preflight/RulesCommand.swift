@@ -11,7 +11,7 @@ struct RulesCommand: ParsableCommand {
 
     /// `preflight rules list`.
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the customization kinds with built-in rules.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the customization kinds with built-in rules.")
         @OptionGroup var output: OutputOptions
 
         func run() throws {
@@ -28,7 +28,7 @@ struct RulesCommand: ParsableCommand {
 
     /// `preflight rules show TYPE`.
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show every rule of a customization kind, resolved.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show every rule of a customization kind, resolved.")
         @Argument(help: "The customization kind, e.g. IMAGE_GENERAL.") var type: String
         @Option(help: "A named alternative of the rules.") var profile: String?
         @Option(name: .customLong("rules"), help: "Extra rule files over the built-ins.") var ruleFiles: [String] = []
@@ -70,7 +70,7 @@ struct RulesCommand: ParsableCommand {
 
     /// `preflight rules lint FILE`.
     struct Lint: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Check rule files; errors name file, line and problem (exit 2).")
+        static let configuration = CommandConfiguration(commandName: "lint", abstract: "Check rule files; errors name file, line and problem (exit 2).")
         @Argument(help: "Rule files to check.") var files: [String]
 
         func run() throws {

@@ -39,7 +39,7 @@ public struct AudioAnalysis {
     /// Starts an analysis of audio at `sampleRate` with `channels` interleaved channels. With
     /// `threads` of 2 or more (the default when the machine has them) the 8 kHz half runs on a
     /// second thread; with 1, on the caller's.
-    public init(sampleRate: Int, channels: Int, threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    public init(sampleRate: Int, channels: Int, threads: Int = AvailableProcessors.count) {
         self.sampleRate = max(1, sampleRate)
         self.channels = max(1, min(channels, 65_535))
         chunk = max(1, min(4096, 262_144 / self.channels))

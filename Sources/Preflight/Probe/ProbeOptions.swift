@@ -42,7 +42,7 @@ public struct ProbeOptions: Sendable, Equatable {
     /// on a second thread and a zip bundle is read by two readers at once; at 1 everything runs on
     /// the caller's thread. ``BatchCheck`` divides its `jobs` among the files measured at the same
     /// time, so `--jobs N` keeps N cores busy, not more.
-    public var threads = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    public var threads = AvailableProcessors.count
 
     /// Where readers report how far each file has come, for a progress display (none by default).
     public var progress: ProbeProgress?

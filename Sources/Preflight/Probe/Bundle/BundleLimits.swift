@@ -21,7 +21,7 @@ struct BundleLimits: Sendable, Equatable {
     var headCacheSize = 256 << 10
     /// Entries read at the same time, each through its own libzip handle (decoding and analysis
     /// dominate the time; memory grows by about 1 MiB per reader).
-    var parallelReaders = min(2, max(1, ProcessInfo.processInfo.activeProcessorCount))
+    var parallelReaders = min(2, AvailableProcessors.count)
 
     /// The defaults.
     static let standard = BundleLimits()
