@@ -82,3 +82,15 @@ struct AudioReadPathTests {
         #expect(Decibels.power(Float.infinity) == .infinity)
     }
 }
+
+/// The 16-bit pair counts of ``OffsetDecay`` carry on past 65 535 without losing a hop.
+struct OffsetDecayCountTests {
+    @Test func pairCountsPassSixteenBits() {
+        var decay = OffsetDecay(delayHops: ReverberationEstimator.delayHops)
+        let hops = 70_000
+        for _ in 0..<hops { decay.add(1e-3) }  // −30 dB: bin (−30 + 130) / 0.5 = 200, before and after
+        let window = OffsetDecay.beforeHops + ReverberationEstimator.delayHops + OffsetDecay.afterHops
+        #expect(decay.pairCount(before: 200, after: 200) == hops - window + 1)
+        #expect(decay.pairCount(before: 199, after: 200) == 0)
+    }
+}
