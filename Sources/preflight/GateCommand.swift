@@ -27,19 +27,29 @@ struct GateCommand: AsyncParsableCommand {
             printError("error: no such folder: \(directory)")
             throw ExitCode(ExitStatus.usage)
         }
-        let (submissions, strays): ([Submission], [GateFolder.Stray])
-        do {
-            (submissions, strays) = try GateFolder.discover(URL(fileURLWithPath: directory), defaultType: makeType?.uppercased(), rules: run.ruleLoader())
-        } catch let e as RuleFileErrors {
-            printError(e.description)
-            throw ExitCode(ExitStatus.usage)
-        }
-        for s in strays { printError("warning: \(s.path): \(s.reason)") }
-        guard !submissions.isEmpty else {
-            printError("error: no submissions found in \(directory) (see `preflight gate --help` for the layout)")
-            throw ExitCode(ExitStatus.usage)
-        }
-        let status = try await run.run(submissions, single: false)
+        // Submissions are measured as they are found; warnings and a missing submission come once
+        // the whole folder is read, as when it was read first.
+        var reader = GateFolder.Reader(URL(fileURLWithPath: directory), defaultType: makeType?.uppercased())
+        var found = 0
+        let status = try await run.run(discovering: { rules in
+            let submission: Submission?
+            do {
+                submission = try reader.next(rules: rules)
+            } catch let e as RuleFileErrors {
+                printError(e.description)
+                throw ExitCode(ExitStatus.usage)
+            }
+            if submission != nil {
+                found += 1
+                return submission
+            }
+            for s in reader.strays { printError("warning: \(s.path): \(s.reason)") }
+            guard found > 0 else {
+                printError("error: no submissions found in \(directory) (see `preflight gate --help` for the layout)")
+                throw ExitCode(ExitStatus.usage)
+            }
+            return nil
+        }, single: false)
         if status != ExitStatus.pass { throw ExitCode(status) }
     }
 }

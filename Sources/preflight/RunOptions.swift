@@ -25,7 +25,7 @@ struct RunOptions: ParsableArguments {
     var failuresOnly = false
 
     @Option(help: "Cores to use: files measured at the same time; a file measured alone may use them all (default: the number of cores; 1 runs everything on one thread).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int = AvailableProcessors.count
 
     @Option(name: .customLong("path-prefix"), help: ArgumentHelp("The PathPrefix from the upload credentials call: reports then give each file's full COS URL, bucket and key.", valueName: "url"))
     var pathPrefix: String?
@@ -76,14 +76,38 @@ struct RunOptions: ParsableArguments {
     /// Runs the batch with a progress line on a terminal (none in CI), applies the baseline, writes
     /// outputs and returns the exit status.
     func run(_ submissions: [Submission], single: Bool) async throws -> Int32 {
+        let location = try location()
+        return try await run(single: single, location: location) { batch, rules in try await batch.run(submissions, rules: rules) }
+    }
+
+    /// Like ``run(_:single:)`` for submissions found one at a time by `next` (given the rule loader)
+    /// until it returns nil: the files found first are measured while the rest are looked for. A bad
+    /// `--path-prefix` is reported once every submission is found.
+    func run(discovering next: (_ rules: (String) throws -> RuleSet) throws -> Submission?, single: Bool) async throws -> Int32 {
+        try await run(single: single, location: pathPrefix.flatMap(COSLocation.init(pathPrefix:))) { batch, rules in
+            try await batch.run(discovering: {
+                guard let submission = try next(rules) else {
+                    _ = try location()
+                    return nil
+                }
+                return submission
+            }, rules: rules)
+        }
+    }
+
+    private func run(single: Bool, location: COSLocation?,
+                     check: (BatchCheck, _ rules: @escaping (String) throws -> RuleSet) async throws -> BatchReport) async throws -> Int32 {
         AVLog.configure(verbose: display.verbose)
         var options = limits.probeOptions
         let display = ProgressDisplay.forTerminal()
         options.progress = display?.progress
-        var batch = BatchCheck(jobs: jobs, options: options, strict: strict, location: try location())
+        var batch = BatchCheck(jobs: jobs, options: options, strict: strict, location: location)
         if let display { batch.progress = { done, total, _ in display.fileDone(done, of: total) } }
-        let rules = ruleLoader()
-        var report = try await batch.run(submissions, rules: rules)
+        // JSON of a batch is written submission by submission while files are measured, unless a
+        // baseline will change the reports afterwards.
+        let prerendered = !single && baseline == nil && (format == .json || output.contains { $0.hasPrefix("json=") }) ? SubmissionJSON() : nil
+        if let prerendered { batch.judged = { index, report in prerendered.add(report, at: index) } }
+        var report = try await check(batch, ruleLoader())
         display?.finish()
         if let path = baseline {
             do { try Baseline.load(URL(fileURLWithPath: path)).apply(to: &report) } catch {
@@ -94,24 +118,25 @@ struct RunOptions: ParsableArguments {
         if let path = writeBaseline {
             try Baseline(from: report).json.write(toFile: path, atomically: true, encoding: .utf8)
         }
-        print(render(report, as: format, single: single), terminator: "")
+        print(render(report, as: format, single: single, parts: prerendered), terminator: "")
         for spec in output {
             let parts = spec.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, let f = ReportFormat(rawValue: parts[0]) else {
                 printError("error: --output takes FORMAT=FILE with FORMAT one of \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
                 throw ExitCode(ExitStatus.usage)
             }
-            try render(report, as: f, single: single).write(toFile: parts[1], atomically: true, encoding: .utf8)
+            try render(report, as: f, single: single, parts: prerendered).write(toFile: parts[1], atomically: true, encoding: .utf8)
         }
         return report.verdict == .fail ? ExitStatus.fail : ExitStatus.pass
     }
 
-    func render(_ report: BatchReport, as format: ReportFormat, single: Bool) -> String {
+    func render(_ report: BatchReport, as format: ReportFormat, single: Bool, parts: SubmissionJSON? = nil) -> String {
         let language = display.language
         switch format {
         case .json:
             if single, let only = report.submissions.first { return JSONRenderer.render(only) }
-            return JSONRenderer.encode(report)
+            if let parts { return JSONRenderer.render(report, parts: parts) }
+            return JSONRenderer.render(report)
         case .junit: return JUnitRenderer(language: language).render(report)
         case .github: return GitHubRenderer(language: language).render(report)
         case .markdown: return MarkdownRenderer(language: language).render(report)

@@ -13,9 +13,13 @@ public struct BatchCheck: Sendable {
     public var location: COSLocation?
     /// Called after each file is measured with (done, total, path); for progress displays.
     public var progress: (@Sendable (Int, Int, String) -> Void)?
+    /// Called as soon as each submission is judged, with its position in the batch and its report,
+    /// on the task that judged it (several may run at once) while the last files may still be
+    /// measured; for output written as the reports come, such as ``SubmissionJSON``.
+    public var judged: (@Sendable (Int, Report) -> Void)?
 
     /// Creates a batch check.
-    public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, options: ProbeOptions = ProbeOptions(),
+    public init(jobs: Int = AvailableProcessors.count, options: ProbeOptions = ProbeOptions(),
                 strict: Bool = false, location: COSLocation? = nil) {
         self.jobs = max(1, jobs)
         self.options = options
@@ -25,77 +29,128 @@ public struct BatchCheck: Sendable {
 
     /// Checks every submission; `rules(type)` gives the rule set of a kind (loaded once per kind by the caller).
     public func run(_ submissions: [Submission], rules: (String) throws -> RuleSet) async throws -> BatchReport {
+        var rest = submissions[...]
+        return try await check(next: { rest.popFirst() }, measureWhileFinding: false, rules: rules)
+    }
+
+    /// Checks submissions as `next` finds them (a gate folder being read) until it returns nil. While
+    /// it is finding them, the files found so far are measured on the other `jobs - 1` cores (once
+    /// `jobs` different files are known, so that each gets one thread). An error thrown by `next`
+    /// or `rules` ends the check once the files being measured are done, and is rethrown.
+    public func run(discovering next: () throws -> Submission?, rules: (String) throws -> RuleSet) async throws -> BatchReport {
+        try await check(next: next, measureWhileFinding: true, rules: rules)
+    }
+
+    /// What a task of a batch did: measured one content, or judged one submission.
+    private enum Work: Sendable {
+        case measured(key: String, url: URL, result: ProbeResult, error: ProbeError?)
+        case judged(Int, Report)
+    }
+
+    /// Rule sets are loaded as their kinds are first met. The rest runs while files are measured:
+    /// each file is identified (size and sampled hash) when its turn comes, largest first. Judging
+    /// is small work, kept for the end: a submission whose files are measured is judged on a core
+    /// that has no file left to measure, so the cores that finish first judge while the last files
+    /// are measured, instead of waiting for them. Every task, and the task that finds submissions,
+    /// takes one of `jobs` places: at most `jobs` cores are busy (with `jobs` 1, one thing at a time).
+    private func check(next: () throws -> Submission?, measureWhileFinding: Bool,
+                       rules: (String) throws -> RuleSet) async throws -> BatchReport {
+        var submissions: [Submission] = []
         var sets: [String: RuleSet] = [:]
-        for s in submissions where sets[s.type] == nil { sets[s.type] = try rules(s.type) }
-
-        // Unique (content, kind) pairs to measure.
-        struct Job: Sendable { let url: URL; let kind: SlotKind }
-        var jobsByKey: [String: Job] = [:]
-        var keyOf: [String: String] = [:]   // "submission#slot" → job key
-        var order: [String] = []
-        var total = 0
-        for (i, s) in submissions.enumerated() {
-            guard let set = sets[s.type] else { continue }
-            for (slot, url) in s.files {
-                total += 1
-                let kind = set.slot(slot)?.kind ?? .video
-                let identity = FileIdentity(url).map { "\($0.size):\($0.sampleHash)" } ?? "path:\(url.standardizedFileURL.path)"
-                let key = "\(kind.rawValue):\(identity)"
-                keyOf["\(i)#\(slot)"] = key
-                if jobsByKey[key] == nil { jobsByKey[key] = Job(url: url, kind: kind); order.append(key) }
+        var queue = MeasureQueue()
+        var judge: BatchJudge?
+        var reports: [Int: Report] = [:]
+        // Identified files whose content no file before them had; those from `measuring` on are
+        // not being measured yet.
+        var ahead: [(key: String, file: MeasureQueue.File)] = []
+        var measuring = 0
+        func identifyNew() -> Bool {
+            while let (index, key, isFirst) = queue.identifyNext() {
+                judge?.identified(queue.files[index], key: key)
+                if isFirst {
+                    ahead.append((key, queue.files[index]))
+                    return true
+                }
             }
+            return false
         }
-        let uniqueCount = order.count
-        // `jobs` is the number of cores to keep busy: files at the same time, and what is left over
-        // for each file's own threads (one file alone may use them all).
         var options = self.options
-        options.threads = max(1, jobs / max(1, min(jobs, uniqueCount)))
-        let progress = self.progress
-        let results = await withTaskGroup(of: (String, ProbeResult, ProbeError?).self) { group -> [String: (ProbeResult, ProbeError?)] in
-            var out: [String: (ProbeResult, ProbeError?)] = [:]
-            var next = 0
-            func add() {
-                guard next < order.count, let job = jobsByKey[order[next]] else { return }
-                let key = order[next]
-                next += 1
-                group.addTask {
-                    let (result, error) = SlotProbe.probe(job.url, kind: job.kind, options: options)
-                    return (key, result, error)
-                }
-            }
-            for _ in 0..<min(jobs, order.count) { add() }
-            while let (key, result, error) = await group.next() {
-                out[key] = (result, error)
-                progress?(out.count, uniqueCount, jobsByKey[key]?.url.displayPath ?? "")
-                add()
-            }
-            return out
-        }
+        let jobs = self.jobs, progress = self.progress, judged = self.judged
+        var failure: Error?
 
-        var names: [String: Int] = [:]
-        for s in submissions { if let n = s.request?.anchorName { names[n, default: 0] += 1 } }
-        var reports: [Report] = []
-        for (i, s) in submissions.enumerated() {
-            guard let set = sets[s.type] else { continue }
-            let inputs: [InputReport] = set.slots.compactMap { slot in
-                guard let url = s.files[slot.name], let key = keyOf["\(i)#\(slot.name)"], let (result, error) = results[key] else { return nil }
-                var facts = result.facts
-                if error == nil || facts["file.name"] != nil {
-                    // Facts of a reused identical file keep this file's own name.
-                    let own = (try? FileFacts.read(url)) ?? Facts()
-                    for name in ["file.name", "file.stem", "file.extension", "file.extension_matches_content"] { facts[name] = own[name] ?? facts[name] }
+        await withTaskGroup(of: Work.self) { group in
+            var running = 0
+            func measureNext() -> Bool {
+                guard measuring < ahead.count || identifyNew() else { return false }
+                let (key, file) = ahead[measuring]
+                measuring += 1
+                let options = options
+                running += 1
+                group.addTask {
+                    let (result, error) = SlotProbe.probe(file.url, kind: file.kind, options: options)
+                    return .measured(key: key, url: file.url, result: result, error: error)
                 }
-                return InputReport(slot: slot.name, path: url.displayPath, facts: facts, entries: result.entries, error: error)
-            } + s.files.keys.filter { set.slot($0) == nil }.sorted().map { slot in
-                InputReport(slot: slot, path: s.files[slot]?.displayPath ?? "", facts: Facts(),
-                            error: ProbeError(.wrongKind, LocalizedText(zh: "\(s.type) 没有名为 \(slot) 的文件位置。", en: "\(s.type) has no '\(slot)' file slot.")))
+                return true
             }
-            var extra = Facts()
-            if let n = s.request?.anchorName { extra.set("request.anchor_name_unique", (names[n] ?? 0) <= 1) }
-            var report = Preflight.report(s, rules: set, inputs: inputs, strict: strict, requestFacts: extra)
-            report.uploads = COSPlan.uploads(for: s, rules: set, location: location)
-            reports.append(report)
+            func judgeNext() -> Bool {
+                guard let index = judge?.nextReady(), let work = judge?.judgement(for: index) else { return false }
+                running += 1
+                group.addTask {
+                    let report = work.report()
+                    judged?(index, report)
+                    return .judged(index, report)
+                }
+                return true
+            }
+            /// Fills the free places: files first, then judging.
+            func fill() { while running < jobs, measureNext() || judgeNext() {} }
+
+            do {
+                while let s = try next() {
+                    if sets[s.type] == nil { sets[s.type] = try rules(s.type) }
+                    if let set = sets[s.type] { queue.append(s, at: submissions.count, rules: set) }
+                    submissions.append(s)
+                    // A progress display needs every file identified first, for its total.
+                    guard measureWhileFinding, progress == nil, jobs > 1 else { continue }
+                    while queue.uniqueCount < jobs, identifyNew() {}
+                    if queue.uniqueCount >= jobs {
+                        options.threads = 1
+                        while running < jobs - 1, measureNext() {}
+                    }
+                }
+            } catch {
+                failure = error
+                return
+            }
+
+            queue.sortRemaining()
+            var complete = BatchJudge(submissions, sets: sets, strict: strict, location: location)
+            for (index, key) in queue.keys.enumerated() { complete.identified(queue.files[index], key: key) }
+            judge = complete
+            if running == 0 {
+                // `jobs` is the number of cores to keep busy: files at the same time, and what is left
+                // over for each file's own threads (one file alone may use them all).
+                while ahead.count - measuring < jobs, identifyNew() {}
+                if progress != nil { while identifyNew() {} }
+                options.threads = max(1, jobs / max(1, min(jobs, queue.uniqueCount)))
+            }
+            fill()
+            var done = 0
+            while let work = await group.next() {
+                running -= 1
+                switch work {
+                case let .measured(key, url, result, error):
+                    done += 1
+                    progress?(done, queue.uniqueCount, url.displayPath)
+                    judge?.record(key, url: url, result: result, error: error)
+                case let .judged(index, report):
+                    reports[index] = report
+                }
+                fill()
+            }
         }
-        return BatchReport(submissions: reports, strict: strict, filesMeasured: uniqueCount, filesReused: total - uniqueCount)
+        if let failure { throw failure }
+        let batch = submissions.indices.compactMap { reports[$0] }
+        return BatchReport(submissions: batch, strict: strict, filesMeasured: queue.uniqueCount, filesReused: queue.files.count - queue.uniqueCount)
     }
 }

@@ -28,36 +28,69 @@ public enum GateFolder {
 
     /// The submissions found under `root`, and files that fit no slot.
     public static func discover(_ root: URL, defaultType: String?, rules: (String) throws -> RuleSet) throws -> ([Submission], [Stray]) {
-        let fm = FileManager.default
-        let children = ((try? fm.contentsOfDirectory(atPath: root.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
-        let isSubmission = { (dir: URL) -> Bool in
-            fm.fileExists(atPath: dir.appendingPathComponent("submission.yaml").path)
-                || cosFolders.contains { fm.fileExists(atPath: dir.appendingPathComponent($0).path) }
-        }
-        var folders: [URL] = []
-        if isSubmission(root) { folders = [root] } else {
-            for name in children {
-                let dir = root.appendingPathComponent(name)
-                var isDir: ObjCBool = false
-                if fm.fileExists(atPath: dir.path, isDirectory: &isDir), isDir.boolValue, isSubmission(dir) { folders.append(dir) }
-            }
-        }
+        var reader = Reader(root, defaultType: defaultType)
         var submissions: [Submission] = []
-        var strays: [Stray] = []
-        for dir in folders {
+        while let s = try reader.next(rules: rules) { submissions.append(s) }
+        return (submissions, reader.strays)
+    }
+
+    /// Reads a delivery folder one submission at a time, so a batch can start measuring the first
+    /// submission's files while the others are still being read.
+    public struct Reader {
+        /// Files that fit no slot, in the order found so far.
+        public private(set) var strays: [Stray] = []
+        private let defaultType: String?
+        private let root: URL
+        /// The names of the folders that may be submissions, checked one at a time as they are
+        /// reached (none when `root` is itself the submission).
+        private let names: [String]
+        private let rootIsSubmission: Bool
+        private var position = 0
+
+        /// A reader of the submission folders under `root` (or of `root` itself when it holds the
+        /// COS folders), in name order; hidden ones are skipped.
+        public init(_ root: URL, defaultType: String?) {
+            self.root = root
+            self.defaultType = defaultType
+            rootIsSubmission = GateFolder.isSubmission(root)
+            names = rootIsSubmission ? [] : ((try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        }
+
+        /// The next submission, or nil after the last. A folder without a submission.yaml (and no
+        /// default type) and files that fit no slot are added to ``strays``; a submission.yaml that
+        /// cannot be read throws ``RuleFileErrors``.
+        public mutating func next(rules: (String) throws -> RuleSet) throws -> Submission? {
+            if rootIsSubmission {
+                guard position == 0 else { return nil }
+                position = 1
+                return try read(root, rules: rules)
+            }
+            while position < names.count {
+                let dir = root.appendingPathComponent(names[position])
+                position += 1
+                var isDir: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDir), isDir.boolValue, GateFolder.isSubmission(dir) else { continue }
+                if let submission = try read(dir, rules: rules) { return submission }
+            }
+            return nil
+        }
+
+        private mutating func read(_ dir: URL, rules: (String) throws -> RuleSet) throws -> Submission? {
+            let fm = FileManager.default
             let manifestURL = dir.appendingPathComponent("submission.yaml")
+            let hasManifest = fm.fileExists(atPath: manifestURL.path)
             var submission: Submission
-            if fm.fileExists(atPath: manifestURL.path) {
-                guard let entry = try Manifest.load(manifestURL, defaultType: defaultType).entries.first else { continue }
+            if hasManifest {
+                guard let entry = try Manifest.load(manifestURL, defaultType: defaultType).entries.first else { return nil }
                 submission = entry.submission
             } else if let defaultType {
                 submission = Submission(type: defaultType, files: [:])
             } else {
                 strays.append(Stray(path: dir.displayPath, reason: "no submission.yaml with MakeType, and no --type given"))
-                continue
+                return nil
             }
             submission.name = dir.lastPathComponent
-            submission.origin = fm.fileExists(atPath: manifestURL.path) ? manifestURL.displayPath : dir.displayPath
+            submission.origin = hasManifest ? manifestURL.displayPath : dir.displayPath
             let set = try rules(submission.type)
             let explicit = Set(submission.files.keys)
             for folder in cosFolders {
@@ -74,9 +107,15 @@ public enum GateFolder {
                     submission.files[slot] = url
                 }
             }
-            submissions.append(submission)
+            return submission
         }
-        return (submissions, strays)
+    }
+
+    /// Whether a folder is a submission: it has a submission.yaml or one of the COS folders.
+    static func isSubmission(_ dir: URL) -> Bool {
+        let fm = FileManager.default
+        return fm.fileExists(atPath: dir.appendingPathComponent("submission.yaml").path)
+            || cosFolders.contains { fm.fileExists(atPath: dir.appendingPathComponent($0).path) }
     }
 
     /// The slot a file in a COS folder fills: by name hints and kind, else the first free one.

@@ -77,7 +77,8 @@ public struct Manifest: Sendable {
             throw RuleFileErrors(errors: [RuleFileError(SourceLocation(file: path, line: excess.line, column: excess.column), excess.problem)])
         }
         let node: Node?
-        do { node = try Yams.compose(yaml: text) } catch let e as YamlError {
+        // UTF-8 named outright: Yams' default encoding reads the whole environment on every parse.
+        do { node = try Yams.compose(yaml: text, .default, .default, .utf8) } catch let e as YamlError {
             let mark: Mark? = {
                 switch e {
                 case .scanner(_, _, let m, _), .parser(_, _, let m, _), .composer(_, _, let m, _): return m

@@ -1,0 +1,44 @@
+import Foundation
+
+/// Everything needed to judge one submission whose files are measured; judging reads no file but
+/// the `file.*` names of a file whose measurements came from an identical one.
+struct SubmissionJudgement: Sendable {
+    /// A measurement of one content, and the file it was read from.
+    struct Measurement: Sendable {
+        let url: URL
+        let result: ProbeResult
+        let error: ProbeError?
+    }
+
+    let submission: Submission
+    let rules: RuleSet
+    /// By slot.
+    let measurements: [String: Measurement]
+    /// Whether no other submission of the batch has the same AnchorName (nil without one).
+    let anchorNameUnique: Bool?
+    let strict: Bool
+    let location: COSLocation?
+
+    /// The submission's report.
+    func report() -> Report {
+        let s = submission, set = rules
+        let inputs: [InputReport] = set.slots.compactMap { slot in
+            guard let url = s.files[slot.name], let m = measurements[slot.name] else { return nil }
+            var facts = m.result.facts
+            if url != m.url, m.error == nil || facts["file.name"] != nil {
+                // Facts of a reused identical file keep this file's own name.
+                let own = (try? FileFacts.read(url)) ?? Facts()
+                for name in ["file.name", "file.stem", "file.extension", "file.extension_matches_content"] { facts[name] = own[name] ?? facts[name] }
+            }
+            return InputReport(slot: slot.name, path: url.displayPath, facts: facts, entries: m.result.entries, error: m.error)
+        } + s.files.keys.filter { set.slot($0) == nil }.sorted().map { slot in
+            InputReport(slot: slot, path: s.files[slot]?.displayPath ?? "", facts: Facts(),
+                        error: ProbeError(.wrongKind, LocalizedText(zh: "\(s.type) 没有名为 \(slot) 的文件位置。", en: "\(s.type) has no '\(slot)' file slot.")))
+        }
+        var extra = Facts()
+        if let anchorNameUnique { extra.set("request.anchor_name_unique", anchorNameUnique) }
+        var report = Preflight.report(s, rules: set, inputs: inputs, strict: strict, requestFacts: extra)
+        report.uploads = COSPlan.uploads(for: s, rules: set, location: location)
+        return report
+    }
+}
