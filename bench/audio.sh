@@ -85,15 +85,18 @@ echo
 echo "Each further minute of 24 kHz audio, (10 min − 1 min) ÷ 9, wall / CPU: preflight $(per_min preflight mean) / $(per_min preflight cpu),"
 echo "sox stats $(per_min "sox stats" mean) / $(per_min "sox stats" cpu), ffmpeg astats $(per_min "ffmpeg astats" mean) / $(per_min "ffmpeg astats" cpu)."
 
-# Goal: no slower than sox stats; the time above sox's, per minute of audio, says how it scales.
+# Goal (issue): no slower than sox stats on the files it names, a 5–10 minute 24 kHz recording and the
+# 500 MB bundle. The 1-minute file is shown for information: it says what the fixed cost of a run is.
 verdict=met
 parts=()
 for n in audio-speech-24k-1min audio-speech-24k-10min audio-bundle-500; do
   r=$(ratio "$(mean "$n" "sox stats")" "$(mean "$n" preflight)")
   parts+=("×$r")
+  [ "$n" = audio-speech-24k-1min ] && continue
   python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) >= 1 else 1)" "$r" || verdict="not met"
 done
 echo
-echo "**Goal (the full analysis, all four metrics, no slower than sox stats; sox's time ÷ preflight's):"
-echo "$verdict: 1 min ${parts[0]}, 10 min ${parts[1]}, 500 MB bundle ${parts[2]}. Peak memory flat in the length:"
+echo "**Goal (the full analysis, all four metrics, no slower than sox stats on a 5–10 minute 24 kHz recording"
+echo "and the 500 MB bundle; sox's time ÷ preflight's): $verdict: 10 min ${parts[1]}, 500 MB bundle ${parts[2]}"
+echo "(1 min, for information: ${parts[0]}, the fixed cost of a run). Peak memory flat in the length:"
 echo "$(rss_mib audio-speech-24k-1min preflight) / $(rss_mib audio-speech-24k-10min preflight) / $(rss_mib audio-bundle-500 preflight).**"
