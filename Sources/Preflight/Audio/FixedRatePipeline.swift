@@ -112,7 +112,8 @@ final class FixedRatePipeline: @unchecked Sendable {
                 resampleAndProcess(nil, count: 0)
             }
         }
-        return (takeDecisions(), reverb)
+        let rest = takeDecisions()  // feeds the last hops to `reverb`: before it is returned
+        return (rest, reverb)
     }
 
     /// Stops the worker without waiting (an analysis dropped unfinished).
