@@ -37,7 +37,7 @@ final class ZipBytes: @unchecked Sendable {
     init(_ data: Data) {
         self.data = data
         buffer = .allocate(byteCount: max(1, data.count), alignment: 16)
-        data.copyBytes(to: buffer.bindMemory(to: UInt8.self))
+        _ = data.copyBytes(to: buffer.bindMemory(to: UInt8.self))
     }
 
     deinit { buffer.deallocate() }
