@@ -42,7 +42,13 @@ public struct ProbeOptions: Sendable, Equatable {
     /// on a second thread and a zip bundle is read by two readers at once; at 1 everything runs on
     /// the caller's thread. ``BatchCheck`` divides its `jobs` among the files measured at the same
     /// time, so `--jobs N` keeps N cores busy, not more.
-    public var threads = AvailableProcessors.count
+    public var threads: Int {
+        get { requestedThreads ?? AvailableProcessors.count }
+        set { requestedThreads = newValue }
+    }
+    /// The threads set, if any: the default is read only when it is used (the processor count is read
+    /// from cgroup files, which a photo probe has no use for).
+    private var requestedThreads: Int?
 
     /// Where readers report how far each file has come, for a progress display (none by default).
     public var progress: ProbeProgress?

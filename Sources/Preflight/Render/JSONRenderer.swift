@@ -28,13 +28,15 @@ public enum JSONRenderer {
     /// `{"facts": {…}}` for `preflight probe`, with each bundle entry's facts and the error if the file
     /// could not be fully read.
     public static func render(probe input: InputReport) -> String {
-        struct ProbeOutput: Encodable {
-            let file: String
-            let facts: [String: FactValue]
-            let entries: [EntryReport]?
-            let error: ProbeError?
-        }
-        return encode(ProbeOutput(file: input.path, facts: input.facts.values, entries: input.entries, error: input.error))
+        // Written directly, members in key order, as `encode` lays out the same object.
+        var json = PrettyJSON(capacity: 16 << 10)
+        json.beginObject()
+        if let entries = input.entries { json.key("entries"); json.array(entries) { $0.value($1) } }
+        if let error = input.error { json.key("error"); json.value(error) }
+        json.key("facts"); json.value(input.facts)
+        json.key("file"); json.string(input.path)
+        json.endObject()
+        return json.finish()
     }
 
     /// Any encodable value as pretty-printed JSON with sorted keys (baselines, probe output).
