@@ -9,8 +9,9 @@ import Foundation
 /// voice-activity decisions and the hops' band powers come back in order. The split keeps the two threads'
 /// shares about even (measured on a 10-minute 24 kHz file): the resampler, the FFT and the voice-activity
 /// detector run here, while the ``ReverberationEstimator`` (a histogram update per band and hop) is fed on
-/// the producer's thread from the band powers handed back, when it takes the decisions. Owned by a ``FixedRateHandle``, which cancels the
-/// thread if an analysis is dropped unfinished.
+/// the producer's thread from the band powers handed back, when it takes the decisions.
+///
+/// Owned by a ``FixedRateHandle``, which cancels the thread if an analysis is dropped unfinished.
 final class FixedRatePipeline: @unchecked Sendable {
     static let batchSize = 16_384
     static let depth = 4
