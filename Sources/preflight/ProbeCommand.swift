@@ -3,7 +3,7 @@ import Foundation
 import Preflight
 
 /// `preflight probe`: print what was measured of a file, without judging it.
-struct ProbeCommand: AsyncParsableCommand {
+struct ProbeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "probe",
         abstract: "Print the facts measured of a file (no rules applied).")
@@ -21,31 +21,9 @@ struct ProbeCommand: AsyncParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    func run() async throws {
-        AVLog.configure(verbose: output.verbose)
-        guard FileManager.default.fileExists(atPath: file) else {
-            printError(output.language == .zh ? "错误：文件不存在：\(file)" : "error: no such file: \(file)")
-            throw ExitCode(ExitStatus.usage)
-        }
-        let url = URL(fileURLWithPath: file)
-        var options = limits.probeOptions
-        let display = ProgressDisplay.forTerminal()
-        options.progress = display?.progress
-        let chosen = kind ?? SlotKind.guess(for: (try? FileFacts.read(url)) ?? Facts())
-        let input = Preflight.probe(url, kind: chosen, options: options)
-        display?.finish()
-        switch format {
-        case .json:
-            print(JSONRenderer.render(probe: input), terminator: "")
-        case .text:
-            for name in input.facts.orderedNames {
-                guard let value = input.facts[name] else { continue }
-                print("\(name.padding(toLength: 32, withPad: " ", startingAt: 0)) \(FactFormatting.describe(value, of: name))")
-            }
-            if let error = input.error {
-                printError("\(error.message.text(in: output.language))" + (error.detail.map { " (\($0))" } ?? ""))
-            }
-        }
-        if input.error != nil { throw ExitCode(ExitStatus.fail) }
+    func run() throws {
+        let invocation = ProbeInvocation(file: file, kind: kind, format: format)
+        let status = invocation.run(options: limits.probeOptions, language: output.language, verbose: output.verbose)
+        if status != ExitStatus.pass { throw ExitCode(status) }
     }
 }

@@ -9,29 +9,50 @@ enum ExitStatus {
     static let usage: Int32 = 2
 }
 
+/// Maps an error thrown while parsing or running a command to its message and exit status.
+func exitStatus(for error: Error) -> Int32 {
+    if let exit = error as? ExitCode { return exit.rawValue }
+    let code = PreflightCommand.exitCode(for: error)
+    let message = PreflightCommand.fullMessage(for: error)
+    if code == .success {
+        print(message)
+        return ExitStatus.pass
+    }
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+    return ExitStatus.usage
+}
+
+/// Runs a command that needs Swift concurrency (`check`, `gate`) and exits with its status. The async
+/// runtime and its threads start only here: `probe`, `rules`, `facts`, `--help` and `--version` run on
+/// the main thread without them, which keeps a one-file probe's start close to the process's own.
+func runAsync(_ command: AsyncParsableCommand) -> Never {
+    nonisolated(unsafe) var command = command
+    Task.detached {
+        do {
+            try await command.run()
+            exit(ExitStatus.pass)
+        } catch {
+            exit(exitStatus(for: error))
+        }
+    }
+    dispatchMain()
+}
+
 /// Parses the command line and runs it, mapping every usage problem to exit status 2.
-func runCommandLine() async -> Int32 {
+func runCommandLine() -> Int32 {
+    if let probe = ProbeInvocation.recognise(Array(CommandLine.arguments.dropFirst())) {
+        return probe.run(options: ProbeOptions(), language: Language.fromEnvironment(), verbose: false)
+    }
     do {
         var command = try PreflightCommand.parseAsRoot()
-        if var asyncCommand = command as? AsyncParsableCommand {
-            try await asyncCommand.run()
-        } else {
-            try command.run()
+        if let asyncCommand = command as? AsyncParsableCommand {
+            runAsync(asyncCommand)
         }
+        try command.run()
         return ExitStatus.pass
-    } catch let exit as ExitCode {
-        return exit.rawValue
     } catch {
-        let code = PreflightCommand.exitCode(for: error)
-        let message = PreflightCommand.fullMessage(for: error)
-        if code == .success {
-            print(message)
-            return ExitStatus.pass
-        }
-        FileHandle.standardError.write(Data((message + "\n").utf8))
-        return ExitStatus.usage
+        return exitStatus(for: error)
     }
 }
 
-let status = await runCommandLine()
-exit(status)
+exit(runCommandLine())

@@ -54,6 +54,39 @@ import Testing
         #expect(facts["container.format"] as? String == "mp4")
     }
 
+    /// `probe FILE [--kind K] [--format F]` is read without the full argument parser (it costs more than
+    /// a photo's header); every such run must print, byte for byte, what the full parser's path prints.
+    /// `--color never` changes nothing in `probe` but sends the same request through the full parser.
+    @Test func shortProbeFormMatchesTheFullParser() throws {
+        let files = ["Fixtures/photo/photo_1600x1200.jpg", "Fixtures/photo/png_content.jpg", "Fixtures/photo/bad_crc.png",
+                     "Fixtures/photo/empty.jpg", "Fixtures/audio/take-16k.wav", "Fixtures/audio/truncated-header.wav", take, pdf,
+                     "Fixtures/no-such-file.jpg"]
+        let forms: [[String]] = [[], ["--format=json"], ["--kind", "photo", "--format", "json"], ["--kind=audio", "--format", "text"]]
+        for file in files {
+            for form in forms {
+                for language in ["en_US.UTF-8", "zh_CN.UTF-8"] {
+                    let short = try ToolRun.run(["probe", file] + form, environment: ["LANG": language])
+                    let full = try ToolRun.run(["probe"] + form + [file, "--color", "never"], environment: ["LANG": language])
+                    let what = "probe \(file) \(form.joined(separator: " ")) LANG=\(language)"
+                    #expect(short.status == full.status, "\(what)")
+                    #expect(short.stdout == full.stdout, "\(what)")
+                    #expect(short.stderr == full.stderr, "\(what)")
+                }
+            }
+        }
+        // What the short form does not take goes to the full parser, with its messages and exit status 2.
+        for arguments in [["probe", "--kind", "nope", take], ["probe", take, "--format"], ["probe", take, take], ["probe", "--kind", "photo"],
+                          ["probe", take, "--format", "yaml"], ["probe", take, "--kind="]] {
+            let run = try ToolRun.run(arguments)
+            #expect(run.status == 2, "\(arguments)")
+            #expect(run.stdout.isEmpty && run.stderr.contains("Usage: preflight probe"), "\(arguments): \(run.stderr)")
+        }
+        // A repeated option: the full parser takes the last.
+        let repeated = try ToolRun.run(["probe", take, "--kind", "video", "--kind", "pdf", "--format", "json"])
+        let last = try ToolRun.run(["probe", take, "--kind", "pdf", "--format", "json"])
+        #expect(repeated.status == 1 && repeated.stdout == last.stdout && repeated.stderr == last.stderr)
+    }
+
     @Test func usageAndInputErrorsUseTheirExitCodes() throws {
         #expect(try ToolRun.run(["check", "--type", "IMAGE", "--material", "Fixtures/video/no-such.mp4"]).status == 2)
         #expect(try ToolRun.run(["check", "--type", "NOPE", "--material", take]).status == 2)
