@@ -46,8 +46,8 @@ private func probeSafely(_ data: Data) -> Result<Facts, ProbeError>? {
     }
 }
 
-/// A small deterministic random number generator (SplitMix64), so fuzz runs are repeatable.
-private struct SplitMix: RandomNumberGenerator {
+/// A small deterministic random number generator (SplitMix64), so fuzz runs and test signals are repeatable.
+struct SplitMix: RandomNumberGenerator {
     var state: UInt64
     mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15

@@ -6,10 +6,10 @@ import Foundation
 ///
 /// The producer copies the mono samples into fixed batches (16 384 samples) handed over through a bounded
 /// queue (at most 4 in flight, so memory stays flat and a slow consumer holds the producer back);
-/// voice-activity decisions and the hops' band powers come back in order. The split keeps the two threads'
-/// shares about even (measured on a 10-minute 24 kHz file): the resampler, the FFT and the voice-activity
-/// detector run here, while the ``ReverberationEstimator`` (a histogram update per band and hop) is fed on
-/// the producer's thread from the band powers handed back, when it takes the decisions.
+/// voice-activity decisions come back in order, and the ``ReverberationEstimator`` is handed over at the
+/// end. On a 10-minute 24 kHz file the two threads' shares are about even: the producer decodes and runs
+/// the full-rate analysers (levels, clipping, WADA-SNR, frame powers), this thread the resampler, the
+/// FFT, the voice-activity detector and the reverberation estimator.
 ///
 /// Owned by a ``FixedRateHandle``, which cancels the thread if an analysis is dropped unfinished.
 final class FixedRatePipeline: @unchecked Sendable {
@@ -26,17 +26,15 @@ final class FixedRatePipeline: @unchecked Sendable {
     private var queue: [Item] = []
     private var free: [UnsafeMutablePointer<Float>] = []
     private var decisions: [Bool] = []
-    private var hops: [ShortTimeSpectrum.Hop] = []
     private var buffers: [UnsafeMutablePointer<Float>] = []
     // Worker side.
     private let spectrum: ShortTimeSpectrum
-    private var vad = VoiceActivityDetector()
-    private var localDecisions: [Bool] = []
-    private var localHops: [ShortTimeSpectrum.Hop] = []
+    /// The analysers the hops feed, changed in place through a pointer: as class properties, every
+    /// change in the per-hop closure would cost a dynamic exclusivity check (and a copy-out a full copy
+    /// of their histograms).
+    private let hopState: UnsafeMutablePointer<HopState>
     private let resampler: Resampler
     // Producer side.
-    private var reverb = ReverberationEstimator()
-    private var takenHops: [ShortTimeSpectrum.Hop] = []
     private var current: UnsafeMutablePointer<Float>?
     private var fill = 0
     private var ended = false
@@ -46,6 +44,8 @@ final class FixedRatePipeline: @unchecked Sendable {
         self.resampler = resampler
         self.spectrum = spectrum
         self.threaded = threaded
+        hopState = .allocate(capacity: 1)
+        hopState.initialize(to: HopState())
         guard threaded else { return }
         for _ in 0...Self.depth {
             let b = UnsafeMutablePointer<Float>.allocate(capacity: Self.batchSize)
@@ -60,6 +60,8 @@ final class FixedRatePipeline: @unchecked Sendable {
 
     deinit {
         for b in buffers { b.deallocate() }
+        hopState.deinitialize(count: 1)
+        hopState.deallocate()
     }
 
     // MARK: Producer
@@ -87,16 +89,12 @@ final class FixedRatePipeline: @unchecked Sendable {
         current = nil; fill = 0
     }
 
-    /// The decisions made so far, in order, removed from the pipeline; the hops analysed so far go to
-    /// the reverberation estimator.
+    /// The decisions made so far, in order, removed from the pipeline.
     func takeDecisions() -> [Bool] {
         lock.lock()
         let d = decisions
         decisions.removeAll(keepingCapacity: true)
-        swap(&hops, &takenHops)
         lock.unlock()
-        for hop in takenHops { reverb.add(hop) }
-        takenHops.removeAll(keepingCapacity: true)
         return d
     }
 
@@ -113,8 +111,8 @@ final class FixedRatePipeline: @unchecked Sendable {
                 resampleAndProcess(nil, count: 0)
             }
         }
-        let rest = takeDecisions()  // feeds the last hops to `reverb`: before it is returned
-        return (rest, reverb)
+        // The worker has stopped (`done`), so its estimator is complete and no longer changing.
+        return (takeDecisions(), hopState.pointee.reverb)
     }
 
     /// Stops the worker without waiting (an analysis dropped unfinished).
@@ -148,25 +146,35 @@ final class FixedRatePipeline: @unchecked Sendable {
         }
     }
 
-    /// Resamples `n` samples (nil flushes the resampler) and analyses the 8 kHz result.
+    /// Resamples `n` samples (nil flushes the resampler and the spectrum) and analyses the 8 kHz result.
     private func resampleAndProcess(_ x: UnsafePointer<Float>?, count n: Int) {
         resampler.convert(x, count: n) { out, k in process(out, count: k) }
+        if x == nil { process(nil, count: 0) }
     }
 
-    private func process(_ x: UnsafePointer<Float>, count n: Int) {
-        spectrum.add(x, count: n) { hop in
-            if threaded { localHops.append(hop) } else { reverb.add(hop) }
-            if let d = vad.add(hop) { localDecisions.append(d) }
+    /// Analyses `n` samples at 8 kHz; nil reports the spectrum's last window.
+    private func process(_ x: UnsafePointer<Float>?, count n: Int) {
+        let state = hopState
+        let body = { (hop: ShortTimeSpectrum.Hop) in
+            state.pointee.reverb.add(hop)
+            if let d = state.pointee.vad.add(hop) { state.pointee.decisions.append(d) }
         }
-        if !localDecisions.isEmpty || !localHops.isEmpty {
+        if let x { spectrum.add(x, count: n, body) } else { spectrum.flush(body) }
+        if !state.pointee.decisions.isEmpty {
             lock.lock()
-            decisions.append(contentsOf: localDecisions)
-            hops.append(contentsOf: localHops)
+            decisions.append(contentsOf: state.pointee.decisions)
             lock.unlock()
-            localDecisions.removeAll(keepingCapacity: true)
-            localHops.removeAll(keepingCapacity: true)
+            state.pointee.decisions.removeAll(keepingCapacity: true)
         }
     }
+}
+
+/// What the 8 kHz hops feed: the voice-activity detector (and its decisions not yet handed over) and the
+/// reverberation estimator.
+private struct HopState {
+    var vad = VoiceActivityDetector()
+    var decisions: [Bool] = []
+    var reverb = ReverberationEstimator()
 }
 
 /// Owns a ``FixedRatePipeline`` for an ``AudioAnalysis`` and stops its thread when the analysis goes away.
