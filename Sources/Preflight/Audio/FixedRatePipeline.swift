@@ -15,6 +15,11 @@ import Foundation
 final class FixedRatePipeline: @unchecked Sendable {
     static let batchSize = 16_384
     static let depth = 4
+    /// Batches allocated (1 MiB): refilled oldest first, so the producer writes into memory the worker
+    /// read 12 batches ago, long gone from its caches, rather than the one it has just released (its
+    /// lines still in the other core's cache: each written line then costs a cross-core invalidation,
+    /// and the copy took up to three times as long).
+    static let batchCount = 16
 
     private enum Item { case samples(UnsafeMutablePointer<Float>, Int), end, cancel }
 
@@ -47,7 +52,7 @@ final class FixedRatePipeline: @unchecked Sendable {
         hopState = .allocate(capacity: 1)
         hopState.initialize(to: HopState())
         guard threaded else { return }
-        for _ in 0...Self.depth {
+        for _ in 0..<Self.batchCount {
             let b = UnsafeMutablePointer<Float>.allocate(capacity: Self.batchSize)
             b.initialize(repeating: 0, count: Self.batchSize)
             buffers.append(b)
@@ -72,7 +77,7 @@ final class FixedRatePipeline: @unchecked Sendable {
         guard threaded else { return resampleAndProcess(x, count: n) }
         var i = 0
         while i < n {
-            if current == nil { lock.lock(); current = free.popLast(); lock.unlock() }
+            if current == nil { lock.lock(); current = free.isEmpty ? nil : free.removeFirst(); lock.unlock() }
             guard let buf = current else { return }
             let m = min(n - i, Self.batchSize - fill)
             (buf + fill).update(from: x + i, count: m)

@@ -13,7 +13,10 @@ import Foundation
 ///
 /// The result is the global ratio of speech energy to noise energy, pauses included.
 struct WADASNR {
-    private var histogram = [Int](repeating: 0, count: 32768)
+    /// Two interleaved histograms, `[2 · bin + k]` for the samples of odd (k = 1) and even (k = 0)
+    /// position, merged by ``estimate()``: a run of samples in one bin (quiet passages) then alternates
+    /// between two counters instead of waiting on one.
+    private var counts = [Int](repeating: 0, count: 2 * 32768)
     private var sumAbs: Double = 0
     private(set) var count = 0
     private var zeroRun = 0
@@ -41,21 +44,41 @@ struct WADASNR {
         var a0: Float = 0, a1: Float = 0
         let step = stride
         var taken = 0
-        histogram.withUnsafeMutableBufferPointer { h in
+        /// Follows the runs of exact zeros (bin 0), counting those longer than the gate.
+        @inline(__always) func track(_ bin: Int) {
+            if bin == 0 {
+                run += 1
+            } else if run > 0 {
+                if run > gate { gated += run }
+                run = 0
+            }
+        }
+        counts.withUnsafeMutableBufferPointer { h in
             let hist = h.baseAddress!
             var i = phase
-            while i < n {
-                taken += 1
+            // Two samples a turn: the first of each pair is taken at an odd count (sums into `a1`, counts
+            // in the odd histogram), the second at an even one.
+            while i + step < n {
+                let a = abs(x[i]), b = abs(x[i + step])
+                let binA = Int(a.bitPattern >> 16), binB = Int(b.bitPattern >> 16)
+                hist[2 &* binA &+ 1] &+= 1
+                hist[2 &* binB] &+= 1
+                a1 += a
+                a0 += b
+                if run > 0 || binA == 0 || binB == 0 {
+                    track(binA)
+                    track(binB)
+                }
+                taken += 2
+                i += 2 * step
+            }
+            if i < n {
                 let a = abs(x[i])
                 let bin = Int(a.bitPattern >> 16)
-                hist[bin] &+= 1
-                if taken & 1 == 0 { a0 += a } else { a1 += a }
-                if bin == 0 {
-                    run += 1
-                } else if run > 0 {
-                    if run > gate { gated += run }
-                    run = 0
-                }
+                hist[2 &* bin &+ 1] &+= 1
+                a1 += a
+                track(bin)
+                taken += 1
                 i += step
             }
             phase = i - n
@@ -74,6 +97,7 @@ struct WADASNR {
 
     /// The WADA-SNR in dB (−20 … 100), or nil when fewer than 64 non-gated samples or all are zero.
     func estimate() -> Double? {
+        let histogram = (0..<32768).map { counts[2 * $0] + counts[2 * $0 + 1] }
         let zeros = histogram[0] - gatedZeros
         let n = count - gatedZeros
         guard n >= 64, zeros < n else { return nil }
