@@ -31,13 +31,15 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // libjpeg's default error handler calls exit(); this C target replaces it with a longjmp.
         .target(name: "CJPEGErrorTrap", dependencies: ["CJPEG"]),
+        // A copy with non-temporal stores, for the audio batches handed from one thread to another.
+        .target(name: "CStreamingCopy"),
         // Embeds rules/ into the library at build time.
         .executableTarget(name: "RuleEmbedder"),
         .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["RuleEmbedder"]),
         .target(
             name: "Preflight",
             dependencies: [
-                "CFFmpeg", "CFFmpegLoader", "CSndFile", "CZip", "CPNG", "CJPEG", "CWebP", "CZlib", "CJPEGErrorTrap",
+                "CFFmpeg", "CFFmpegLoader", "CSndFile", "CZip", "CPNG", "CJPEG", "CWebP", "CZlib", "CJPEGErrorTrap", "CStreamingCopy",
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: [.swiftLanguageMode(.v5)],

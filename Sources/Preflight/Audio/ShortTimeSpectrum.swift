@@ -128,11 +128,26 @@ final class ShortTimeSpectrum {
         transform(context, output.pointer, input.pointer, MemoryLayout<AVComplexFloat>.stride)
         let z = output.pointer, pa = powerA.pointer, pb = powerB.pointer, scale = self.scale
         let n = Self.fftSize
-        for k in 0...(n / 2) {
-            let w = z[(n - k) & (n - 1)], v = z[k]
-            let sr = v.re + w.re, si = v.im - w.im, dr = v.re - w.re, di = v.im + w.im
-            pa[k] = (sr * sr + si * si) * scale
-            pb[k] = (dr * dr + di * di) * scale
+        // Bin 0 pairs with itself (Z[N] is Z[0]).
+        let v = z[0]
+        pa[0] = (4 * v.re * v.re) * scale
+        pb[0] = (4 * v.im * v.im) * scale
+        // Bins 1…64 four at a time: Z[k…k+3] against Z[N−k…N−k−3], loaded as Z[N−k−3…N−k] and reversed.
+        // Per lane pair (re, im): A = Z[k] + Z*[N−k] and B = Z[k] − Z*[N−k], the products and sums in the
+        // same order as one bin at a time.
+        let f = UnsafeRawPointer(z)
+        let conjugate = SIMD8<Float>(1, -1, 1, -1, 1, -1, 1, -1)
+        let scales = SIMD4<Float>(repeating: scale)
+        var k = 1
+        while k <= n / 2 {
+            let lo = f.loadUnaligned(fromByteOffset: 8 * k, as: SIMD8<Float>.self)
+            let r = f.loadUnaligned(fromByteOffset: 8 * (n - k - 3), as: SIMD8<Float>.self)
+            let hi = SIMD8<Float>(r[6], r[7], r[4], r[5], r[2], r[3], r[0], r[1]) * conjugate
+            let a = lo + hi, b = lo - hi
+            let a2 = a * a, b2 = b * b
+            UnsafeMutableRawPointer(pa + k).storeBytes(of: (a2.evenHalf + a2.oddHalf) * scales, as: SIMD4<Float>.self)
+            UnsafeMutableRawPointer(pb + k).storeBytes(of: (b2.evenHalf + b2.oddHalf) * scales, as: SIMD4<Float>.self)
+            k += 4
         }
         return (Self.hop(from: pa), Self.hop(from: pb))
     }
