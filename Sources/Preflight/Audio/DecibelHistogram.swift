@@ -16,13 +16,15 @@ struct DecibelHistogram: Sendable, Equatable {
     /// The bin of a level (clamped to the range).
     @inline(__always) func bin(_ db: Double) -> Int {
         guard db.isFinite else { return db > 0 ? counts.count - 1 : 0 }
-        return Swift.min(Swift.max(Int((db - lowest) / binWidth), 0), counts.count - 1)
+        // A bin width that is a power of two (0.5, 0.25 dB) divides exactly as a multiplication.
+        let offset = binWidth.significandBitPattern == 0 ? (db - lowest) * (1 / binWidth) : (db - lowest) / binWidth
+        return Swift.min(Swift.max(Int(offset), 0), counts.count - 1)
     }
 
     /// The centre level of a bin.
     func level(ofBin i: Int) -> Double { lowest + (Double(i) + 0.5) * binWidth }
 
-    mutating func add(_ db: Double, weight: Int = 1) {
+    @inline(__always) mutating func add(_ db: Double, weight: Int = 1) {
         counts[bin(db)] += weight
         total += weight
     }
