@@ -22,20 +22,25 @@ func exitStatus(for error: Error) -> Int32 {
     return ExitStatus.usage
 }
 
-/// Runs a command that needs Swift concurrency (`check`, `gate`) and exits with its status. The async
+/// Runs a command that needs Swift concurrency (`check`, `gate`) and returns its status. The async
 /// runtime and its threads start only here: `probe`, `rules`, `facts`, `--help` and `--version` run on
-/// the main thread without them, which keeps a one-file probe's start close to the process's own.
-func runAsync(_ command: AsyncParsableCommand) -> Never {
+/// the main thread without them, which keeps a one-file probe's start close to the process's own. The
+/// main thread waits for the task (it stays alive, so what it holds stays reachable until exit).
+func runAsync(_ command: AsyncParsableCommand) -> Int32 {
+    final class Outcome: @unchecked Sendable { var status = ExitStatus.pass }
     nonisolated(unsafe) var command = command
+    let outcome = Outcome()
+    let finished = DispatchSemaphore(value: 0)
     Task.detached {
         do {
             try await command.run()
-            exit(ExitStatus.pass)
         } catch {
-            exit(exitStatus(for: error))
+            outcome.status = exitStatus(for: error)
         }
+        finished.signal()
     }
-    dispatchMain()
+    finished.wait()
+    return outcome.status
 }
 
 /// Parses the command line and runs it, mapping every usage problem to exit status 2.
@@ -46,7 +51,7 @@ func runCommandLine() -> Int32 {
     do {
         var command = try PreflightCommand.parseAsRoot()
         if let asyncCommand = command as? AsyncParsableCommand {
-            runAsync(asyncCommand)
+            return runAsync(asyncCommand)
         }
         try command.run()
         return ExitStatus.pass
