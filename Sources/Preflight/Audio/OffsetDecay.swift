@@ -71,7 +71,8 @@ struct OffsetDecay {
     /// Hops counted with "before" in level bin `b` and "after" in bin `a`.
     func pairCount(before b: Int, after a: Int) -> Int {
         let i = b * Self.bins + a
-        return Int(pairs[i]) + (overflow[i] ?? 0)
+        // The overflow map is empty unless one pair passed 65 535 hops: no hash lookup per cell then.
+        return Int(pairs[i]) + (overflow.isEmpty ? 0 : overflow[i] ?? 0)
     }
 
     private static func level(_ i: Int) -> Double { lowest + (Double(i) + 0.5) * binWidth }
