@@ -36,7 +36,7 @@ final class ShortTimeSpectrum {
     private var sinceHop = 0
     /// Hops completed (up to 2): a window is analysed once it holds two hops.
     private var hopsSeen = 0
-    /// Whether `input`'s real part holds a tapered window waiting for its pair.
+    /// Whether `pending` holds a tapered window waiting for its pair.
     private var waiting = false
     private let input = AlignedBuffer<AVComplexFloat>(count: fftSize, repeating: AVComplexFloat(re: 0, im: 0))
     private let output = AlignedBuffer<AVComplexFloat>(count: fftSize, repeating: AVComplexFloat(re: 0, im: 0))
