@@ -77,8 +77,9 @@ public struct Manifest: Sendable {
             throw RuleFileErrors(errors: [RuleFileError(SourceLocation(file: path, line: excess.line, column: excess.column), excess.problem)])
         }
         let node: Node?
-        // UTF-8 named outright: Yams' default encoding reads the whole environment on every parse.
-        do { node = try Yams.compose(yaml: text, .default, .default, .utf8) } catch let e as YamlError {
+        // As for rule files: every scalar is read as its text, so the basic resolver (no regular
+        // expressions), and UTF-8 named outright (Yams' default encoding reads the whole environment).
+        do { node = try Yams.compose(yaml: text, .basic, .default, .utf8) } catch let e as YamlError {
             let mark: Mark? = {
                 switch e {
                 case .scanner(_, _, let m, _), .parser(_, _, let m, _), .composer(_, _, let m, _): return m

@@ -48,7 +48,11 @@ public struct RuleFile: Sendable {
         }
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            // Every scalar is read as its text (RuleFileReader never asks Yams for a resolved type), so
+            // the basic resolver: the default one compiles seven ICU regular expressions and runs them on
+            // every mapping key to check duplicates, which was most of a `check`'s rule loading. UTF-8
+            // named outright: Yams' default encoding reads the whole environment on every parse.
+            node = try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let e as YamlError {
             throw RuleFileErrors(errors: [RuleFileError(Self.location(of: e, path: path), "not valid YAML: \(Self.reason(e))")])
         }
