@@ -31,8 +31,8 @@ final class FixedRatePipeline: @unchecked Sendable {
     // Worker side.
     private let spectrum: ShortTimeSpectrum
     /// The analysers the hops feed, changed in place through a pointer: as class properties, every
-    /// change in the per-hop closure would cost a dynamic exclusivity check (and a copy-out a full copy
-    /// of their histograms).
+    /// change in the per-hop closure would cost a dynamic exclusivity check, and copying them out to
+    /// locals for the call would copy their histograms.
     private let hopState: UnsafeMutablePointer<HopState>
     private let resampler: Resampler
     // Producer side.
