@@ -51,6 +51,25 @@ import Testing
         }
     }
 
+    /// The wider SNR calibration over the voices of `Fixtures/make-calibration-voices.sh`
+    /// (PREFLIGHT_CALIBRATION_VOICES names their folder; `make calibrate` sets it).
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["PREFLIGHT_CALIBRATION_VOICES"] != nil))
+    func voiceCalibration() throws {
+        let folder = URL(fileURLWithPath: ProcessInfo.processInfo.environment["PREFLIGHT_CALIBRATION_VOICES"]!)
+        let voices = try CalibrationVoices.load(from: folder)
+        let only = ProcessInfo.processInfo.environment["PREFLIGHT_CALIBRATION_ONLY"].map { $0.split(separator: ",").map(String.init) }
+        let cases = voices.snrCases(voices: only)
+        let report = CalibrationVoices.snrReport(cases)
+        print(report)
+        if let list = ProcessInfo.processInfo.environment["PREFLIGHT_CALIBRATION_CASES_OUT"] {
+            let rows = cases.map { "\($0.voice)\t\($0.reading.rawValue)\t\($0.noise.rawValue)\t\($0.truth.map { String($0) } ?? "clean")\t\($0.estimate.map { String(format: "%.2f", $0) } ?? "nil")\t\($0.method)" }
+            try rows.joined(separator: "\n").write(toFile: list, atomically: true, encoding: .utf8)
+        }
+        if let out = ProcessInfo.processInfo.environment["PREFLIGHT_CALIBRATION_VOICES_OUT"] {
+            try report.write(toFile: out, atomically: true, encoding: .utf8)
+        }
+    }
+
     @Test(.enabled(if: ProcessInfo.processInfo.environment["PREFLIGHT_CALIBRATE"] == "1"))
     func fullCalibration() throws {
         let speech = try #require(Self.speech)

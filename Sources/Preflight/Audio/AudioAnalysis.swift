@@ -9,7 +9,8 @@ import Foundation
 /// short rings; only the speech segments grow, one entry per sentence).
 ///
 /// Methods (README, "Audio quality", gives definitions and the measured error):
-/// - SNR: WADA-SNR (Kim & Stern 2008) cross-checked by a voice-activity speech/noise energy ratio.
+/// - SNR: speech-segment power over the noise power of the pauses, or of the quietest frames when the
+///   reading leaves no pauses (``SNREstimate``); WADA-SNR (Kim & Stern 2008) kept as a cross-check.
 /// - Effective duration and segments: a WebRTC-design VAD (6 bands, 80 Hz–4 kHz) gated by energy.
 /// - Clipping: runs at the rail or at a flat plateau, plus Aleinik & Matveev's histogram coefficient.
 /// - C50: interrupted-source (Schroeder) decay after speech offsets in three bands of 1–4 kHz,
@@ -126,20 +127,21 @@ public struct AudioAnalysis {
         facts.set("audio.rms_dbfs", levels.rmsDBFS)
 
         let s = segmenter
-        let noiseMean = s.noiseFrames >= 25 ? s.noisePower / Double(s.noiseFrames) : nil
-        let floorDB = noiseMean.map(Decibels.power) ?? s.allLevels.percentile(0.1)
-        facts.set("audio.noise_floor_dbfs", floorDB)
+        let noise = SNREstimate.estimate(s)
+        facts.set("audio.noise_floor_dbfs", noise.noisePower.map(Decibels.power) ?? s.allLevels.percentile(0.1))
 
         details.speechActivity = s.totalFrames > 0 ? Double(s.speechFrames) / Double(s.totalFrames) : 0
         details.wadaSNR = wada.estimate()
         details.gatedZeroSamples = wada.gatedZeros
+        details.pauseFrames = s.interiorFrames
         if s.speechFrames >= 10, s.noiseFrames >= 10 {
             let ps = s.speechPower / Double(s.speechFrames)
             let pn = s.noisePower / Double(s.noiseFrames)
             details.vadSNR = pn <= ps * 1e-10 ? 100 : min(max(Decibels.power(max(ps - pn, pn * 1e-2) / pn), -20), 100)
         }
-        facts.set("audio.snr_db", SNREstimate.combine(wada: details.wadaSNR, vad: details.vadSNR, activity: details.speechActivity,
-                                                      speechFrames: s.speechFrames, noiseFrames: s.noiseFrames))
+        facts.set("audio.snr_db", noise.snr)
+        facts.set("audio.snr_method", noise.method.rawValue)
+        facts.set("audio.snr_uncertainty_db", noise.snr == nil ? nil : SNREstimate.uncertainty(noise.method))
 
         details.rawC50 = reverb.rawC50()
         details.rawC50Sharpest = reverb.rawC50(percentile: 0.995)

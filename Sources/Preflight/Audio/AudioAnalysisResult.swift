@@ -39,6 +39,11 @@ public struct AudioAnalysisResult: Sendable, Equatable {
         facts.set("audio.speech_duration", numbers("audio.speech_duration").isEmpty ? nil : numbers("audio.speech_duration").reduce(0, +))
         facts.set("audio.clipped_samples", numbers("audio.clipped_samples").isEmpty ? nil : numbers("audio.clipped_samples").reduce(0, +))
         facts.set("audio.snr_db", numbers("audio.snr_db").min())
+        // The worst take's method and uncertainty go with its SNR.
+        if let worst = entries.filter({ $0.facts["audio.snr_db"]?.number != nil }).min(by: { $0.facts["audio.snr_db"]!.number! < $1.facts["audio.snr_db"]!.number! }) {
+            facts.set("audio.snr_method", worst.facts["audio.snr_method"]?.text)
+            facts.set("audio.snr_uncertainty_db", worst.facts["audio.snr_uncertainty_db"]?.number)
+        }
         facts.set("audio.c50_db", numbers("audio.c50_db").min())
         facts.set("audio.peak_dbfs", numbers("audio.peak_dbfs").max())
         facts.set("audio.clipping_index", numbers("audio.clipping_index").max())
@@ -57,8 +62,11 @@ public struct AudioAnalysisResult: Sendable, Equatable {
 public struct AudioAnalysisDetails: Sendable, Equatable {
     /// WADA-SNR (Kim & Stern 2008) over the whole file: total speech energy over total noise energy.
     public var wadaSNR: Double?
-    /// Speech-frame power over non-speech-frame power (voice-activity based), active-speech SNR.
+    /// Speech-frame power over the power of every non-speech frame (pause edges included): the estimate
+    /// `audio.snr_db` used before ``SNREstimate``, kept for comparison.
     public var vadSNR: Double?
+    /// Pause-interior frames (20 ms) the noise estimate could use.
+    public var pauseFrames = 0
     /// Fraction of 20 ms frames inside speech segments.
     public var speechActivity: Double = 0
     /// Uncorrected interrupted-source C50: the 99th percentile of speech-offset decay ratios in each of

@@ -1,23 +1,93 @@
 import Foundation
 
-/// How `audio.snr_db` chooses between its two estimates of the active-speech SNR (speech power while
-/// speaking over noise power, as Brouhaha labels SNR).
+/// The active-speech SNR behind `audio.snr_db`: mean power of the frames inside speech segments
+/// (P_active) over the noise power P_n, as (P_active − P_n) / P_n, the way Brouhaha labels SNR. What
+/// differs between recordings is where the noise can be seen, so the noise power comes from one of two
+/// places, named by `audio.snr_method`:
 ///
-/// - The voice-activity estimate, (P_speech − P_noise) / P_noise over the labelled 20 ms frames, is used
-///   whenever the recording has at least 0.5 s of pauses and of speech: on the calibration set it stays
-///   within 3 dB from 5 to 35 dB for white, pink and babble noise.
-/// - WADA-SNR (Kim & Stern 2008) is the fallback for recordings without pauses. It measures total speech
-///   energy over total noise energy, pauses included, so it is raised by the speech activity factor a:
-///   SNR_active = WADA − 10·log10(a). Its Gamma(0.4) speech model fits some voices worse than others:
-///   above 25 dB it read up to 15 dB high on the synthetic voices of the calibration, so it serves as the
-///   cross-check (``AudioAnalysisDetails/wadaSNR``), not the answer, when pauses exist.
+/// - ``Method/pauses``: the mean power of the pause interiors (frames outside speech, at least 60 ms from
+///   it; ``SpeechSegmenter``), pause by pause: pauses whose own mean stands more than ``runSpread`` dB
+///   above the quietest pause hold voice the detector missed and are left out. Used when at least
+///   ``minimumPauseFrames`` remain and their mean lies within ``pauseConsistency`` dB of the quietest
+///   frames. A mean, not a minimum, so clicks, babble and music in the pauses count with their true power.
+/// - ``Method/quietestFrames``: otherwise (continuous reading: pauses few, short, or taken by the voice's
+///   own tails), the mean power of the quietest ``quietFraction`` of the frames, raised by
+///   ``quietCorrection`` dB. Between words and at stop closures the noise shows alone; for steady noise
+///   (hiss, hum, fan) this is within a few dB of its mean power, for fluctuating noise (babble, music,
+///   clicks, rumble) it reads low and the SNR high, so this method carries the wider uncertainty.
+///
+/// Frames of digital silence (below −120 dBFS) take part in neither. Without ``minimumSpeechFrames`` of
+/// speech there is no estimate (``Method/insufficientSpeech``). Every number here is tied to the
+/// calibration in `make calibrate` (README, "Audio quality").
 enum SNREstimate {
-    /// Frames (20 ms) of speech and of pauses needed for the voice-activity estimate.
-    static let minimumFrames = 25
+    /// Which estimator answered.
+    enum Method: String, Sendable {
+        /// Noise measured in the pauses.
+        case pauses
+        /// Noise measured in the short pauses between words (continuous reading).
+        case shortPauses = "short-pauses"
+        /// Noise measured in the quietest frames (continuous reading).
+        case quietestFrames = "quietest-frames"
+        /// Too little speech for an estimate.
+        case insufficientSpeech = "insufficient-speech"
+    }
 
-    static func combine(wada: Double?, vad: Double?, activity: Double, speechFrames: Int, noiseFrames: Int) -> Double? {
-        if let vad, speechFrames >= minimumFrames, noiseFrames >= minimumFrames { return vad }
-        if let wada { return wada >= 100 ? 100 : min(100, wada - 10 * log10(max(activity, 0.05))) }
-        return vad
+    /// 20 ms frames of speech needed for any estimate (0.5 s).
+    static let minimumSpeechFrames = 25
+    /// Pause-interior frames needed for ``Method/pauses`` (0.5 s).
+    static let minimumPauseFrames = 25
+    /// Largest distance (dB) between the pauses' mean level and the quietest frames for the pauses to
+    /// count as noise: more, and the "pauses" hold the voice.
+    static let pauseConsistency = 12.0
+    /// Pauses whose mean is more than this (dB) above the quietest pause are taken for missed voice.
+    static let runSpread = 6.0
+    /// Frames (20 ms) a pause needs to anchor ``runSpread``.
+    static let runAnchorFrames = 5
+    /// Share of the sounding frames averaged by ``Method/quietestFrames`` (at least ``quietMinimum``).
+    static let quietFraction = 0.005
+    static let quietMinimum = 5
+    /// The quietest frames of steady noise sit below its mean power by about this much (dB).
+    static let quietCorrection = 1.0
+
+    /// The uncertainty (dB, the largest calibration error of the method's range) reported with each method.
+    static func uncertainty(_ method: Method) -> Double? {
+        switch method {
+        case .pauses: return 3
+        case .shortPauses: return 6
+        case .quietestFrames: return 10
+        case .insufficientSpeech: return nil
+        }
+    }
+
+    /// The estimate: SNR (dB, −20…100), noise power, and the method.
+    struct Result {
+        var snr: Double?
+        var noisePower: Double?
+        var method: Method
+    }
+
+    static func estimate(_ s: SpeechSegmenter) -> Result {
+        let quiet = s.quietestMeanPower(fraction: quietFraction, minimum: quietMinimum)
+        guard s.speechFrames >= minimumSpeechFrames else {
+            let pause = s.interiorFrames > 0 ? s.interiorPower / Double(s.interiorFrames) : nil
+            return Result(snr: nil, noisePower: pause ?? quiet, method: .insufficientSpeech)
+        }
+        let active = s.speechPower / Double(s.speechFrames)
+        var method = Method.quietestFrames
+        var noise = quiet.map { $0 * pow(10, quietCorrection / 10) }
+        let floorDB = quiet.map(Decibels.power) ?? -200
+        if let pauses = s.consistentPauses(spread: runSpread, anchorFrames: runAnchorFrames), pauses.frames >= minimumPauseFrames,
+           Decibels.power(pauses.power / Double(pauses.frames)) - floorDB <= pauseConsistency {
+            method = .pauses
+            noise = pauses.power / Double(pauses.frames)
+        } else if let pauses = s.consistentPauses(spread: runSpread, anchorFrames: 2, short: true), pauses.frames >= minimumPauseFrames,
+                  Decibels.power(pauses.power / Double(pauses.frames)) - floorDB <= pauseConsistency {
+            method = .shortPauses
+            noise = pauses.power / Double(pauses.frames)
+        }
+        // No sounding frame outside the voice at all: the floor is 16-bit dither or below.
+        let pn = Swift.max(noise ?? SpeechSegmenter.digitalSilence, SpeechSegmenter.digitalSilence)
+        let snr = pn <= active * 1e-10 ? 100 : Swift.min(Swift.max(Decibels.power(Swift.max(active - pn, pn * 1e-2) / pn), -20), 100)
+        return Result(snr: snr, noisePower: pn, method: method)
     }
 }

@@ -7,11 +7,20 @@ import Foundation
 ///
 /// Effective speech duration = the summed length of the segments (as dataspeech sums Brouhaha's VAD
 /// segments).
+///
+/// For the noise estimate it also keeps the **pause interiors**: frames outside every kept segment and at
+/// least `edge` frames (60 ms) from one, so a voice's release or onset is not taken for noise. Frames
+/// below `digitalSilence` (−120 dBFS: exact zeros, edited silence) are counted apart and enter neither
+/// noise account.
 struct SpeechSegmenter {
     static let frameMs = 20
     static let bridge = 15
     static let shortest = 5
     static let segmentLimit = 100_000
+    /// Frames on each side of speech left out of the pause interiors.
+    static let edge = 3
+    /// Frame power below which a frame is digital silence (−120 dBFS).
+    static let digitalSilence = 1e-12
 
     private(set) var segments: [SpeechSegment] = []
     private(set) var speechFrames = 0
@@ -23,6 +32,20 @@ struct SpeechSegmenter {
     private(set) var noiseLevels = DecibelHistogram()
     /// Every frame level.
     private(set) var allLevels = DecibelHistogram()
+    /// Frames of digital silence (below ``digitalSilence``), in or out of speech.
+    private(set) var silentFrames = 0
+    /// Power and levels of the pause-interior frames.
+    private(set) var interiorPower: Double = 0
+    private(set) var interiorFrames = 0
+    private(set) var interiorLevels = DecibelHistogram(lowest: -200, highest: 30, binWidth: 0.25)
+    /// Non-speech frames not yet known to be interior: the last `edge` ones, which speech may follow.
+    private var pendingNoise: [Double] = []
+    /// Each pause interior as a run: summed power and frames (at most ``segmentLimit`` runs).
+    private(set) var pauseRuns: [(power: Double, frames: Int)] = []
+    /// The short pauses bridged inside segments (40–300 ms: between words, at stop closures), without
+    /// their first and last frame, as runs (at most ``segmentLimit``).
+    private(set) var shortRuns: [(power: Double, frames: Int)] = []
+    private var run: (power: Double, frames: Int) = (0, 0)
 
     private var open = false
     private var start = 0
@@ -30,6 +53,7 @@ struct SpeechSegmenter {
     private var segPower: Double = 0, segFrames = 0
     private var gapPower: Double = 0, gapFrames = 0
     private var gapLevels: [Double] = []
+    private var gapPowers: [Double] = []
     private var segLevels = DecibelHistogram(lowest: -200, highest: 30, binWidth: 0.5)
 
     /// Adds frame number `totalFrames` with its power and decision.
@@ -38,30 +62,58 @@ struct SpeechSegmenter {
         totalFrames += 1
         let db = Decibels.power(power)
         allLevels.add(db)
+        if power < Self.digitalSilence { silentFrames += 1 }
         if speech {
             if !open {
                 open = true; start = index
                 segPower = 0; segFrames = 0
                 segLevels = DecibelHistogram(lowest: -200, highest: 30, binWidth: 0.5)
+                // The frames just before an onset are not interior; the pause ends here.
+                pendingNoise.removeAll(keepingCapacity: true)
+                endRun()
             } else if gapFrames > 0 {
+                // A bridged pause inside the segment: its frames but the first and last are a short pause.
+                if gapPowers.count > 2, shortRuns.count < Self.segmentLimit {
+                    let inner = gapPowers[1..<(gapPowers.count - 1)].filter { $0 >= Self.digitalSilence }
+                    if !inner.isEmpty { shortRuns.append((inner.reduce(0, +), inner.count)) }
+                }
                 segPower += gapPower; segFrames += gapFrames
-                gapPower = 0; gapFrames = 0; gapLevels.removeAll(keepingCapacity: true)
+                gapPower = 0; gapFrames = 0; gapLevels.removeAll(keepingCapacity: true); gapPowers.removeAll(keepingCapacity: true)
             }
             segPower += power; segFrames += 1
             segLevels.add(db)
             lastSpeech = index
         } else if open {
             gapPower += power; gapFrames += 1
-            if gapLevels.count < Self.bridge + 1 { gapLevels.append(db) }
+            if gapLevels.count < Self.bridge + 1 { gapLevels.append(db); gapPowers.append(power) }
             if gapFrames > Self.bridge { close() }
         } else {
             addNoise(power, db)
+            offerInterior(power)
         }
     }
 
     private mutating func addNoise(_ power: Double, _ db: Double) {
         noisePower += power; noiseFrames += 1
         noiseLevels.add(db)
+    }
+
+    /// A non-speech frame that is interior once `edge` more non-speech frames follow it.
+    private mutating func offerInterior(_ power: Double) {
+        pendingNoise.append(power)
+        if pendingNoise.count > Self.edge { admitInterior(pendingNoise.removeFirst()) }
+    }
+
+    private mutating func admitInterior(_ power: Double) {
+        guard power >= Self.digitalSilence else { return }
+        interiorPower += power; interiorFrames += 1
+        interiorLevels.add(Decibels.power(power))
+        run.power += power; run.frames += 1
+    }
+
+    private mutating func endRun() {
+        if run.frames > 0, pauseRuns.count < Self.segmentLimit { pauseRuns.append(run) }
+        run = (0, 0)
     }
 
     private mutating func close() {
@@ -74,15 +126,55 @@ struct SpeechSegmenter {
                 segments.append(SpeechSegment(startMs: start * Self.frameMs, endMs: (lastSpeech + 1) * Self.frameMs))
             }
         } else {
-            // A click: its frames are noise.
+            // A click: its frames are noise, and part of the pause they sit in.
             noisePower += segPower; noiseFrames += segFrames
             for (i, c) in segLevels.counts.enumerated() where c > 0 { noiseLevels.add(segLevels.level(ofBin: i), weight: c) }
+            if segFrames > 0 { for _ in 0..<segFrames { offerInterior(segPower / Double(segFrames)) } }
         }
         for db in gapLevels { noiseLevels.add(db) }
         noisePower += gapPower; noiseFrames += gapFrames
-        gapPower = 0; gapFrames = 0; gapLevels.removeAll(keepingCapacity: true)
+        // The first `edge` frames of the pause follow speech (when the segment was kept); the rest may be interior.
+        for (k, p) in gapPowers.enumerated() where k >= (length >= Self.shortest ? Self.edge : 0) { offerInterior(p) }
+        gapPower = 0; gapFrames = 0; gapLevels.removeAll(keepingCapacity: true); gapPowers.removeAll(keepingCapacity: true)
     }
 
-    /// Closes the segment still open at the end.
-    mutating func finish() { close() }
+    /// Closes the segment still open at the end; the last non-speech frames, which no speech follows, are interior.
+    mutating func finish() {
+        close()
+        for p in pendingNoise { admitInterior(p) }
+        pendingNoise.removeAll()
+        endRun()
+    }
+
+    /// Mean power and frames of the pause runs whose own mean lies within `spread` dB of the quietest
+    /// run of at least `anchorFrames` frames: the pauses that hold the noise alone. A "pause" that holds
+    /// a soft stretch of voice the detector missed stands well above the real pauses and is left out;
+    /// fluctuating noise (babble, clicks, music) averages out over a run and stays in.
+    func consistentPauses(spread: Double, anchorFrames: Int, short: Bool = false) -> (power: Double, frames: Int)? {
+        let runs = short ? shortRuns : pauseRuns
+        guard let anchor = runs.filter({ $0.frames >= anchorFrames }).map({ $0.power / Double($0.frames) }).min() else { return nil }
+        let ceiling = anchor * pow(10, spread / 10)
+        var power = 0.0, frames = 0
+        for r in runs where r.power / Double(r.frames) <= ceiling { power += r.power; frames += r.frames }
+        return frames > 0 ? (power, frames) : nil
+    }
+
+    /// Mean power of the quietest `fraction` of the frames that are not digital silence (at least
+    /// `minimum` frames), from the level histogram; nil when there are fewer such frames than `minimum`.
+    func quietestMeanPower(fraction: Double, minimum: Int) -> Double? {
+        let sounding = allLevels.total - silentFrames
+        let wanted = Swift.max(minimum, Int((fraction * Double(sounding)).rounded(.up)))
+        guard sounding >= minimum else { return nil }
+        var skip = silentFrames, taken = 0, sum = 0.0
+        for (i, c) in allLevels.counts.enumerated() where c > 0 {
+            var n = c
+            if skip > 0 { let s = Swift.min(skip, n); skip -= s; n -= s }
+            guard n > 0 else { continue }
+            let k = Swift.min(n, wanted - taken)
+            sum += Double(k) * pow(10, allLevels.level(ofBin: i) / 10)
+            taken += k
+            if taken == wanted { break }
+        }
+        return taken > 0 ? sum / Double(taken) : nil
+    }
 }

@@ -26,7 +26,7 @@ struct VoiceActivityDetector {
     private var noise = Bands(repeating: 0)
     private var blockMin = Bands(repeating: .infinity)
     /// The minima of the last 4 blocks, the oldest replaced in turn (`oldest`).
-    private var pastMins = [Bands](repeating: Bands(repeating: .infinity), count: 4)
+    private var pastMins = [Bands](repeating: Bands(repeating: .infinity), count: 8)
     private var oldest = 0
     private var blockPos = 0
     private var frames = 0

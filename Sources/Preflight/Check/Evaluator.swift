@@ -49,7 +49,7 @@ public enum Evaluator {
             let applies = conditions.allSatisfy { c in facts[c.fact].map { c.constraint.holds(for: $0) } ?? false }
             if !applies { return nil }
         }
-        let severity = rule.severity ?? .error
+        var severity = rule.severity ?? .error
         let limit = rule.constraint.describe(for: fact)
         guard let value = facts[fact] else {
             if rule.required == true && !unreadable {
@@ -70,8 +70,16 @@ public enum Evaluator {
         let ok = rule.constraint.holds(for: value)
         let measuredText = FactFormatting.describe(value, of: fact)
         let placeholders = Placeholders(input: input, facts: facts, entry: entry, measured: measuredText, limit: rule.constraint.bound(for: fact))
-        let message = ok ? LocalizedText(zh: "\(measuredText)（要求 \(limit)）", en: "\(measuredText) (limit \(limit))")
+        var message = ok ? LocalizedText(zh: "\(measuredText)（要求 \(limit)）", en: "\(measuredText) (limit \(limit))")
             : placeholders.fill(rule.message ?? LocalizedText(zh: "\(fact) = {measured}，要求 {limit}", en: "\(fact) = {measured}, limit {limit}"))
+        // Inside the estimate's uncertainty of the limit: borderline, a warning that says so.
+        if !ok, let u = rule.uncertainty, let margin = u.number, rule.constraint.isBorderline(value, margin: margin) {
+            severity = Swift.min(severity, Severity.warning)
+            let band = FactFormatting.describe(.number(margin), of: fact)
+            message = LocalizedText(
+                zh: message.zh + "这在本地估计的误差（±\(band)）之内，属于临界值：服务可能接受，也可能拒绝。上传前最好按下面的方法改善录音，或用更保守的素材。",
+                en: message.en + " This is within the local estimate's uncertainty (±\(band)): borderline, the service may accept or reject it. Improve the take as below before uploading, or send a safer one.")
+        }
         return Finding(
             rule: rule.id, slot: rule.slot, file: input.path, entry: entry, severity: severity, status: ok ? .pass : .fail,
             fact: fact, measured: value, measuredText: measuredText, limit: limit, message: message,

@@ -48,6 +48,17 @@ public struct Constraint: Sendable, Equatable {
         return true
     }
 
+    /// Whether a value that fails this constraint misses its `min` or `max` by at most `margin` (in base
+    /// units) and holds every other part: a borderline value, not a clear failure.
+    public func isBorderline(_ value: FactValue, margin: Double) -> Bool {
+        guard let v = value.number, margin > 0, !holds(for: value) else { return false }
+        var widened = self
+        if let lo = min?.number { widened.min = .number(lo - margin, nil, written: "") }
+        if let hi = max?.number { widened.max = .number(hi + margin, nil, written: "") }
+        guard widened != self else { return false }
+        return widened.holds(for: .number(v))
+    }
+
     /// The limit for people: `≥ 25 fps`, `1 min … 10 min`, `one of mp4, mov`.
     public func describe(for fact: String) -> String {
         var parts: [String] = []

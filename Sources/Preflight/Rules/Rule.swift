@@ -68,6 +68,10 @@ public struct Rule: Sendable, Equatable {
     public var serviceError: Int?
     /// Where the service documents the limit.
     public var reference: String?
+    /// How far the measurement may be from the truth (an estimate's uncertainty, `uncertainty: 3 dB`): a
+    /// value that misses a `min` or `max` by no more than this is borderline, reported as a warning that
+    /// says so; beyond it the rule's own severity applies.
+    public var uncertainty: Quantity?
     /// A disabled rule is kept for `rules show` but never evaluated.
     public var disabled: Bool?
     /// Where the rule (or its last override) was written.
@@ -90,6 +94,7 @@ public struct Rule: Sendable, Equatable {
         r.fix = other.fix ?? fix
         r.serviceError = other.serviceError ?? serviceError
         r.reference = other.reference ?? reference
+        r.uncertainty = other.uncertainty ?? uncertainty
         r.disabled = other.disabled ?? disabled
         r.source = other.source ?? source
         return r

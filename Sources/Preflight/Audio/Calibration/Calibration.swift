@@ -125,16 +125,36 @@ public enum Calibration {
         return raw
     }
 
-    /// Mean power of the clean signal over its active frames.
+    /// Mean power of the clean signal over its active frames, each frame around its own mean.
     public static func activePower(_ clean: [Float], sampleRate: Int) -> Double {
         let mask = activeFrames(clean, sampleRate: sampleRate)
         let len = max(1, sampleRate / 50)
         var s = 0.0, n = 0
         for (f, on) in mask.enumerated() where on {
-            for i in (f * len)..<((f + 1) * len) { s += Double(clean[i]) * Double(clean[i]) }
-            n += len
+            s += framePower(clean, f * len, len)
+            n += 1
         }
         return n > 0 ? s / Double(n) : 0
+    }
+
+    /// Mean power of a signal over all its 20 ms frames, each around its own mean: the band that
+    /// `audio.snr_db` measures (a frame's mean takes away what lies below about 50 Hz, where speech
+    /// has no energy: DC, infrasound, the bottom of rumble).
+    public static func bandPower(_ x: [Float], sampleRate: Int) -> Double {
+        let len = max(1, sampleRate / 50)
+        let frames = x.count / len
+        guard frames > 0 else { return 0 }
+        var s = 0.0
+        for f in 0..<frames { s += framePower(x, f * len, len) }
+        return s / Double(frames)
+    }
+
+    /// Power of `n` samples from `start` around their mean.
+    static func framePower(_ x: [Float], _ start: Int, _ n: Int) -> Double {
+        var sum = 0.0, squares = 0.0
+        for i in start..<(start + n) { sum += Double(x[i]); squares += Double(x[i]) * Double(x[i]) }
+        let mean = sum / Double(n)
+        return max(0, squares / Double(n) - mean * mean)
     }
 
     /// The clean signal scaled to an active speech level of `dbfs`.
@@ -148,7 +168,7 @@ public enum Calibration {
     /// Speech plus noise scaled to a true active-speech SNR.
     public static func mix(_ clean: [Float], noise: [Float], snr: Double, sampleRate: Int) -> [Float] {
         let ps = activePower(clean, sampleRate: sampleRate)
-        let pn = SignalSynthesis.rms(noise) * SignalSynthesis.rms(noise)
+        let pn = bandPower(noise, sampleRate: sampleRate)
         let g = Float((ps / (pn * pow(10, snr / 10))).squareRoot())
         var out = clean
         for i in out.indices { out[i] += g * noise[i % noise.count] }

@@ -33,10 +33,21 @@ public enum SignalSynthesis {
         case pink
         /// Babble: several talkers (the `babble-*` fixtures at different offsets) summed.
         case babble
+        /// Brown (1/f², leaky-integrated white) noise high-passed at 20 Hz: ventilation rumble.
+        case brown
+        /// A fan or mains hum: 50 Hz and 11 harmonics falling 3 dB each, a little broadband noise.
+        case hum
+        /// Keyboard-like clicks (bursts of 3–12 ms, 1–5 kHz, about 6 a second) over faint pink noise.
+        case clicks
+        /// Low music: three-note chords with four harmonics, a new chord every 0.25–0.6 s.
+        case music
     }
 
+    /// Every noise of the wider calibration (white, pink, brown, babble, hum, clicks, music).
+    public static let everyNoise: [Noise] = [.white, .pink, .brown, .babble, .hum, .clicks, .music]
+
     /// `count` samples of noise with unit mean power.
-    public static func noise(_ kind: Noise, count: Int, seed: UInt64, talkers: [[Float]] = []) -> [Float] {
+    public static func noise(_ kind: Noise, count: Int, seed: UInt64, talkers: [[Float]] = [], sampleRate: Int = 16000) -> [Float] {
         var rng = Random(seed: seed)
         var out = [Float](repeating: 0, count: count)
         switch kind {
@@ -55,6 +66,61 @@ public enum SignalSynthesis {
                 out[i] = Float(b[0] + b[1] + b[2] + b[3] + b[4] + b[5] + b[6] + w * 0.5362)
                 b[6] = w * 0.115926
             }
+        case .brown:
+            var level = 0.0, lowpassed = 0.0
+            for i in 0..<count {
+                level = 0.999 * level + rng.gaussian()
+                // One-pole high-pass at about 20 Hz (16 kHz).
+                lowpassed += 0.0078 * (level - lowpassed)
+                out[i] = Float(level - lowpassed)
+            }
+        case .hum:
+            let f0 = 50 * (1 + 0.002 * rng.gaussian())
+            let phases = (0..<12).map { _ in 2 * Double.pi * rng.uniform() }
+            let rate = Double(sampleRate)
+            for i in 0..<count {
+                var v = 0.0
+                for h in 0..<12 { v += pow(0.7, Double(h)) * sin(2 * .pi * f0 * Double(h + 1) * Double(i) / rate + phases[h]) }
+                out[i] = Float(v / 1.4 + 0.05 * rng.gaussian())
+            }
+        case .clicks:
+            let background = noise(.pink, count: count, seed: seed &+ 1)
+            for i in 0..<count { out[i] = 0.03 * background[i] }
+            var t = 0
+            let rate = Double(sampleRate)
+            while true {
+                t += Int(-log(max(rng.uniform(), 1e-12)) * rate / 6)
+                guard t < count - sampleRate / 50 else { break }
+                let length = Int((0.003 + 0.009 * rng.uniform()) * rate)
+                let gain = 0.5 + rng.uniform()
+                // A decaying burst, band-limited by differencing twice a two-pole resonance near 3 kHz.
+                var y1 = 0.0, y2 = 0.0
+                let r = 0.9, w = 2 * Double.pi * 3000 / rate
+                for k in 0..<length where t + k < count {
+                    let x = rng.gaussian() * exp(-Double(k) / (Double(length) / 4)) * gain
+                    let y = x + 2 * r * cos(w) * y1 - r * r * y2
+                    y2 = y1; y1 = y
+                    out[t + k] += Float(y * 0.1)
+                }
+            }
+        case .music:
+            var t = 0
+            let rate = Double(sampleRate)
+            while t < count {
+                let length = min(Int((0.25 + 0.35 * rng.uniform()) * rate), count - t)
+                let root = 110 * pow(2, Double(Int(rng.uniform() * 24)) / 12)
+                for k in 0..<length {
+                    let time = Double(k) / rate
+                    let envelope = min(1, time / 0.02) * exp(-time / 0.4)
+                    var v = 0.0
+                    for ratio in [1.0, 1.26, 1.5] {
+                        for h in 0..<4 { v += pow(0.5, Double(h)) * sin(2 * .pi * root * ratio * Double(h + 1) * time) }
+                    }
+                    out[t + k] = Float(envelope * v)
+                }
+                t += length
+            }
+            for i in 0..<count { out[i] += Float(0.01 * rng.gaussian()) }
         case .babble:
             let sources = talkers.filter { !$0.isEmpty }
             guard !sources.isEmpty else { return noise(.pink, count: count, seed: seed) }
@@ -147,6 +213,16 @@ public enum SignalSynthesis {
             start += m
         }
         return Array(out[0..<x.count])
+    }
+
+    /// Rounds to 16-bit steps with triangular dither of ±1 step and clamps to the int16 range, as a
+    /// recorder's 16-bit output stores a signal: its floor is the dither (about −101 dBFS), never exact zeros.
+    public static func quantize16Dithered(_ x: inout [Float], seed: UInt64) {
+        var rng = Random(seed: seed)
+        for i in x.indices {
+            let v = (x[i] * 32768 + Float(rng.uniform() - rng.uniform())).rounded()
+            x[i] = min(max(v, -32768), 32767) / 32768
+        }
     }
 
     /// Rounds to 16-bit steps and clamps to the int16 range, as a WAV file would store it.

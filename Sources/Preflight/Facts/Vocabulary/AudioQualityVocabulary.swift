@@ -7,8 +7,10 @@ extension FactDefinition {
     static let audioQualityFacts: [FactDefinition] = [
         .init(name: "audio.peak_dbfs", dimension: .decibels, summary: "Highest absolute sample of any channel, in dB relative to full scale."),
         .init(name: "audio.rms_dbfs", dimension: .decibels, summary: "Root-mean-square level of all samples of all channels, in dBFS."),
-        .init(name: "audio.noise_floor_dbfs", dimension: .decibels, summary: "Mean power of the 20 ms frames outside speech (10th percentile of all frames when under 0.5 s of them), in dBFS."),
-        .init(name: "audio.snr_db", dimension: .decibels, summary: "Active-speech signal-to-noise ratio: mean of WADA-SNR (Kim & Stern 2008) corrected for speech activity and the speech/non-speech frame energy ratio; about ±3 dB over 5–35 dB."),
+        .init(name: "audio.noise_floor_dbfs", dimension: .decibels, summary: "Noise power the SNR is measured against, in dBFS: the mean of the pause interiors, or of the quietest 0.5 % of the frames (+1 dB) when the reading leaves no usable pauses (audio.snr_method)."),
+        .init(name: "audio.snr_db", dimension: .decibels, summary: "Active-speech signal-to-noise ratio: mean power inside speech segments over the noise power (audio.noise_floor_dbfs), −20…100; its method and uncertainty are audio.snr_method and audio.snr_uncertainty_db."),
+        .init(name: "audio.snr_method", dimension: .text, summary: "Where the SNR's noise was measured: pauses (the pause interiors), quietest-frames (continuous reading: the quietest frames), insufficient-speech (under 0.5 s of speech: no SNR)."),
+        .init(name: "audio.snr_uncertainty_db", dimension: .decibels, summary: "The SNR's uncertainty for its method, the largest error of the calibration (`make calibrate`): 3 dB from the pauses, 10 dB from the quietest frames (fluctuating noise reads high)."),
         .init(name: "audio.c50_db", dimension: .decibels, summary: "Clarity C50 (early-to-late energy at 50 ms) estimated blindly from the decay after speech offsets (Schroeder interrupted-source method); about ±5 dB over 0–40 dB, −10…60."),
         .init(name: "audio.clipping_index", dimension: .count, summary: "Percentage (0–100) of sounding half-second fragments with clipping (runs at the rail or at a flat plateau, or Aleinik–Matveev R_cl ≥ 0.9); 0 is clean, 10 means one fragment in ten."),
         .init(name: "audio.clipped_samples", dimension: .count, summary: "Samples in clipped runs (≥ 0.125 ms at the rail, |x| ≥ 0.999, or at the file's flat peak), summed over channels."),
