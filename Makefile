@@ -8,6 +8,8 @@ BUILD_PACKAGES := pkg-config libavformat-dev libavcodec-dev libavutil-dev libswr
   libsndfile1-dev libzip-dev libpng-dev libjpeg-dev libwebp-dev zlib1g-dev
 TEST_PACKAGES := ffmpeg sox espeak-ng qpdf poppler-utils zip unzip python3 time
 BENCH_PACKAGES := hyperfine mediainfo mediaconch time imagemagick libimage-exiftool-perl
+# The voices of the wider SNR calibration (make calibrate).
+CALIBRATION_PACKAGES := flite festival festvox-us-slt-hts alsa-utils python3-pip
 # Only to regenerate the committed fixtures (make fixtures).
 FIXTURE_PACKAGES := imagemagick webp libimage-exiftool-perl
 BIN := .build/debug/preflight
@@ -116,6 +118,7 @@ bench: deps-bench release
 
 # The audio-quality calibration table (README, "Audio quality"): known SNR, C50, silences, clipping.
 calibrate: deps
+	$(call install_missing,$(CALIBRATION_PACKAGES))
 	bash Fixtures/calibrate.sh
 
 fixtures: deps

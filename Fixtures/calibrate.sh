@@ -8,6 +8,10 @@ cd "$(dirname "$0")/.."
 out=${1:-calibration.md}
 scratch=${SCRATCH:-.build}
 swift build -c release --build-tests -Xswiftc -enable-testing --scratch-path "$scratch"
+voices="$scratch/calibration/voices"
+[ -d "$voices/flite-awb" ] || bash Fixtures/make-calibration-voices.sh "$voices" 24
+PREFLIGHT_CALIBRATION_VOICES="$voices" PREFLIGHT_CALIBRATION_VOICES_OUT=docs/audio-calibration-snr.md \
+  swift test -c release -Xswiftc -enable-testing --scratch-path "$scratch" --skip-build --filter "AudioQualityCalibrationTests/voiceCalibration" >/dev/null
 PREFLIGHT_CALIBRATE=1 PREFLIGHT_CALIBRATION_OUT="$out" \
   swift test -c release -Xswiftc -enable-testing --scratch-path "$scratch" --skip-build --filter "AudioQualityCalibrationTests/fullCalibration" >/dev/null
 cat "$out"

@@ -17,8 +17,22 @@ import Testing
 
     @Test func snrWithinThreeDecibels() throws {
         let speech = try #require(Self.speech)
-        let cases = Calibration.snrCases(speech, talks: 1, snrs: [10, 25])
+        let cases = Calibration.snrCases(speech, talks: 1, noises: [.white, .pink, .babble], snrs: [10, 25])
         for c in cases { #expect(abs(c.error) <= 3, "\(c.condition): true \(c.truth) dB, estimated \(c.estimate) dB") }
+    }
+
+    /// Continuous reading (sentences 40–120 ms apart): clean reads at least 40 dB, and white noise at a true
+    /// 30 dB reads within 3 dB and never more than 3 dB high. The estimate that saturated near 20 dB on
+    /// such reading fails both.
+    @Test func continuousReadingReadsCleanAndTrue() throws {
+        let speech = try #require(Self.speech)
+        let voices = CalibrationVoices(voices: [.init(name: "fixture-talks", sentences: speech.talks + speech.talks)], sampleRate: speech.sampleRate)
+        let cases = voices.snrCases(readings: [.continuous], noises: [.white], snrs: [30], seconds: 30)
+        let clean = try #require(cases.first { $0.truth == nil })
+        #expect((clean.estimate ?? 0) >= 40, "clean continuous reading read \(clean.estimate ?? .nan) dB")
+        let noisy = try #require(cases.first { $0.truth == 30 })
+        #expect(abs((noisy.estimate ?? .nan) - 30) <= 3, "30 dB continuous reading read \(noisy.estimate ?? .nan) dB (\(noisy.method))")
+        #expect(noisy.method != "insufficient-speech")
     }
 
     @Test func c50WithinFiveDecibels() throws {

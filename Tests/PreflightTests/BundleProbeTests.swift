@@ -232,7 +232,7 @@ enum VoiceFixture {
     @Test func namesWithSpacesFail() throws {
         let report = try voice(try F.zip([("take 01.wav", "take-24k16.wav"), ("take#2.wav", "take-24k16.wav"), ("张三_03.wav", "take-24k16.wav")]))
         #expect(F.failed(report) == ["material.entry_name"])
-        #expect(Set(report.findings.compactMap(\.entry)) == ["take 01.wav", "take#2.wav"])
+        #expect(Set(report.findings.filter { $0.rule == "material.entry_name" && $0.status == .fail }.compactMap(\.entry)) == ["take 01.wav", "take#2.wav"])
     }
 
     @Test func singleAudioFileIsItsOwnEntry() throws {
