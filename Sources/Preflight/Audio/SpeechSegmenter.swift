@@ -34,10 +34,9 @@ struct SpeechSegmenter {
     private(set) var allLevels = DecibelHistogram()
     /// Frames of digital silence (below ``digitalSilence``), in or out of speech.
     private(set) var silentFrames = 0
-    /// Power and levels of the pause-interior frames.
+    /// Power of the pause-interior frames.
     private(set) var interiorPower: Double = 0
     private(set) var interiorFrames = 0
-    private(set) var interiorLevels = DecibelHistogram(lowest: -200, highest: 30, binWidth: 0.25)
     /// Non-speech frames not yet known to be interior: the last `edge` ones, which speech may follow.
     private var pendingNoise: [Double] = []
     /// Each pause interior as a run: summed power and frames (at most ``segmentLimit`` runs).
@@ -107,7 +106,6 @@ struct SpeechSegmenter {
     private mutating func admitInterior(_ power: Double) {
         guard power >= Self.digitalSilence else { return }
         interiorPower += power; interiorFrames += 1
-        interiorLevels.add(Decibels.power(power))
         run.power += power; run.frames += 1
     }
 
