@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Full audio-quality calibration (issue 4): mixes the speech of Fixtures/speech with noise at known SNRs,
 # convolves it with synthetic rooms of known C50, inserts known silences and clipped stretches, runs the
-# analysis and prints the error tables kept in README.md ("Audio quality", "Known error (calibration)").
+# analysis and prints the error tables kept in README.md ("Audio quality", "Known error (calibration)"); writes
+# docs/audio-calibration-snr.md (many voices) and docs/audio-calibration-rooms.md (image-source rooms, a real
+# annotated recording).
 # Usage: Fixtures/calibrate.sh [OUT.md]   (SCRATCH=… picks the build folder; PREFLIGHT_CALIBRATION_CASES=1 lists every case)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +14,8 @@ voices="$scratch/calibration/voices"
 [ -d "$voices/flite-awb" ] || bash Fixtures/make-calibration-voices.sh "$voices" 24
 PREFLIGHT_CALIBRATION_VOICES="$voices" PREFLIGHT_CALIBRATION_VOICES_OUT=docs/audio-calibration-snr.md \
   swift test -c release -Xswiftc -enable-testing --scratch-path "$scratch" --skip-build --filter "AudioQualityCalibrationTests/voiceCalibration" >/dev/null
+PREFLIGHT_CALIBRATION_ROOMS_OUT=docs/audio-calibration-rooms.md \
+  swift test -c release -Xswiftc -enable-testing --scratch-path "$scratch" --skip-build --filter "AudioRealRecordingTests/roomCalibration" >/dev/null
 PREFLIGHT_CALIBRATE=1 PREFLIGHT_CALIBRATION_OUT="$out" \
   swift test -c release -Xswiftc -enable-testing --scratch-path "$scratch" --skip-build --filter "AudioQualityCalibrationTests/fullCalibration" >/dev/null
 cat "$out"

@@ -155,7 +155,7 @@ public struct AudioAnalysis {
         details.clippedFragments = clipping.clippedFragments
         details.histogramFlaggedFragments = clipping.histogramFlagged
 
-        facts.set("audio.speech_duration", Double(s.speechFrames * SpeechSegmenter.frameMs) / 1000)
+        facts.set("audio.speech_duration", Double((s.speechFrames - s.faintFrames) * SpeechSegmenter.frameMs) / 1000)
         return AudioAnalysisResult(facts: facts, segments: s.segments, details: details)
     }
 }

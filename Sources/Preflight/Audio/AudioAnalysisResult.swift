@@ -74,7 +74,7 @@ public struct AudioAnalysisDetails: Sendable, Equatable {
     public var rawC50: Double?
     /// The same at the 99.5th percentile in each band (the sharpest offsets only).
     public var rawC50Sharpest: Double?
-    /// Clipped runs found, as start sample positions of the first runs (at most 256), for reports.
+    /// Clipped runs found, as start sample positions of the first runs (at most 4096), for reports.
     public var clippedRunStarts: [Int] = []
     /// Half-second fragments with sound, and of them those with clipping.
     public var activeFragments = 0, clippedFragments = 0

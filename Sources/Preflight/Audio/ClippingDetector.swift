@@ -35,7 +35,10 @@ struct ClippingDetector {
 
     private(set) var clippedSamples = 0
     private(set) var longestRun = 0
+    /// Where each clipped run starts (sample index), the first ``runStartLimit`` of them.
     private(set) var runStarts: [Int] = []
+    /// How many run starts are kept (bounded memory).
+    static let runStartLimit = 4096
     private(set) var activeFragments = 0
     private(set) var clippedFragments = 0
     private(set) var histogramFlagged = 0
@@ -139,7 +142,7 @@ struct ClippingDetector {
         clippedSamples += length
         longestRun = Swift.max(longestRun, length)
         fragmentHasClip = true
-        if runStarts.count < 256 { runStarts.append(Swift.max(0, start)) }
+        if runStarts.count < Self.runStartLimit { runStarts.append(Swift.max(0, start)) }
     }
 
     /// Judges the current fragment (called at each boundary and once at the end for a partial one).

@@ -6,7 +6,10 @@ import Foundation
 /// segment is decided, so memory stays bounded (only the segments themselves are kept).
 ///
 /// Effective speech duration = the summed length of the segments (as dataspeech sums Brouhaha's VAD
-/// segments).
+/// segments), leaving out **faint** segments: those whose 90th-percentile level lies more than
+/// `faintDrop` dB below the speech's typical level (the frame-weighted median of the segments' own
+/// 90th percentiles). A far talker, a television in another room, or the noise of a quiet room made audible
+/// by a reverberant tail is not the voice being recorded. Faint segments stay in the power accounts.
 ///
 /// For the noise estimate it also keeps the **pause interiors**: frames outside every kept segment and at
 /// least `edge` frames (60 ms) from one, so a voice's release or onset is not taken for noise. Frames
@@ -21,9 +24,19 @@ struct SpeechSegmenter {
     static let edge = 3
     /// Frame power below which a frame is digital silence (−120 dBFS).
     static let digitalSilence = 1e-12
+    /// How far below the speech's typical level a segment is faint (dB).
+    static let faintDrop = 20.0
 
+    /// The kept segments, faint ones removed by ``finish()``.
     private(set) var segments: [SpeechSegment] = []
+    /// The 90th-percentile frame level of each entry of ``segments`` (dB).
+    private var segmentTops: [Double] = []
+    /// Every kept segment's 90th-percentile level, weighted by its frames.
+    private var topLevels = DecibelHistogram(lowest: -200, highest: 30, binWidth: 0.5)
+    /// Frames of kept segments, faint ones included (the speech power account's frames).
     private(set) var speechFrames = 0
+    /// Frames of faint segments (inside ``speechFrames``), known after ``finish()``.
+    private(set) var faintFrames = 0
     private(set) var totalFrames = 0
     private(set) var speechPower: Double = 0
     private(set) var noisePower: Double = 0
@@ -120,8 +133,11 @@ struct SpeechSegmenter {
         let length = lastSpeech + 1 - start
         if length >= Self.shortest {
             speechPower += segPower; speechFrames += segFrames
+            let top = segLevels.percentile(0.9) ?? -200
+            topLevels.add(top, weight: segFrames)
             if segments.count < Self.segmentLimit {
                 segments.append(SpeechSegment(startMs: start * Self.frameMs, endMs: (lastSpeech + 1) * Self.frameMs))
+                segmentTops.append(top)
             }
         } else {
             // A click: its frames are noise, and part of the pause they sit in.
@@ -142,6 +158,20 @@ struct SpeechSegmenter {
         for p in pendingNoise { admitInterior(p) }
         pendingNoise.removeAll()
         endRun()
+        dropFaint()
+    }
+
+    /// Counts the faint segments' frames (from the level histogram, so also those past ``segmentLimit``)
+    /// and removes them from ``segments``.
+    private mutating func dropFaint() {
+        guard let typical = topLevels.percentile(0.5) else { return }
+        let floor = typical - Self.faintDrop
+        faintFrames = 0
+        for (i, c) in topLevels.counts.enumerated() where c > 0 && topLevels.level(ofBin: i) < floor { faintFrames += c }
+        var kept: [SpeechSegment] = []
+        for (segment, top) in zip(segments, segmentTops) where topLevels.level(ofBin: topLevels.bin(top)) >= floor { kept.append(segment) }
+        segments = kept
+        segmentTops.removeAll()
     }
 
     /// Mean power and frames of the pause runs whose own mean lies within `spread` dB of the quietest
