@@ -11,11 +11,11 @@ BENCH_PACKAGES := hyperfine mediainfo mediaconch time imagemagick libimage-exift
 # The voices of the wider SNR calibration (make calibrate).
 CALIBRATION_PACKAGES := flite festival festvox-us-slt-hts alsa-utils python3-pip
 # Only to regenerate the committed fixtures (make fixtures).
-FIXTURE_PACKAGES := imagemagick webp libimage-exiftool-perl
+FIXTURE_PACKAGES := imagemagick webp libimage-exiftool-perl python3-venv python3-pip
 BIN := .build/debug/preflight
 RELEASE_BIN := .build/release/preflight
 
-.PHONY: all deps deps-bench build release demo test test-asan fuzz fuzz-build fuzz-ci fuzz-corpus bench calibrate fixtures clean
+.PHONY: all deps deps-bench build release demo test test-asan fuzz fuzz-build fuzz-ci fuzz-corpus bench calibrate fixtures docs clean
 
 all: build
 
@@ -126,8 +126,15 @@ fixtures: deps
 	bash Fixtures/make-video-fixtures.sh
 	bash Fixtures/make-pdf-fixtures.sh
 	bash Fixtures/make-photo-fixtures.sh
+	bash Fixtures/make-room-fixtures.sh
 	bash Fixtures/make-audio-fixtures.sh
 	bash Fixtures/make-speech-fixtures.sh
+
+# The DocC catalog (Sources/Preflight/Preflight.docc): the facts reference regenerated from the
+# vocabulary, then the documentation archive through swift-docc-plugin.
+docs: build
+	$(BIN) facts --format markdown > Sources/Preflight/Preflight.docc/FactsReference.md
+	$(SWIFT) package generate-documentation --target Preflight
 
 clean:
 	rm -rf .build

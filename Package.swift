@@ -12,6 +12,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // `swift package generate-documentation` (make docs); nothing of it is linked.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // Headers only, of FFmpeg (libavformat-dev, libavcodec-dev, libavutil-dev, libswresample-dev),
@@ -49,6 +51,10 @@ let package = Package(
             dependencies: ["Preflight", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: [.swiftLanguageMode(.v5)]),
         // Calls libFuzzer's driver when `make fuzz` links it in (-DPREFLIGHT_LIBFUZZER).
+        // Small programs that use the library as an app would (Examples/); built with the package.
+        .executableTarget(name: "example-check", dependencies: ["Preflight"], path: "Examples/CheckFiles"),
+        .executableTarget(name: "example-custom-rules", dependencies: ["Preflight"], path: "Examples/CustomRules"),
+        .executableTarget(name: "example-gate", dependencies: ["Preflight"], path: "Examples/GateWrapper"),
         .target(name: "CFuzzerDriver"),
         // Fuzzes one FuzzTarget under libFuzzer (`make fuzz`), or replays inputs through it.
         .executableTarget(

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Full audio-quality calibration (issue 4): mixes the speech of Fixtures/speech with noise at known SNRs,
+# Full audio-quality calibration: mixes the speech of Fixtures/speech with noise at known SNRs,
 # convolves it with synthetic rooms of known C50, inserts known silences and clipped stretches, runs the
-# analysis and prints the error tables kept in README.md ("Audio quality", "Known error (calibration)"); writes
-# docs/audio-calibration-snr.md (many voices) and docs/audio-calibration-rooms.md (image-source rooms, a real
+# analysis and writes the error tables the documentation cites (AudioQuality.md, "Known error"):
+# docs/audio-calibration-synthetic.md (OUT.md), docs/audio-calibration-snr.md (many voices) and
+# docs/audio-calibration-rooms.md (image-source rooms, a real
 # annotated recording).
 # Usage: Fixtures/calibrate.sh [OUT.md]   (SCRATCH=… picks the build folder; PREFLIGHT_CALIBRATION_CASES=1 lists every case)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-out=${1:-calibration.md}
+out=${1:-docs/audio-calibration-synthetic.md}
 scratch=${SCRATCH:-.build}
 swift build -c release --build-tests -Xswiftc -enable-testing --scratch-path "$scratch"
 voices="$scratch/calibration/voices"

@@ -21,7 +21,7 @@ jpg() { local o=$1 s=$2; shift 2; convert -size "$s" xc:'#8a6d5b' -quality 60 "$
 # orient FILE N ORDER: sets EXIF Orientation N in byte order II (little-endian) or MM (big-endian).
 orient() { exiftool -q -overwrite_original -n -Orientation="$2" -ExifByteOrder="$3" "$1"; }
 
-# Accepted shapes (SPEC 3.4: 1:1, 9:16, 16:9, 4:3).
+# Accepted shapes (docs/service-limits.md §3.4: 1:1, 9:16, 16:9, 4:3).
 jpg "$out/张三_正面.jpg"          1024x1024                     # the issue's example name, 1:1 baseline
 png "$out/portrait_1080x1920.png" 1080x1920 rgb24              # 9:16
 convert -size 1600x900 xc:'#8a6d5b' "$tmp/landscape.png"

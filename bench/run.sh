@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark of preflight against public tools (issue 2): prints a Markdown report on stdout (also
+# Benchmark of preflight against public tools: prints a Markdown report on stdout (also
 # saved to bench/work/report.md), progress on stderr. Run from anywhere; `make bench` builds the
 # release binary and installs the tools first.
 #   PREFLIGHT=path/to/preflight   binary to measure (default .build/release/preflight)

@@ -8,7 +8,14 @@ struct FactsCommand: ParsableCommand {
         commandName: "facts",
         abstract: "List every fact a rule can test, with its unit and meaning.")
 
+    /// How the list is printed.
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, markdown }
+
+    @Option(help: "text: one fact a line; markdown: the documentation's facts reference.")
+    var format: Format = .text
+
     func run() throws {
+        if format == .markdown { print(FactVocabulary.markdownReference(), terminator: ""); return }
         for f in FactVocabulary.all {
             let units = f.dimension.units.map(\.symbol).joined(separator: " ")
             print("\(f.name.padding(toLength: 34, withPad: " ", startingAt: 0)) \(f.dimension.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(units.isEmpty ? "" : "[\(units)] ")\(f.summary)")

@@ -54,7 +54,7 @@ struct RunOptions: ParsableArguments {
     }
 
     /// Loads a kind's rules with the extra files and profile, caching per kind; rule errors exit 2.
-    func ruleLoader() -> (String) throws -> RuleSet {
+    func ruleLoader() -> @Sendable (String) throws -> RuleSet {
         let loader = RuleSetLoader()
         let extra = ruleFiles.map { URL(fileURLWithPath: $0) }
         let profile = self.profile
@@ -83,7 +83,7 @@ struct RunOptions: ParsableArguments {
     /// Like ``run(_:single:)`` for submissions found one at a time by `next` (given the rule loader)
     /// until it returns nil: the files found first are measured while the rest are looked for. A bad
     /// `--path-prefix` is reported once every submission is found.
-    func run(discovering next: (_ rules: (String) throws -> RuleSet) throws -> Submission?, single: Bool) async throws -> Int32 {
+    func run(discovering next: (_ rules: @Sendable (String) throws -> RuleSet) throws -> Submission?, single: Bool) async throws -> Int32 {
         try await run(single: single, location: pathPrefix.flatMap(COSLocation.init(pathPrefix:))) { batch, rules in
             try await batch.run(discovering: {
                 guard let submission = try next(rules) else {
@@ -96,7 +96,7 @@ struct RunOptions: ParsableArguments {
     }
 
     private func run(single: Bool, location: COSLocation?,
-                     check: (BatchCheck, _ rules: @escaping (String) throws -> RuleSet) async throws -> BatchReport) async throws -> Int32 {
+                     check: (BatchCheck, _ rules: @escaping @Sendable (String) throws -> RuleSet) async throws -> BatchReport) async throws -> Int32 {
         AVLog.configure(verbose: display.verbose)
         var options = limits.probeOptions
         let display = ProgressDisplay.forTerminal()

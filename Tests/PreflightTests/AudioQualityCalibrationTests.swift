@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Preflight
 
-/// The calibration targets of issue 4 on a small subset (one talk, short clips, and for C50 one dry room
+/// The calibration targets on a small subset (one talk, short clips, and for C50 one dry room
 /// on the slowest voice), so a broken estimator fails CI; `make calibrate` (PREFLIGHT_CALIBRATE=1) runs
 /// the full table.
 @Suite struct AudioQualityCalibrationTests {

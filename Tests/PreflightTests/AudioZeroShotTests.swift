@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Preflight
 
-/// ZERO_SHOT_VOICE samples (SPEC.md 3.5) and the demo driver audio (3.6) judged on real encodes.
+/// ZERO_SHOT_VOICE samples (docs/service-limits.md §3.5) and the demo driver audio (3.6) judged on real encodes.
 @Suite struct AudioZeroShotTests {
     typealias F = VoiceFixture
 

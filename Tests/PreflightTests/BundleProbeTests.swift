@@ -96,7 +96,7 @@ enum VoiceFixture {
     }
 
     /// The ids of failed checks of at least `severity`.
-    /// Failed format checks (SPEC 3.3): the audio-quality rules of voice-quality.yaml are judged by
+    /// Failed format checks (docs/service-limits.md §3.3): the audio-quality rules of voice-quality.yaml are judged by
     /// the AudioQuality suites (these short fixture takes are far under the 5-minute effective duration).
     static func failed(_ report: Report, atLeast severity: Severity = .error) -> Set<String> {
         Set(report.findings.filter { $0.severity >= severity && !($0.source ?? "").contains("voice-quality.yaml") }.map(\.rule))
@@ -106,7 +106,7 @@ enum VoiceFixture {
     static let authorization = Fixture.video("authorization.mp4")
 }
 
-/// Zip bundles of real takes judged against VOICE (SPEC.md 3.3), read entry by entry from the stream.
+/// Zip bundles of real takes judged against VOICE (docs/service-limits.md §3.3), read entry by entry from the stream.
 @Suite struct BundleProbeTests {
     typealias F = VoiceFixture
 

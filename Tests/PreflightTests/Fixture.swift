@@ -12,14 +12,17 @@ enum Fixture {
     static func video(_ name: String) -> URL { url("video/\(name)") }
 
     /// The built `preflight` executable, next to the test bundle.
-    static var tool: URL {
+    static var tool: URL { executable("preflight") }
+
+    /// A built executable of the package (`preflight`, `example-check` …), next to the test bundle.
+    static func executable(_ name: String) -> URL {
         var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         for _ in 0..<4 {
-            let candidate = dir.appendingPathComponent("preflight")
+            let candidate = dir.appendingPathComponent(name)
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
             dir = dir.deletingLastPathComponent()
         }
-        return root.appendingPathComponent(".build/debug/preflight")
+        return root.appendingPathComponent(".build/debug/\(name)")
     }
 
     /// A new empty temporary folder.
@@ -37,9 +40,10 @@ struct ToolRun {
     let stderr: String
 
     /// Runs `preflight` with arguments, in `directory` (the repository root by default).
-    static func run(_ arguments: [String], in directory: URL = Fixture.root, environment: [String: String] = [:]) throws -> ToolRun {
+    static func run(_ arguments: [String], in directory: URL = Fixture.root, environment: [String: String] = [:],
+                    executable: URL = Fixture.tool) throws -> ToolRun {
         let process = Process()
-        process.executableURL = Fixture.tool
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment

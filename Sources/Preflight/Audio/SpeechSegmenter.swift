@@ -8,8 +8,10 @@ import Foundation
 /// Effective speech duration = the summed length of the segments (as dataspeech sums Brouhaha's VAD
 /// segments), leaving out **faint** segments: those whose 90th-percentile level lies more than
 /// `faintDrop` dB below the speech's typical level (the frame-weighted median of the segments' own
-/// 90th percentiles). A far talker, a television in another room, or the noise of a quiet room made audible
-/// by a reverberant tail is not the voice being recorded. Faint segments stay in the power accounts.
+/// 90th percentiles) while standing at least `faintClearance` dB above the pauses' median level. A far talker,
+/// a television in another room, or the faint sounds of a quiet room made audible by its reverberation are
+/// not the voice being recorded; a soft word just above the noise of a noisy take is, and stays. Faint
+/// segments stay in the power accounts.
 ///
 /// For the noise estimate it also keeps the **pause interiors**: frames outside every kept segment and at
 /// least `edge` frames (60 ms) from one, so a voice's release or onset is not taken for noise. Frames
@@ -26,6 +28,8 @@ struct SpeechSegmenter {
     static let digitalSilence = 1e-12
     /// How far below the speech's typical level a segment is faint (dB).
     static let faintDrop = 20.0
+    /// How far above the pauses' median level a faint segment must stand (dB).
+    static let faintClearance = 10.0
 
     /// The kept segments, faint ones removed by ``finish()``.
     private(set) var segments: [SpeechSegment] = []
@@ -165,11 +169,13 @@ struct SpeechSegmenter {
     /// and removes them from ``segments``.
     private mutating func dropFaint() {
         guard let typical = topLevels.percentile(0.5) else { return }
-        let floor = typical - Self.faintDrop
+        let ceiling = typical - Self.faintDrop
+        let clear = (noiseLevels.percentile(0.5) ?? -200) + Self.faintClearance
+        func faint(_ level: Double) -> Bool { level < ceiling && level > clear }
         faintFrames = 0
-        for (i, c) in topLevels.counts.enumerated() where c > 0 && topLevels.level(ofBin: i) < floor { faintFrames += c }
+        for (i, c) in topLevels.counts.enumerated() where c > 0 && faint(topLevels.level(ofBin: i)) { faintFrames += c }
         var kept: [SpeechSegment] = []
-        for (segment, top) in zip(segments, segmentTops) where topLevels.level(ofBin: topLevels.bin(top)) >= floor { kept.append(segment) }
+        for (segment, top) in zip(segments, segmentTops) where !faint(topLevels.level(ofBin: topLevels.bin(top))) { kept.append(segment) }
         segments = kept
         segmentTops.removeAll()
     }

@@ -28,7 +28,7 @@ public struct BatchCheck: Sendable {
     }
 
     /// Checks every submission; `rules(type)` gives the rule set of a kind (loaded once per kind by the caller).
-    public func run(_ submissions: [Submission], rules: (String) throws -> RuleSet) async throws -> BatchReport {
+    public func run(_ submissions: [Submission], rules: @Sendable (String) throws -> RuleSet) async throws -> BatchReport {
         var rest = submissions[...]
         return try await check(next: { rest.popFirst() }, measureWhileFinding: false, rules: rules)
     }
@@ -37,7 +37,7 @@ public struct BatchCheck: Sendable {
     /// it is finding them, the files found so far are measured on the other `jobs - 1` cores (once
     /// `jobs` different files are known, so that each gets one thread). An error thrown by `next`
     /// or `rules` ends the check once the files being measured are done, and is rethrown.
-    public func run(discovering next: () throws -> Submission?, rules: (String) throws -> RuleSet) async throws -> BatchReport {
+    public func run(discovering next: () throws -> Submission?, rules: @Sendable (String) throws -> RuleSet) async throws -> BatchReport {
         try await check(next: next, measureWhileFinding: true, rules: rules)
     }
 
@@ -54,7 +54,7 @@ public struct BatchCheck: Sendable {
     /// are measured, instead of waiting for them. Every task, and the task that finds submissions,
     /// takes one of `jobs` places: at most `jobs` cores are busy (with `jobs` 1, one thing at a time).
     private func check(next: () throws -> Submission?, measureWhileFinding: Bool,
-                       rules: (String) throws -> RuleSet) async throws -> BatchReport {
+                       rules: @Sendable (String) throws -> RuleSet) async throws -> BatchReport {
         var submissions: [Submission] = []
         var sets: [String: RuleSet] = [:]
         var queue = MeasureQueue()

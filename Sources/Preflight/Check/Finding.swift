@@ -36,7 +36,7 @@ public struct Finding: Sendable, Equatable, Codable {
     public var message: LocalizedText
     /// How to fix a failure, when there is a way.
     public var fix: LocalizedText?
-    /// The service result code a failure would have produced (SPEC section 7).
+    /// The service result code a failure would have produced (docs/service-limits.md §7).
     public var serviceError: Int?
     /// Where the rule was written, `file:line:column`.
     public var source: String?

@@ -11,7 +11,7 @@ public struct COSLocation: Sendable, Equatable, Codable {
     /// The PathPrefix as given, ending in `/`.
     public var pathPrefix: String
 
-    /// Parses `https://<bucket>.cos.<region>.myqcloud.com/<key prefix>/` (SPEC section 2); nil if it is not one.
+    /// Parses `https://<bucket>.cos.<region>.myqcloud.com/<key prefix>/` (docs/service-limits.md §2); nil if it is not one.
     public init?(pathPrefix raw: String) {
         let text = raw.trimmingCharacters(in: .whitespaces)
         guard let url = URL(string: text), ["https", "http"].contains(url.scheme?.lowercased() ?? ""),

@@ -64,7 +64,7 @@ public struct Rule: Sendable, Equatable {
     public var message: LocalizedText?
     /// How to fix a failure: a command or advice, with `{file}` and `{out:SUFFIX}` placeholders.
     public var fix: LocalizedText?
-    /// The service's result code this failure would produce (SPEC section 7), if known.
+    /// The service's result code this failure would produce (docs/service-limits.md §7), if known.
     public var serviceError: Int?
     /// Where the service documents the limit.
     public var reference: String?

@@ -24,11 +24,14 @@ public struct RuleSetLoader: Sendable {
     enum Place: Equatable {
         case builtin(String)
         case disk(URL)
+        /// A rule file given as text: its name in messages, and the text. Its includes name built-in files.
+        case inline(name: String, text: String)
 
         var key: String {
             switch self {
             case .builtin(let p): return "builtin:" + p
             case .disk(let u): return u.standardizedFileURL.path
+            case .inline(let name, _): return "inline:" + name
             }
         }
 
@@ -36,11 +39,14 @@ public struct RuleSetLoader: Sendable {
             switch self {
             case .builtin(let p): return "rules/" + p
             case .disk(let u): return u.relativePath
+            case .inline(let name, _): return name
             }
         }
 
         func resolving(_ include: String) -> Place {
             switch self {
+            case .inline:
+                return Place.builtin("").resolving(include)
             case .builtin(let p):
                 var parts = p.split(separator: "/").dropLast().map(String.init)
                 for part in include.split(separator: "/") {
@@ -58,10 +64,12 @@ public struct RuleSetLoader: Sendable {
         store.paths().filter { !$0.contains("/") && $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
     }
 
-    /// Loads the rules of a customization kind, then each extra file over them, then the profile.
+    /// Loads the rules of a customization kind, then each extra file over them, then each rule file
+    /// given as YAML text (`extraYAML`, named `(rules 1)`, `(rules 2)` … in messages; their includes
+    /// name built-in files such as `shared/request.yaml`), then the profile.
     ///
     /// - Throws: ``RuleFileErrors`` naming file, line and problem; or an unknown type or profile.
-    public func load(type: String, extraFiles: [URL] = [], profile: String? = nil) throws -> RuleSet {
+    public func load(type: String, extraFiles: [URL] = [], extraYAML: [String] = [], profile: String? = nil) throws -> RuleSet {
         let typePlace = Place.builtin("\(type).yaml")
         guard store.text("\(type).yaml") != nil else {
             throw RuleFileErrors(errors: [RuleFileError(SourceLocation(file: typePlace.display, line: 1, column: 1),
@@ -69,7 +77,8 @@ public struct RuleSetLoader: Sendable {
         }
         var files: [RuleFile] = []
         var errors: [RuleFileError] = []
-        for place in [typePlace] + extraFiles.map({ Place.disk($0) }) {
+        let inline = extraYAML.enumerated().map { Place.inline(name: "(rules \($0.offset + 1))", text: $0.element) }
+        for place in [typePlace] + extraFiles.map({ Place.disk($0) }) + inline {
             var chain: [String] = []
             collect(place, depth: 0, chain: &chain, into: &files, errors: &errors, includedFrom: nil)
         }
@@ -134,6 +143,12 @@ public struct RuleSetLoader: Sendable {
         case .builtin(let p):
             guard let text = store.text(p) else {
                 errors.append(RuleFileError(here, "no built-in rule file \(place.display)"))
+                return nil
+            }
+            return text
+        case .inline(_, let text):
+            guard text.utf8.count <= fileSizeLimit else {
+                errors.append(RuleFileError(here, "rule file \(place.display) is \(text.utf8.count) bytes; the limit is \(fileSizeLimit)"))
                 return nil
             }
             return text

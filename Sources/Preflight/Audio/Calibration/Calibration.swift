@@ -1,8 +1,8 @@
 import Foundation
 
 /// The calibration harness: builds signals whose true SNR, C50, speech duration and clipping are known
-/// exactly, runs ``AudioAnalysis`` on them and reports the error per condition against the targets of
-/// issue 4 (SNR within 3 dB over 5–35 dB, C50 within 5 dB over 0–40 dB, speech duration within 5 %,
+/// exactly, runs ``AudioAnalysis`` on them and reports the error per condition against the targets
+/// (SNR within 3 dB over 5–35 dB, C50 within 5 dB over 0–40 dB, speech duration within 5 %,
 /// every clipped segment found and none invented).
 ///
 /// Ground truth definitions:
@@ -199,7 +199,7 @@ public enum Calibration {
 
     /// C50 cases: the take convolved with Polack-model rooms, a little white noise (60 dB SNR) added, or
     /// `noise` at `snr`. Rooms whose true C50 falls outside 0–45 dB are skipped; rows are 10 dB wide up to
-    /// 40 dB (the target range of issue 4), and 40–45 dB is a row for information. Conditions other than
+    /// 40 dB (the target range), and 40–45 dB is a row for information. Conditions other than
     /// white noise at 60 dB name the noise in the row.
     public static func reverberationCases(_ speech: CalibrationSpeech, talks: Int? = nil, rt60s: [Double] = [0.1, 0.2, 0.3, 0.4, 0.6, 0.8, 1.0, 1.2],
                                           drrs: [Double] = [-5, 0, 5, 10, 15, 20, 30], noise kind: SignalSynthesis.Noise = .white, snr: Double = 60,

@@ -23,7 +23,7 @@ enum PhotoAspect {
         .init(name: "9:21", across: 9, down: 21),
     ]
 
-    /// The ratios IMAGE_PHOTO accepts (SPEC.md section 3.4): `photo.nearest_allowed_aspect` and
+    /// The ratios IMAGE_PHOTO accepts (docs/service-limits.md §3.4): `photo.nearest_allowed_aspect` and
     /// `photo.crop_to_allowed` aim at these. The rule file states the same list and the tolerance.
     static let allowed: [Ratio] = [
         .init(name: "1:1", across: 1, down: 1), .init(name: "9:16", across: 9, down: 16),

@@ -22,7 +22,7 @@ enum PhotoFormat: String, CaseIterable {
     /// JPEG XL, bare codestream or container.
     case jxl
 
-    /// Whether IMAGE_PHOTO takes this format (SPEC.md section 3.4: jpg, jpeg, png, webp).
+    /// Whether IMAGE_PHOTO takes this format (docs/service-limits.md §3.4: jpg, jpeg, png, webp).
     var isAccepted: Bool { [.jpeg, .png, .webp].contains(self) }
 
     /// The format of a file from its first bytes (at least 32 are needed for HEIF brands), or nil.
