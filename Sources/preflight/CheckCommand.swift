@@ -61,9 +61,11 @@ struct CheckCommand: AsyncParsableCommand {
                 throw ExitCode(ExitStatus.usage)
             }
             for s in submissions {
-                for (_, url) in s.files where !FileManager.default.fileExists(atPath: url.path) {
-                    printError("error: \(s.name ?? s.type): no such file: \(url.relativePath)")
-                    throw ExitCode(ExitStatus.usage)
+                for (_, url) in s.files {
+                    if let problem = Self.notAFile(url.relativePath) {
+                        printError(RunOptions.errorLine(LocalizedText(zh: "\(s.name ?? s.type)：\(problem.zh)", en: "\(s.name ?? s.type): \(problem.en)"), in: run.display.language))
+                        throw ExitCode(ExitStatus.usage)
+                    }
                 }
             }
         } else {
@@ -98,17 +100,31 @@ struct CheckCommand: AsyncParsableCommand {
         var files: [String: URL] = [:]
         for (slot, path) in given {
             guard rules.slot(slot) != nil else {
-                printError("error: \(type) has no '\(slot)' file; it takes: \(rules.slots.filter { $0.kind != .request }.map(\.name).joined(separator: ", "))")
+                let takes = rules.slots.filter { $0.kind != .request }.map(\.name).joined(separator: ", ")
+                printError(RunOptions.errorLine(LocalizedText(zh: "\(type) 没有名为 \(slot) 的文件位置；可用的位置：\(takes)",
+                                                              en: "\(type) has no '\(slot)' file; it takes: \(takes)"), in: run.display.language))
                 throw ExitCode(ExitStatus.usage)
             }
-            guard FileManager.default.fileExists(atPath: path) else {
-                printError(run.display.language == .zh ? "错误：文件不存在：\(path)" : "error: no such file: \(path)")
+            if let problem = Self.notAFile(path) {
+                printError(RunOptions.errorLine(problem, in: run.display.language))
                 throw ExitCode(ExitStatus.usage)
             }
             files[slot] = URL(fileURLWithPath: path)
         }
         let fields = request.makeRequest
         return Submission(type: type, files: files, request: fields.isEmpty ? nil : fields)
+    }
+}
+
+extension CheckCommand {
+    /// Why `path` cannot be given as a file (missing, or a folder), or nil when it can: both are the
+    /// same usage mistake, exit 2 with one line.
+    static func notAFile(_ path: String) -> LocalizedText? {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+            return LocalizedText(zh: "文件不存在：\(path)", en: "no such file: \(path)")
+        }
+        return isDir.boolValue ? LocalizedText(zh: "\(path) 是文件夹，不是文件", en: "\(path) is a folder, not a file") : nil
     }
 }
 

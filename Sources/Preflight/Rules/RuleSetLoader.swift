@@ -58,15 +58,21 @@ public struct RuleSetLoader: Sendable {
         store.paths().filter { !$0.contains("/") && $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
     }
 
+    /// The built-in kinds by the version of their rules (the service documentation date), for
+    /// `preflight --version`; a kind whose rules cannot be loaded is listed under `unreadable`.
+    public func versions() -> [String: [String]] {
+        var out: [String: [String]] = [:]
+        for type in availableTypes() { out[(try? load(type: type))?.version ?? "unreadable", default: []].append(type) }
+        return out
+    }
+
     /// Loads the rules of a customization kind, then each extra file over them, then the profile.
     ///
-    /// - Throws: ``RuleFileErrors`` naming file, line and problem; or an unknown type or profile.
+    /// - Throws: ``UnknownTypeError`` for a kind without rules; ``RuleFileErrors`` naming file, line and
+    ///   problem (an unknown profile among them).
     public func load(type: String, extraFiles: [URL] = [], profile: String? = nil) throws -> RuleSet {
         let typePlace = Place.builtin("\(type).yaml")
-        guard store.text("\(type).yaml") != nil else {
-            throw RuleFileErrors(errors: [RuleFileError(SourceLocation(file: typePlace.display, line: 1, column: 1),
-                "unknown customization type '\(type)'; known: \(availableTypes().joined(separator: ", "))")])
-        }
+        guard store.text("\(type).yaml") != nil else { throw UnknownTypeError(type: type, known: availableTypes()) }
         var files: [RuleFile] = []
         var errors: [RuleFileError] = []
         for place in [typePlace] + extraFiles.map({ Place.disk($0) }) {
