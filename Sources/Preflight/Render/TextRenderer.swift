@@ -32,7 +32,9 @@ public struct TextRenderer: Sendable {
         out.append(paint("preflight \(report.tool.version) · \(report.rules.type) \(t("规则", "rules")) \(report.rules.version)"
             + (report.rules.profile.map { " (\($0))" } ?? "") + " · libavformat \(report.libraries["libavformat"] ?? "?")", "2"))
         if let name = report.submission { out.append(paint("\(name)", "1;4")) }
-        let general = Self.failuresFirst(report.checks.filter { $0.slot == nil && (showPassed || $0.status != .pass) })
+        // Notes about the submission (failed `info` checks without a slot) come after every failure.
+        let isNote = { (c: Finding) in c.slot == nil && c.status == .fail && c.severity == .info && c.waived != true }
+        let general = Self.failuresFirst(report.checks.filter { $0.slot == nil && !isNote($0) && (showPassed || $0.status != .pass) })
         if !general.isEmpty {
             out.append("")
             out.append(paint(t("提交材料", "Submission"), "1"))
@@ -54,6 +56,12 @@ public struct TextRenderer: Sendable {
                 if let e = entry.error { out.append("      " + paint(e.message.text(in: language), "31")) }
                 for c in entryChecks { out += lines(for: c).map { "  " + $0 } }
             }
+        }
+        let notes = report.checks.filter(isNote)
+        if !notes.isEmpty {
+            out.append("")
+            out.append(paint(t("提示", "Notes"), "1"))
+            for c in notes { out += lines(for: c) }
         }
         return out.joined(separator: "\n") + "\n"
     }
@@ -106,7 +114,7 @@ public struct TextRenderer: Sendable {
         case .info: tag = t("提示", "INFO")
         }
         let label = c.status != .fail ? ""
-            : waived ? " " + paint(t("已豁免（基线，原为\(tag)）", "WAIVED (baseline; was \(tag))"), "2")
+            : waived ? " " + paint(t("已豁免（基线；\(tag)）", "WAIVED (baseline; \(c.severity.rawValue))"), "2")
             : " " + paint(tag, c.severity == .error ? "31" : (c.severity == .warning ? "33" : "36"))
         var head = "  \(mark) \(c.rule.padding(toLength: max(28, c.rule.count), withPad: " ", startingAt: 0))"
         let measured = c.measuredText.map { FactFormatting.localized($0, in: language) }
