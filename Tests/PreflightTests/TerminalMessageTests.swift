@@ -116,4 +116,39 @@ import Testing
         let version = try RuleSetLoader().load(type: "IMAGE_GENERAL").version
         #expect(run.stdout.contains("rules \(version) (") && run.stdout.contains("IMAGE_GENERAL"), "\(run.stdout)")
     }
+
+    @Test func makeInstallPutsTheManPageAndCompletionsUnderPrefix() throws {
+        let prefix = try Fixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: prefix) }
+        let make = Process()
+        make.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        make.arguments = ["make", "-s", "-C", Fixture.root.path, "install-files", "PREFIX=\(prefix.path)", "INSTALL_BIN=\(Fixture.tool.path)"]
+        make.standardInput = FileHandle.nullDevice
+        try make.run()
+        make.waitUntilExit()
+        #expect(make.terminationStatus == 0)
+        let installed = Process()
+        installed.executableURL = prefix.appendingPathComponent("bin/preflight")
+        installed.arguments = ["--version"]
+        installed.standardOutput = FileHandle.nullDevice
+        try installed.run()
+        installed.waitUntilExit()
+        #expect(installed.terminationStatus == 0)
+        let man = try String(contentsOf: prefix.appendingPathComponent("share/man/man1/preflight.1"), encoding: .utf8)
+        #expect(man.hasPrefix(".TH PREFLIGHT 1") && man.contains("preflight \(PreflightVersion.current)"))
+        for option in ["\\-\\-shard", "\\-\\-baseline", "\\-\\-output", "preflight gate", "preflight rules lint"] {
+            #expect(man.contains(option), "\(option)")
+        }
+        let bash = prefix.appendingPathComponent("share/bash-completion/completions/preflight")
+        #expect(try String(contentsOf: bash, encoding: .utf8).contains("--shard"))
+        let syntax = Process()
+        syntax.executableURL = URL(fileURLWithPath: "/bin/bash")
+        syntax.arguments = ["-n", bash.path]
+        try syntax.run()
+        syntax.waitUntilExit()
+        #expect(syntax.terminationStatus == 0)
+        for file in ["share/zsh/site-functions/_preflight", "share/fish/vendor_completions.d/preflight.fish"] {
+            #expect((try? String(contentsOf: prefix.appendingPathComponent(file), encoding: .utf8))?.contains("gate") == true, "\(file)")
+        }
+    }
 }
