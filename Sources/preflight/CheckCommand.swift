@@ -51,7 +51,7 @@ struct CheckCommand: AsyncParsableCommand {
         let submissions: [Submission]
         if let manifestPath {
             guard makeType == nil, material == nil, identity == nil, identityPDF == nil, alpha == nil, driverAudio == nil, slotFiles.isEmpty else {
-                printError("error: give either a manifest or --type with files, not both")
+                printError(RunOptions.errorLine(LocalizedText(zh: "清单和 --type 加文件只能二选一", en: "give either a manifest or --type with files, not both"), in: run.display.language))
                 throw ExitCode(ExitStatus.usage)
             }
             do {
@@ -70,7 +70,7 @@ struct CheckCommand: AsyncParsableCommand {
             }
         } else {
             guard let makeType else {
-                printError("error: give --type TYPE with the files, or a manifest (preflight check studio.yaml)")
+                printError(RunOptions.errorLine(LocalizedText(zh: "请用 --type 类型 加文件，或给出清单（preflight check studio.yaml）", en: "give --type TYPE with the files, or a manifest (preflight check studio.yaml)"), in: run.display.language))
                 throw ExitCode(ExitStatus.usage)
             }
             submissions = [try singleSubmission(type: makeType.uppercased())]
@@ -92,7 +92,7 @@ struct CheckCommand: AsyncParsableCommand {
         for pair in slotFiles {
             let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-                printError("error: --file takes SLOT=PATH, got '\(pair)'")
+                printError(RunOptions.errorLine(LocalizedText(zh: "--file 的写法是 位置=路径，实际为“\(pair)”", en: "--file takes SLOT=PATH, got '\(pair)'"), in: run.display.language))
                 throw ExitCode(ExitStatus.usage)
             }
             given.append((parts[0], parts[1]))

@@ -47,7 +47,8 @@ struct RunOptions: ParsableArguments {
     func location() throws -> COSLocation? {
         guard let pathPrefix else { return nil }
         guard let location = COSLocation(pathPrefix: pathPrefix) else {
-            printError("error: --path-prefix must look like https://<bucket>.cos.<region>.myqcloud.com/<key prefix>/, got '\(pathPrefix)'")
+            printError(Self.errorLine(LocalizedText(zh: "--path-prefix 应形如 https://<存储桶>.cos.<地域>.myqcloud.com/<键前缀>/，实际为“\(pathPrefix)”",
+                                                    en: "--path-prefix must look like https://<bucket>.cos.<region>.myqcloud.com/<key prefix>/, got '\(pathPrefix)'"), in: display.language))
             throw ExitCode(ExitStatus.usage)
         }
         return location
