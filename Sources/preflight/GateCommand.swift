@@ -10,10 +10,11 @@ struct GateCommand: AsyncParsableCommand {
         discussion: """
             DIR/<name>/submission.yaml   MakeType and request fields (optional with --type)
             DIR/<name>/video/ idcard/ audio/ photo/ zeroshot/   the files, as they will be uploaded
-            A submission whose submission.yaml cannot be read, and files that fit no slot, are failures
-            in every report; the other submissions are still judged. Exit 1 when any submission fails,
-            2 for the gate's own usage errors. --format junit|github|markdown|sarif|codequality for CI
-            readers; --shard K/N for a CI matrix.
+            A submission.yaml that cannot be read, or a file that fits no slot,
+            fails its submission; the others are still judged.
+            Exit 1 when any submission fails, 2 for the gate's own usage errors.
+            CI readers: --format junit|github|markdown|sarif|codequality.
+            A CI matrix: --shard K/N (see docs/ci-gate.md).
             """)
 
     @Argument(help: "The delivery folder.")

@@ -89,7 +89,6 @@ struct SARIFLog: Encodable {
         var name: String
         var version: String
         var semanticVersion: String
-        var informationUri = "https://cloud.tencent.com/document/product/1240"
         var rules: [Rule]
     }
 
