@@ -146,7 +146,28 @@ public enum GateFolder {
                     submission.files[slot] = url
                 }
             }
+            if !rootIsSubmission { outsideCOSFolders(of: dir, into: &submission) }
             return submission
+        }
+
+        /// Files and folders of a submission folder that are neither its submission.yaml, nor a COS
+        /// folder, nor named by its `files:` map: warnings, as they are neither checked nor uploaded.
+        /// (The delivery root as one submission is left alone: CI reports are often written there.)
+        private mutating func outsideCOSFolders(of dir: URL, into submission: inout Submission) {
+            let named = submission.files.values.map { $0.standardizedFileURL.path }
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).sorted(by: NaturalOrder.precedes)
+            for name in names where !name.hasPrefix(".") && name != "submission.yaml" && !cosFolders.contains(name) {
+                let url = dir.appendingPathComponent(name)
+                let path = url.standardizedFileURL.path
+                if named.contains(where: { $0 == path || $0.hasPrefix(path + "/") }) { continue }
+                let folders = cosFolders.map { $0 + "/" }.joined(separator: " ")
+                strays.append(Stray(path: url.displayPath, reason: "not in a COS folder"))
+                submission.problems.append(Finding(
+                    rule: Submission.unassignedRule, slot: nil, file: url.displayPath, severity: .warning, status: .fail,
+                    measuredText: name,
+                    message: LocalizedText(zh: "“\(name)”不在 COS 文件夹（\(folders)）中：它没有被检查，也不会被上传。",
+                                           en: "'\(name)' is not in a COS folder (\(folders)): it was not checked and would not be uploaded.")))
+            }
         }
     }
 
