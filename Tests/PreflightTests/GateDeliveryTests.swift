@@ -228,4 +228,15 @@ import Testing
         #expect(!after.contains { $0["rule"] as? String == "material.name" }, "the renamed file passes")
         #expect(!after.contains { $0["rule"] as? String == "submission.unassigned_file" })
     }
+
+    @Test func adviceAndCommandAreApartInJSON() throws {
+        let run = try ToolRun.run(["check", "--type", "IMAGE", "--material", "Fixtures/video/fps24.mp4", "--format", "json"])
+        let findings = run.json["findings"] as? [[String: Any]] ?? []
+        let rate = try #require(findings.first { $0["rule"] as? String == "material.frame_rate" }?["fix"] as? [String: Any])
+        #expect(rate["command"] as? String == "ffmpeg -i Fixtures/video/fps24.mp4 -r 25 -c:v libx264 -crf 18 -c:a copy Fixtures/video/fps24_25fps.mp4")
+        #expect((rate["en"] as? String)?.hasPrefix("Best re-record at 25 or 30 fps") == true)
+        // Advice with nothing to run has no command.
+        let duration = try #require(findings.first { $0["rule"] as? String == "material.duration" }?["fix"] as? [String: Any])
+        #expect(duration["command"] == nil && duration["en"] is String)
+    }
 }

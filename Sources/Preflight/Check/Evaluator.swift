@@ -136,7 +136,7 @@ struct Placeholders {
         case "measured": return measured
         case "limit": return limit
         case "file": return shell ? Self.quote(input.path) : name
-        case "entry": return entry ?? name
+        case "entry": return quoteFacts ? Self.quote(entry ?? name) : entry ?? name
         case "dir":
             // The file's own folder (its COS folder in a gate), so a renamed file stays there.
             let dir = (input.path as NSString).deletingLastPathComponent

@@ -17,7 +17,7 @@ public enum FactFormatting {
     /// English words: `yes`, `no`, `required: material`, `missing: identity`), in a language.
     public static func localized(_ text: String, in language: Language) -> String {
         guard language == .zh else { return text }
-        let words = ["yes": "是", "no": "否", "missing": "缺失", "required": "必需"]
+        let words = ["yes": "是", "no": "否", "true": "是", "false": "否", "missing": "缺失", "required": "必需"]
         if let word = words[text] { return word }
         for (op, _) in [("= ", 0), ("≠ ", 0)] where text.hasPrefix(op) {
             if let word = words[String(text.dropFirst(op.count))] { return op + word }
