@@ -80,6 +80,9 @@ import Testing
         let github = try String(contentsOf: out.appendingPathComponent("report.txt"), encoding: .utf8)
         #expect(github.contains("::error file=delivery/s3/submission.yaml,line=2,col=1,title=s3%3A submission.invalid::"))
         #expect(github.contains("1 of 5 submission(s) fail"))
+        let group = github.components(separatedBy: "::group::").last?.components(separatedBy: "::endgroup::").first ?? ""
+        #expect(group.split(separator: "\n").dropFirst().map { $0.split(separator: " ").dropFirst().first.map(String.init) ?? "" } == names, "\(group)")
+        #expect(group.contains("fail  s3 (?): 1 error(s)") && group.contains("pass  s10 (IMAGE_GENERAL)"))
 
         // Markdown: one table row per submission.
         let markdown = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)

@@ -16,7 +16,8 @@ public struct GitHubRenderer: Sendable {
         self.fullReportHint = fullReportHint
     }
 
-    /// The annotations, one per line, followed by a summary line.
+    /// The annotations, one per line, then a folded group with every submission's verdict, then a
+    /// summary line.
     public func render(_ batch: BatchReport) -> String {
         var byLevel: [String: [String]] = ["error": [], "warning": [], "notice": []]
         for report in batch.submissions {
@@ -45,6 +46,15 @@ public struct GitHubRenderer: Sendable {
                 : "\(lines.count - 9) more \(level) annotations not shown (GitHub shows 10 per step); \(fullReportHint)."
             out.append("::\(level) title=preflight::\(Self.escapeData(more))")
         }
+        // Every submission, passing ones too, in a folded group of the log.
+        out.append("::group::preflight: " + (language == .zh ? "\(batch.submissions.count) 个提交" : "\(batch.submissions.count) submission(s)"))
+        for (i, r) in batch.submissions.enumerated() {
+            let e = r.counts["error"] ?? 0, w = r.counts["warning"] ?? 0
+            let verdict = language == .zh ? (r.verdict == .pass ? "通过" : "不通过") : r.verdict.rawValue
+            out.append("\(verdict)  \(r.submission ?? "submission-\(i + 1)") (\(r.rules.type)): "
+                + (language == .zh ? "\(e) 个错误，\(w) 个警告" : "\(e) error(s), \(w) warning(s)"))
+        }
+        out.append("::endgroup::")
         let failing = batch.submissions.filter { $0.verdict == .fail }.count
         let errors = batch.counts["error"] ?? 0, warnings = batch.counts["warning"] ?? 0
         out.append((language == .zh
