@@ -30,7 +30,8 @@ public struct BatchCheck: Sendable {
     }
 
     /// Checks every submission; a submission that is not judgeable (see ``Submission/isJudgeable``) is
-    /// reported failed with its problems. `rules(type)` gives the rule set of a kind (loaded once per kind by the caller).
+    /// reported failed with its problems. `rules(type)` gives the rule set of a kind (loaded once per
+    /// kind by the caller).
     public func run(_ submissions: [Submission], rules: (String) throws -> RuleSet) async throws -> BatchReport {
         var rest = submissions[...]
         return try await check(next: { rest.popFirst() }, measureWhileFinding: false, rules: rules)
@@ -39,7 +40,8 @@ public struct BatchCheck: Sendable {
     /// Checks submissions as `next` finds them (a gate folder being read) until it returns nil. While
     /// it is finding them, the files found so far are measured on the other `jobs - 1` cores (once
     /// `jobs` different files are known, so that each gets one thread). A submission that is not
-    /// judgeable is reported failed with its problems. An error thrown by `next` or `rules` ends the check once the files being measured are done, and is rethrown.
+    /// judgeable is reported failed with its problems. An error thrown by `next` or `rules` ends the
+    /// check once the files being measured are done, and is rethrown.
     public func run(discovering next: () throws -> Submission?, rules: (String) throws -> RuleSet) async throws -> BatchReport {
         try await check(next: next, measureWhileFinding: true, rules: rules)
     }
