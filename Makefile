@@ -6,7 +6,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Headers (and runtime packages) of the libraries preflight opens, and the tools the fixtures and tests use.
 BUILD_PACKAGES := pkg-config libavformat-dev libavcodec-dev libavutil-dev libswresample-dev \
   libsndfile1-dev libzip-dev libpng-dev libjpeg-dev libwebp-dev zlib1g-dev
-TEST_PACKAGES := ffmpeg sox espeak-ng qpdf poppler-utils zip unzip python3 time
+TEST_PACKAGES := ffmpeg sox espeak-ng qpdf poppler-utils zip unzip python3 python3-venv time
 BENCH_PACKAGES := hyperfine mediainfo mediaconch time imagemagick libimage-exiftool-perl
 # The voices of the wider SNR calibration (make calibrate).
 CALIBRATION_PACKAGES := flite festival festvox-us-slt-hts alsa-utils python3-pip
@@ -15,7 +15,7 @@ FIXTURE_PACKAGES := imagemagick webp libimage-exiftool-perl python3-venv python3
 BIN := .build/debug/preflight
 RELEASE_BIN := .build/release/preflight
 
-.PHONY: all deps deps-bench build release demo test test-asan fuzz fuzz-build fuzz-ci fuzz-corpus bench calibrate fixtures docs clean
+.PHONY: all deps deps-bench build release install install-files demo test test-asan fuzz fuzz-build fuzz-ci fuzz-corpus bench calibrate fixtures docs clean
 
 all: build
 
@@ -41,6 +41,24 @@ build: deps
 # start, about 4 ms less per run (a photo check takes about 10 ms in all).
 release: deps
 	$(SWIFT) build -c release --static-swift-stdlib
+
+# Installs the tool, its man page (generated from the tool's own help) and bash, zsh and fish
+# completions under $(DESTDIR)$(PREFIX). install-files installs INSTALL_BIN as it is, without building.
+PREFIX ?= /usr/local
+INSTALL_BIN ?= $(RELEASE_BIN)
+install: release
+	$(MAKE) install-files
+
+install-files:
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+	install -m 755 $(INSTALL_BIN) $(DESTDIR)$(PREFIX)/bin/preflight
+	$(INSTALL_BIN) --experimental-dump-help | python3 man/make-man.py "$$($(INSTALL_BIN) --version | head -1 | cut -d' ' -f2)" \
+	  > $(DESTDIR)$(PREFIX)/share/man/man1/preflight.1
+	$(INSTALL_BIN) --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/preflight
+	$(INSTALL_BIN) --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_preflight
+	$(INSTALL_BIN) --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/preflight.fish
 
 # Runs the validator on the bundled fixtures: a passing IMAGE_GENERAL submission, then failing ones.
 demo: build

@@ -10,7 +10,11 @@ struct GateCommand: AsyncParsableCommand {
         discussion: """
             DIR/<name>/submission.yaml   MakeType and request fields (optional with --type)
             DIR/<name>/video/ idcard/ audio/ photo/ zeroshot/   the files, as they will be uploaded
-            Exit 1 when any submission fails; use --format junit|github|markdown for CI readers.
+            A submission.yaml that cannot be read, or a file that fits no slot,
+            fails its submission; the others are still judged.
+            Exit 1 when any submission fails, 2 for the gate's own usage errors.
+            CI readers: --format junit|github|markdown|sarif|codequality.
+            A CI matrix: --shard K/N (see docs/ci-gate.md).
             """)
 
     @Argument(help: "The delivery folder.")
@@ -19,37 +23,63 @@ struct GateCommand: AsyncParsableCommand {
     @Option(name: .customLong("type"), help: "MakeType for submissions without a submission.yaml.")
     var makeType: String?
 
+    @Option(help: ArgumentHelp("Judge only shard K of N: the submissions in natural order of their folders, every Nth from the Kth (1-based), so N jobs together judge each exactly once.", valueName: "K/N"))
+    var shard: Shard?
+
     @OptionGroup var run: RunOptions
 
     func run() async throws {
+        let language = run.display.language
         var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
-            printError("error: no such folder: \(directory)")
+        let exists = FileManager.default.fileExists(atPath: directory, isDirectory: &isDir)
+        guard exists, isDir.boolValue else {
+            let message = exists
+                ? LocalizedText(zh: "\(directory) 是文件，不是交付文件夹", en: "\(directory) is a file, not a delivery folder")
+                : LocalizedText(zh: "文件夹不存在：\(directory)", en: "no such folder: \(directory)")
+            printError(RunOptions.errorLine(message, in: language))
             throw ExitCode(ExitStatus.usage)
         }
-        // Submissions are measured as they are found; warnings and a missing submission come once
-        // the whole folder is read, as when it was read first.
-        var reader = GateFolder.Reader(URL(fileURLWithPath: directory), defaultType: makeType?.uppercased())
+        let knownTypes = RuleSetLoader().availableTypes()
+        if let makeType, !knownTypes.contains(makeType.uppercased()) {
+            printError(RunOptions.errorLine(UnknownTypeError(type: makeType.uppercased(), known: knownTypes).message, in: language))
+            throw ExitCode(ExitStatus.usage)
+        }
+        // Submissions are measured as they are found; a missing submission is reported once the
+        // whole folder is read.
+        let root = URL(fileURLWithPath: directory)
+        var reader = GateFolder.Reader(root, defaultType: makeType?.uppercased(), knownTypes: knownTypes)
         var found = 0
         let status = try await run.run(discovering: { rules in
-            let submission: Submission?
-            do {
-                submission = try reader.next(rules: rules)
-            } catch let e as RuleFileErrors {
-                printError(e.description)
-                throw ExitCode(ExitStatus.usage)
-            }
-            if submission != nil {
+            while let submission = try reader.next(rules: rules) {
                 found += 1
-                return submission
+                if shard?.takes(found - 1) ?? true { return submission }
             }
-            for s in reader.strays { printError("warning: \(s.path): \(s.reason)") }
             guard found > 0 else {
-                printError("error: no submissions found in \(directory) (see `preflight gate --help` for the layout)")
+                printError(RunOptions.errorLine(LocalizedText(
+                    zh: "\(directory) 中没有找到提交（布局见 `preflight gate --help`）",
+                    en: "no submissions found in \(directory) (see `preflight gate --help` for the layout)"), in: language))
                 throw ExitCode(ExitStatus.usage)
             }
             return nil
-        }, single: false)
+        }, single: false, root: root)
         if status != ExitStatus.pass { throw ExitCode(status) }
     }
+}
+
+/// `K/N`: the Kth of N shares of a delivery (1 ≤ K ≤ N).
+struct Shard: ExpressibleByArgument, Equatable {
+    /// The share, 1-based.
+    let index: Int
+    /// How many shares.
+    let count: Int
+
+    init?(argument: String) {
+        let parts = argument.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, k >= 1, k <= n else { return nil }
+        index = k
+        count = n
+    }
+
+    /// Whether the submission at `position` (0-based, in the gate's order) is in this share.
+    func takes(_ position: Int) -> Bool { position % count == index - 1 }
 }

@@ -41,6 +41,9 @@ struct RulesCommand: ParsableCommand {
             } catch let e as RuleFileErrors {
                 printError(e.description)
                 throw ExitCode(ExitStatus.usage)
+            } catch let e as UnknownTypeError {
+                printError(RunOptions.errorLine(e.message, in: output.language))
+                throw ExitCode(ExitStatus.usage)
             }
             let lang = output.language
             print("\(set.type) · \(set.title?.text(in: lang) ?? "") · version \(set.version)" + (set.profile.map { " · profile \($0)" } ?? ""))

@@ -4,7 +4,7 @@ import Preflight
 
 /// Report formats.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, junit, github, markdown
+    case text, json, junit, github, markdown, sarif, codequality
 }
 
 /// Options shared by `check` and `gate`: rules, limits, outputs, CI behaviour.
@@ -15,7 +15,7 @@ struct RunOptions: ParsableArguments {
     @Option(help: "A named alternative of the rules (see `preflight rules show TYPE`).")
     var profile: String?
 
-    @Option(help: "Output: text, json, junit, github (workflow annotations) or markdown (job summary).")
+    @Option(help: "Output: text, json, junit, github (workflow annotations), markdown (job summary), sarif (SARIF 2.1.0, code scanning) or codequality (GitLab Code Quality).")
     var format: ReportFormat = .text
 
     @Flag(help: "Count warnings as failures (exit 1).")
@@ -47,7 +47,8 @@ struct RunOptions: ParsableArguments {
     func location() throws -> COSLocation? {
         guard let pathPrefix else { return nil }
         guard let location = COSLocation(pathPrefix: pathPrefix) else {
-            printError("error: --path-prefix must look like https://<bucket>.cos.<region>.myqcloud.com/<key prefix>/, got '\(pathPrefix)'")
+            printError(Self.errorLine(LocalizedText(zh: "--path-prefix 应形如 https://<存储桶>.cos.<地域>.myqcloud.com/<键前缀>/，实际为“\(pathPrefix)”",
+                                                    en: "--path-prefix must look like https://<bucket>.cos.<region>.myqcloud.com/<key prefix>/, got '\(pathPrefix)'"), in: display.language))
             throw ExitCode(ExitStatus.usage)
         }
         return location
@@ -58,6 +59,7 @@ struct RunOptions: ParsableArguments {
         let loader = RuleSetLoader()
         let extra = ruleFiles.map { URL(fileURLWithPath: $0) }
         let profile = self.profile
+        let language = display.language
         let cache = RuleSetCache()
         return { type in
             do {
@@ -67,24 +69,70 @@ struct RunOptions: ParsableArguments {
                 cache.sets[key] = set
                 return set
             } catch let e as RuleFileErrors {
-                printError(e.description)
+                printError(e.description(in: language))
+                throw ExitCode(ExitStatus.usage)
+            } catch let e as UnknownTypeError {
+                printError(Self.errorLine(e.message, in: language))
                 throw ExitCode(ExitStatus.usage)
             }
         }
     }
 
+    /// `error: message` (`错误：message`) in a language.
+    static func errorLine(_ message: LocalizedText, in language: Language) -> String {
+        language == .zh ? "错误：" + message.zh : "error: " + message.en
+    }
+
+    /// The `--output` requests as (format, file), each file checked to be writable; a malformed
+    /// request or a file that cannot be written is a usage error, reported before anything is measured.
+    func outputTargets() throws -> [(ReportFormat, String)] {
+        let language = display.language
+        return try output.map { spec in
+            let parts = spec.split(separator: "=", maxSplits: 1).map(String.init)
+            let formats = ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")
+            guard parts.count == 2, !parts[1].isEmpty, let f = ReportFormat(rawValue: parts[0]) else {
+                printError(Self.errorLine(LocalizedText(zh: "--output 的写法是 格式=文件，格式为 \(formats) 之一，实际为“\(spec)”",
+                                                        en: "--output takes FORMAT=FILE with FORMAT one of \(formats), got '\(spec)'"), in: language))
+                throw ExitCode(ExitStatus.usage)
+            }
+            if let why = Self.unwritable(parts[1]) {
+                printError(Self.errorLine(LocalizedText(zh: "无法写入 \(f.rawValue) 报告 \(parts[1])：\(why.zh)",
+                                                        en: "cannot write the \(f.rawValue) report to \(parts[1]): \(why.en)"), in: language))
+                throw ExitCode(ExitStatus.usage)
+            }
+            return (f, parts[1])
+        }
+    }
+
+    /// Why a report could not be written to `path` (its folder missing or read-only, or a folder in
+    /// its place), or nil when it can be.
+    static func unwritable(_ path: String) -> LocalizedText? {
+        let url = URL(fileURLWithPath: path)
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) {
+            if isDir.boolValue { return LocalizedText(zh: "这是一个文件夹", en: "it is a folder") }
+            return access(url.path, W_OK) == 0 ? nil : LocalizedText(zh: "没有写权限", en: "permission denied")
+        }
+        let parent = url.deletingLastPathComponent().path
+        guard FileManager.default.fileExists(atPath: parent, isDirectory: &isDir), isDir.boolValue else {
+            return LocalizedText(zh: "文件夹 \(parent) 不存在", en: "the folder \(parent) does not exist")
+        }
+        return access(parent, W_OK) == 0 ? nil : LocalizedText(zh: "文件夹 \(parent) 没有写权限", en: "the folder \(parent) is not writable")
+    }
+
     /// Runs the batch with a progress line on a terminal (none in CI), applies the baseline, writes
     /// outputs and returns the exit status.
-    func run(_ submissions: [Submission], single: Bool) async throws -> Int32 {
+    func run(_ submissions: [Submission], single: Bool, root: URL = URL(fileURLWithPath: ".")) async throws -> Int32 {
         let location = try location()
-        return try await run(single: single, location: location) { batch, rules in try await batch.run(submissions, rules: rules) }
+        return try await run(single: single, location: location, root: root) { batch, rules in try await batch.run(submissions, rules: rules) }
     }
 
     /// Like ``run(_:single:)`` for submissions found one at a time by `next` (given the rule loader)
     /// until it returns nil: the files found first are measured while the rest are looked for. A bad
     /// `--path-prefix` is reported once every submission is found.
-    func run(discovering next: (_ rules: @Sendable (String) throws -> RuleSet) throws -> Submission?, single: Bool) async throws -> Int32 {
-        try await run(single: single, location: pathPrefix.flatMap(COSLocation.init(pathPrefix:))) { batch, rules in
+    func run(discovering next: (_ rules: @Sendable (String) throws -> RuleSet) throws -> Submission?, single: Bool,
+             root: URL = URL(fileURLWithPath: ".")) async throws -> Int32 {
+        try await run(single: single, location: pathPrefix.flatMap(COSLocation.init(pathPrefix:)), root: root) { batch, rules in
             try await batch.run(discovering: {
                 guard let submission = try next(rules) else {
                     _ = try location()
@@ -95,13 +143,21 @@ struct RunOptions: ParsableArguments {
         }
     }
 
-    private func run(single: Bool, location: COSLocation?,
+    private func run(single: Bool, location: COSLocation?, root: URL,
                      check: (BatchCheck, _ rules: @escaping @Sendable (String) throws -> RuleSet) async throws -> BatchReport) async throws -> Int32 {
+        let targets = try outputTargets()
+        if let path = writeBaseline, let why = Self.unwritable(path) {
+            printError(Self.errorLine(LocalizedText(zh: "无法写入基线文件 \(path)：\(why.zh)", en: "cannot write the baseline to \(path): \(why.en)"), in: display.language))
+            throw ExitCode(ExitStatus.usage)
+        }
+        let started = DispatchTime.now().uptimeNanoseconds
         AVLog.configure(verbose: display.verbose)
         var options = limits.probeOptions
         let display = ProgressDisplay.forTerminal()
         options.progress = display?.progress
         var batch = BatchCheck(jobs: jobs, options: options, strict: strict, location: location)
+        let timings = MeasureTimings()
+        batch.timings = timings
         if let display { batch.progress = { done, total, _ in display.fileDone(done, of: total) } }
         // JSON of a batch is written submission by submission while files are measured, unless a
         // baseline will change the reports afterwards.
@@ -109,41 +165,57 @@ struct RunOptions: ParsableArguments {
         if let prerendered { batch.judged = { index, report in prerendered.add(report, at: index) } }
         var report = try await check(batch, ruleLoader())
         display?.finish()
+        let language = self.display.language
         if let path = baseline {
-            do { try Baseline.load(URL(fileURLWithPath: path)).apply(to: &report) } catch {
-                printError("error: cannot read baseline \(path): \(error)")
+            do { try Baseline.load(URL(fileURLWithPath: path)).apply(to: &report, root: root) } catch {
+                printError(Self.errorLine(LocalizedText(zh: "无法读取基线文件 \(path)：\(error.localizedDescription)",
+                                                        en: "cannot read baseline \(path): \(error.localizedDescription)"), in: language))
+                throw ExitCode(ExitStatus.usage)
+            }
+        }
+        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        let context = RenderContext(timings: timings, seconds: elapsed)
+        func write(_ text: String, to path: String, what: String) throws {
+            do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
+                printError(Self.errorLine(LocalizedText(zh: "无法写入\(what) \(path)：\(error.localizedDescription)",
+                                                        en: "cannot write \(what) to \(path): \(error.localizedDescription)"), in: language))
                 throw ExitCode(ExitStatus.usage)
             }
         }
         if let path = writeBaseline {
-            try Baseline(from: report).json.write(toFile: path, atomically: true, encoding: .utf8)
+            try write(Baseline(from: report, root: root).json, to: path, what: language == .zh ? "基线" : "the baseline")
         }
-        print(render(report, as: format, single: single, parts: prerendered), terminator: "")
-        for spec in output {
-            let parts = spec.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, let f = ReportFormat(rawValue: parts[0]) else {
-                printError("error: --output takes FORMAT=FILE with FORMAT one of \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
-                throw ExitCode(ExitStatus.usage)
-            }
-            try render(report, as: f, single: single, parts: prerendered).write(toFile: parts[1], atomically: true, encoding: .utf8)
+        print(render(report, as: format, single: single, parts: prerendered, context: context), terminator: "")
+        for (f, path) in targets {
+            try write(render(report, as: f, single: single, parts: prerendered, context: context), to: path,
+                      what: language == .zh ? " \(f.rawValue) 报告" : "the \(f.rawValue) report")
         }
         return report.verdict == .fail ? ExitStatus.fail : ExitStatus.pass
     }
 
-    func render(_ report: BatchReport, as format: ReportFormat, single: Bool, parts: SubmissionJSON? = nil) -> String {
+    /// What renderers need beyond the report: how long measuring each file, and the whole run, took.
+    struct RenderContext {
+        var timings: MeasureTimings?
+        var seconds: Double = 0
+    }
+
+    func render(_ report: BatchReport, as format: ReportFormat, single: Bool, parts: SubmissionJSON? = nil,
+                context: RenderContext = RenderContext()) -> String {
         let language = display.language
         switch format {
+        case .sarif: return SARIFRenderer(language: language).render(report)
+        case .codequality: return CodeQualityRenderer(language: language).render(report)
         case .json:
             if single, let only = report.submissions.first { return JSONRenderer.render(only) }
             if let parts { return JSONRenderer.render(report, parts: parts) }
             return JSONRenderer.render(report)
-        case .junit: return JUnitRenderer(language: language).render(report)
+        case .junit: return JUnitRenderer(language: language, timings: context.timings, seconds: context.seconds).render(report)
         case .github: return GitHubRenderer(language: language).render(report)
         case .markdown: return MarkdownRenderer(language: language).render(report)
         case .text:
             let text = TextRenderer(language: language, color: display.useColor && format == self.format, showPassed: !failuresOnly)
             if single, let only = report.submissions.first { return text.render(only) }
-            return report.submissions.map(text.render).joined(separator: "\n") + text.summary(report)
+            return text.render(report)
         }
     }
 }

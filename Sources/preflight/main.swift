@@ -43,8 +43,19 @@ func runAsync(_ command: AsyncParsableCommand) -> Int32 {
     return outcome.status
 }
 
+/// `preflight --version`: the tool's release and the version of the rule set it carries.
+func versionText() -> String {
+    let versions = RuleSetLoader().versions().sorted { $0.key < $1.key }
+        .map { "rules \($0.key) (\($0.value.joined(separator: ", ")))" }
+    return (["preflight \(PreflightVersion.current)"] + versions).joined(separator: "\n")
+}
+
 /// Parses the command line and runs it, mapping every usage problem to exit status 2.
 func runCommandLine() -> Int32 {
+    if ["--version"] == Array(CommandLine.arguments.dropFirst()) {
+        print(versionText())
+        return ExitStatus.pass
+    }
     if let probe = ProbeInvocation.recognise(Array(CommandLine.arguments.dropFirst())) {
         return probe.run(options: ProbeOptions(), language: Language.fromEnvironment(), verbose: false)
     }

@@ -44,6 +44,9 @@ import Testing
                               limit: "≥ 25 fps", message: LocalizedText(zh: "帧率", en: awkward), fix: LocalizedText(zh: "修", en: "fix it"),
                               serviceError: 100_003, source: "rules/x.yaml:1:2")
         finding.waived = true
+        finding.line = 3
+        finding.column = 7
+        finding.fixCommand = "ffmpeg -i 'dir/a \"b\".mp4' out.mp4"
         let plain = Finding(rule: "slots.material", severity: .info, status: .pass, message: LocalizedText(zh: "", en: ""))
         var report = Report(rules: set, inputs: [input, bare], checks: [finding, plain, finding], strict: true)
         report.submission = submission
@@ -97,7 +100,10 @@ import Testing
         ]
         for (value, encodable) in samples {
             let object = try JSONSerialization.jsonObject(with: Data(try Self.encoderJSON(encodable).utf8)) as? [String: Any]
-            let stored = Mirror(reflecting: value).children.count
+            // A finding's fixCommand is written inside its `fix` object, as `fix.command`.
+            let nested = value is Finding ? 1 : 0
+            if value is Finding { #expect((object?["fix"] as? [String: Any])?["command"] as? String == finding.fixCommand) }
+            let stored = Mirror(reflecting: value).children.count - nested
             #expect(object?.count == stored, "\(type(of: value)): \(object?.keys.sorted() ?? []) against \(stored) stored properties")
         }
         let batch = BatchReport(submissions: [report], strict: true, filesMeasured: 1, filesReused: 0)
@@ -199,7 +205,9 @@ import Testing
         let loader = RuleSetLoader()
         let rules = { (type: String) in try loader.load(type: type) }
         let (submissions, strays) = try GateFolder.discover(dir, defaultType: nil, rules: rules)
-        #expect(submissions.map(\.name) == ["a", "b", "c"])
+        // d has COS folders but no MakeType: a failed submission, no longer left out.
+        #expect(submissions.map(\.name) == ["a", "b", "c", "d"])
+        #expect(submissions.last?.isJudgeable == false)
         #expect(strays.map { URL(fileURLWithPath: $0.path).lastPathComponent } == ["p.jpg", "d"])
         let expected = try await BatchCheck(jobs: 2).run(submissions, rules: rules)
         for jobs in [1, 2, 3] {
@@ -209,12 +217,15 @@ import Testing
             #expect(reader.strays == strays)
         }
 
-        // A submission.yaml that cannot be read ends the check, once the files being measured are done.
+        // A submission.yaml that cannot be read is that submission's failure, with its line and column;
+        // the others are judged as before.
         try "MakeType: [".write(to: dir.appendingPathComponent("d/submission.yaml"), atomically: true, encoding: .utf8)
         var reader = GateFolder.Reader(dir, defaultType: nil)
-        await #expect(throws: RuleFileErrors.self) {
-            try await BatchCheck(jobs: 2).run(discovering: { try reader.next(rules: rules) }, rules: rules)
-        }
+        let broken = try await BatchCheck(jobs: 2).run(discovering: { try reader.next(rules: rules) }, rules: rules)
+        #expect(Array(broken.submissions.prefix(3)) == Array(expected.submissions.prefix(3)))
+        let d = try #require(broken.submissions.last)
+        #expect(d.verdict == .fail && d.findings.map(\.rule) == ["submission.invalid"])
+        #expect(d.findings.first?.file?.hasSuffix("d/submission.yaml") == true && d.findings.first?.line == 2 && d.findings.first?.column == 1)
     }
 
     @Test func partsOfAChangedReportAreWrittenAgain() async throws {

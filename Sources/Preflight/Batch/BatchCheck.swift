@@ -17,6 +17,8 @@ public struct BatchCheck: Sendable {
     /// on the task that judged it (several may run at once) while the last files may still be
     /// measured; for output written as the reports come, such as ``SubmissionJSON``.
     public var judged: (@Sendable (Int, Report) -> Void)?
+    /// Where the time each file took to measure is recorded, if anywhere (for JUnit `time`).
+    public var timings: MeasureTimings?
 
     /// Creates a batch check.
     public init(jobs: Int = AvailableProcessors.count, options: ProbeOptions = ProbeOptions(),
@@ -27,7 +29,9 @@ public struct BatchCheck: Sendable {
         self.location = location
     }
 
-    /// Checks every submission; `rules(type)` gives the rule set of a kind (loaded once per kind by the caller).
+    /// Checks every submission; a submission that is not judgeable (see ``Submission/isJudgeable``) is
+    /// reported failed with its problems. `rules(type)` gives the rule set of a kind (loaded once per
+    /// kind by the caller).
     public func run(_ submissions: [Submission], rules: @Sendable (String) throws -> RuleSet) async throws -> BatchReport {
         var rest = submissions[...]
         return try await check(next: { rest.popFirst() }, measureWhileFinding: false, rules: rules)
@@ -35,8 +39,9 @@ public struct BatchCheck: Sendable {
 
     /// Checks submissions as `next` finds them (a gate folder being read) until it returns nil. While
     /// it is finding them, the files found so far are measured on the other `jobs - 1` cores (once
-    /// `jobs` different files are known, so that each gets one thread). An error thrown by `next`
-    /// or `rules` ends the check once the files being measured are done, and is rethrown.
+    /// `jobs` different files are known, so that each gets one thread). A submission that is not
+    /// judgeable is reported failed with its problems. An error thrown by `next` or `rules` ends the
+    /// check once the files being measured are done, and is rethrown.
     public func run(discovering next: () throws -> Submission?, rules: @Sendable (String) throws -> RuleSet) async throws -> BatchReport {
         try await check(next: next, measureWhileFinding: true, rules: rules)
     }
@@ -75,7 +80,7 @@ public struct BatchCheck: Sendable {
             return false
         }
         var options = self.options
-        let jobs = self.jobs, progress = self.progress, judged = self.judged
+        let jobs = self.jobs, progress = self.progress, judged = self.judged, timings = self.timings, strict = self.strict
         var failure: Error?
 
         await withTaskGroup(of: Work.self) { group in
@@ -87,7 +92,9 @@ public struct BatchCheck: Sendable {
                 let options = options
                 running += 1
                 group.addTask {
+                    let start = DispatchTime.now().uptimeNanoseconds
                     let (result, error) = SlotProbe.probe(file.url, kind: file.kind, options: options)
+                    timings?.record(file.url.displayPath, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
                     return .measured(key: key, url: file.url, result: result, error: error)
                 }
                 return true
@@ -107,6 +114,14 @@ public struct BatchCheck: Sendable {
 
             do {
                 while let s = try next() {
+                    // A submission whose description could not be read is reported as it is, failed.
+                    guard s.isJudgeable else {
+                        let report = Preflight.unjudged(s, strict: strict)
+                        judged?(submissions.count, report)
+                        reports[submissions.count] = report
+                        submissions.append(s)
+                        continue
+                    }
                     if sets[s.type] == nil { sets[s.type] = try rules(s.type) }
                     if let set = sets[s.type] { queue.append(s, at: submissions.count, rules: set) }
                     submissions.append(s)

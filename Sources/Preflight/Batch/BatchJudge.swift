@@ -35,8 +35,8 @@ struct BatchJudge {
         for s in submissions { if let n = s.request?.anchorName { names[n, default: 0] += 1 } }
         anchorNames = names
         keys = Array(repeating: [:], count: submissions.count)
-        unmeasured = submissions.map { sets[$0.type] == nil ? 0 : $0.files.count }
-        ready = submissions.indices.filter { sets[submissions[$0].type] != nil && unmeasured[$0] == 0 }
+        unmeasured = submissions.map { sets[$0.type] == nil || !$0.isJudgeable ? 0 : $0.files.count }
+        ready = submissions.indices.filter { sets[submissions[$0].type] != nil && submissions[$0].isJudgeable && unmeasured[$0] == 0 }
     }
 
     /// Notes that `file` has the content `key` (its submission is ready if that content is already
@@ -63,7 +63,7 @@ struct BatchJudge {
     /// The work of judging submission `i`, whose files are all measured.
     func judgement(for i: Int) -> SubmissionJudgement? {
         let s = submissions[i]
-        guard let set = sets[s.type] else { return nil }
+        guard s.isJudgeable, let set = sets[s.type] else { return nil }
         var slots: [String: SubmissionJudgement.Measurement] = [:]
         for (slot, key) in keys[i] { slots[slot] = measured[key] }
         return SubmissionJudgement(submission: s, rules: set, measurements: slots,

@@ -12,8 +12,9 @@ import Foundation
 ///     photo/zhang.jpg           photo material
 ///     zeroshot/clip.m4a         zero-shot voice sample
 /// ```
-/// A `files:` map in submission.yaml overrides the folder mapping. A folder that itself holds the COS
-/// folders (no sub-folders of submissions) is one submission.
+/// A `files:` map in submission.yaml overrides the folder mapping. A folder holding a submission.yaml
+/// is a submission whatever its name (`video/` too); a folder that itself holds the COS folders (and
+/// no sub-folder with a submission.yaml) is one submission.
 public enum GateFolder {
     /// The COS folder names a submission folder may hold.
     public static let cosFolders = ["video", "idcard", "audio", "photo", "zeroshot"]
@@ -37,28 +38,39 @@ public enum GateFolder {
     /// Reads a delivery folder one submission at a time, so a batch can start measuring the first
     /// submission's files while the others are still being read.
     public struct Reader {
-        /// Files that fit no slot, in the order found so far.
+        /// Files that fit no slot and folders without a MakeType, in the order found so far (each is
+        /// also a finding of its submission).
         public private(set) var strays: [Stray] = []
         private let defaultType: String?
         private let root: URL
+        private let knownTypes: [String]
         /// The names of the folders that may be submissions, checked one at a time as they are
         /// reached (none when `root` is itself the submission).
         private let names: [String]
         private let rootIsSubmission: Bool
         private var position = 0
 
-        /// A reader of the submission folders under `root` (or of `root` itself when it holds the
-        /// COS folders), in name order; hidden ones are skipped.
-        public init(_ root: URL, defaultType: String?) {
+        /// A reader of the submission folders under `root` (or of `root` itself when it holds a
+        /// submission.yaml, or COS folders and no sub-folder with a submission.yaml), in natural name
+        /// order (`s2` before `s10`); hidden ones are skipped. `knownTypes` are the kinds that have
+        /// rules (by default the built-in ones).
+        public init(_ root: URL, defaultType: String?, knownTypes: [String]? = nil) {
             self.root = root
             self.defaultType = defaultType
-            rootIsSubmission = GateFolder.isSubmission(root)
-            names = rootIsSubmission ? [] : ((try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+            self.knownTypes = knownTypes ?? RuleSetLoader().availableTypes()
+            let children = ((try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []).filter { !$0.hasPrefix(".") }
+            let fm = FileManager.default
+            let hasManifest = fm.fileExists(atPath: root.appendingPathComponent("submission.yaml").path)
+            let childManifest = children.contains { fm.fileExists(atPath: root.appendingPathComponent($0).appendingPathComponent("submission.yaml").path) }
+            rootIsSubmission = hasManifest || (!childManifest && GateFolder.isSubmission(root))
+            names = rootIsSubmission ? [] : children.sorted(by: NaturalOrder.precedes)
         }
 
-        /// The next submission, or nil after the last. A folder without a submission.yaml (and no
-        /// default type) and files that fit no slot are added to ``strays``; a submission.yaml that
-        /// cannot be read throws ``RuleFileErrors``.
+        /// The next submission, or nil after the last. A submission.yaml that cannot be read, an
+        /// unknown MakeType, or a folder without a MakeType (and no default type) gives a submission
+        /// that is not judgeable, with the problem as its finding; files that fit no slot are findings
+        /// of their submission. Both are added to ``strays`` too. Only `rules` throws (a user rule file
+        /// that cannot be read).
         public mutating func next(rules: (String) throws -> RuleSet) throws -> Submission? {
             if rootIsSubmission {
                 guard position == 0 else { return nil }
@@ -70,45 +82,111 @@ public enum GateFolder {
                 position += 1
                 var isDir: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDir), isDir.boolValue, GateFolder.isSubmission(dir) else { continue }
-                if let submission = try read(dir, rules: rules) { return submission }
+                return try read(dir, rules: rules)
             }
             return nil
         }
 
-        private mutating func read(_ dir: URL, rules: (String) throws -> RuleSet) throws -> Submission? {
+        private mutating func read(_ dir: URL, rules: (String) throws -> RuleSet) throws -> Submission {
             let fm = FileManager.default
             let manifestURL = dir.appendingPathComponent("submission.yaml")
             let hasManifest = fm.fileExists(atPath: manifestURL.path)
             var submission: Submission
+            let origin = hasManifest ? manifestURL.displayPath : dir.displayPath
+            func invalid(_ errors: [RuleFileError], type: String = "") -> Submission {
+                var s = Submission(type: type, files: [:])
+                s.name = dir.lastPathComponent
+                s.origin = origin
+                s.problems = errors.map { GateFolder.invalidFinding($0, file: origin, inManifest: hasManifest) }
+                return s
+            }
             if hasManifest {
-                guard let entry = try Manifest.load(manifestURL, defaultType: defaultType).entries.first else { return nil }
-                submission = entry.submission
+                do {
+                    guard let entry = try Manifest.load(manifestURL, defaultType: defaultType).entries.first else {
+                        return invalid([RuleFileError(SourceLocation(file: origin, line: 1, column: 1), "no submission in submission.yaml", zh: "submission.yaml 中没有提交")])
+                    }
+                    submission = entry.submission
+                } catch let e as RuleFileErrors {
+                    return invalid(e.errors)
+                }
             } else if let defaultType {
                 submission = Submission(type: defaultType, files: [:])
             } else {
-                strays.append(Stray(path: dir.displayPath, reason: "no submission.yaml with MakeType, and no --type given"))
-                return nil
+                let reason = LocalizedText(zh: "没有写明 MakeType 的 submission.yaml，也没有给出 --type", en: "no submission.yaml with MakeType, and no --type given")
+                strays.append(Stray(path: dir.displayPath, reason: reason.en))
+                return invalid([RuleFileError(SourceLocation(file: origin, line: 1, column: 1), reason.en, zh: reason.zh)])
             }
             submission.name = dir.lastPathComponent
-            submission.origin = hasManifest ? manifestURL.displayPath : dir.displayPath
+            submission.origin = origin
+            guard knownTypes.contains(submission.type) else {
+                let unknown = UnknownTypeError(type: submission.type, known: knownTypes)
+                let at = submission.fieldLocations["MakeType"] ?? SourceLocation(file: origin, line: 1, column: 1)
+                return invalid([RuleFileError(at, unknown.message.en, zh: unknown.message.zh)], type: submission.type)
+            }
             let set = try rules(submission.type)
             let explicit = Set(submission.files.keys)
             for folder in cosFolders {
                 let sub = dir.appendingPathComponent(folder)
-                let files = ((try? fm.contentsOfDirectory(atPath: sub.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+                let files = ((try? fm.contentsOfDirectory(atPath: sub.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted(by: NaturalOrder.precedes)
                 for file in files {
                     let url = sub.appendingPathComponent(file)
                     let candidates = set.slots.filter { $0.cosFolder == folder + "/" && !explicit.contains($0.name) }
                     guard let slot = pick(file, from: candidates, taken: Set(submission.files.keys)) else {
+                        let reason = candidates.isEmpty
+                            ? LocalizedText(zh: "\(submission.type) 不向 \(folder)/ 上传任何文件：这个文件没有被检查，也不会被上传。",
+                                            en: "\(submission.type) uploads nothing to \(folder)/: this file was not checked and would not be uploaded.")
+                            : LocalizedText(zh: "\(folder)/ 中的文件多于 \(submission.type) 的文件位置：这个文件没有被检查。每个位置只留一个文件（例如修复后删掉原文件）。",
+                                            en: "more files in \(folder)/ than \(submission.type) has slots for: this file was not checked. Keep one file per slot (remove the original once it is fixed).")
                         strays.append(Stray(path: url.displayPath, reason: candidates.isEmpty
                             ? "\(submission.type) uploads nothing to \(folder)/" : "more files in \(folder)/ than \(submission.type) has slots for"))
+                        submission.problems.append(Finding(rule: Submission.unassignedRule, slot: nil, file: url.displayPath, severity: .error,
+                                                           status: .fail, measuredText: "\(folder)/\(file)", message: reason))
                         continue
                     }
                     submission.files[slot] = url
                 }
             }
+            if !rootIsSubmission { outsideCOSFolders(of: dir, into: &submission) }
             return submission
         }
+
+        /// Files and folders of a submission folder that are neither its submission.yaml, nor a COS
+        /// folder, nor named by its `files:` map: warnings, as they are neither checked nor uploaded.
+        /// (The delivery root as one submission is left alone: CI reports are often written there.)
+        private mutating func outsideCOSFolders(of dir: URL, into submission: inout Submission) {
+            let named = submission.files.values.map { $0.standardizedFileURL.path }
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).sorted(by: NaturalOrder.precedes)
+            for name in names where !name.hasPrefix(".") && name != "submission.yaml" && !cosFolders.contains(name) {
+                let url = dir.appendingPathComponent(name)
+                let path = url.standardizedFileURL.path
+                if named.contains(where: { $0 == path || $0.hasPrefix(path + "/") }) { continue }
+                let folders = cosFolders.map { $0 + "/" }.joined(separator: " ")
+                strays.append(Stray(path: url.displayPath, reason: "not in a COS folder"))
+                submission.problems.append(Finding(
+                    rule: Submission.unassignedRule, slot: nil, file: url.displayPath, severity: .warning, status: .fail,
+                    measuredText: name,
+                    message: LocalizedText(zh: "“\(name)”不在 COS 文件夹（\(folders)）中：它没有被检查，也不会被上传。",
+                                           en: "'\(name)' is not in a COS folder (\(folders)): it was not checked and would not be uploaded.")))
+            }
+        }
+    }
+
+    /// The finding of a submission whose description (`file`) has a problem, at the problem's line
+    /// and column.
+    static func invalidFinding(_ error: RuleFileError, file: String, inManifest: Bool) -> Finding {
+        let place = SourceLocation(file: file, line: error.location.line, column: error.location.column)
+        let message = inManifest
+            ? LocalizedText(zh: "submission.yaml 有误，这个提交没有被检查：\(error.message.zh)",
+                            en: "submission.yaml has a mistake, so this submission was not checked: \(error.message.en)")
+            : LocalizedText(zh: "这个提交没有被检查：\(error.message.zh)", en: "This submission was not checked: \(error.message.en)")
+        var f = Finding(rule: Submission.invalidRule, slot: nil, file: file, severity: .error, status: .fail, message: message,
+                        source: place.description)
+        f.line = place.line
+        f.column = place.column
+        f.fix = inManifest
+            ? LocalizedText(zh: "改正 \(place) 处的错误后重新运行。", en: "Correct it at \(place) and run the gate again.")
+            : LocalizedText(zh: "在这个文件夹里放一个写明 MakeType 的 submission.yaml，或用 --type 指定。", en: "Put a submission.yaml with its MakeType in this folder, or give --type.")
+        return f
     }
 
     /// Whether a folder is a submission: it has a submission.yaml or one of the COS folders.

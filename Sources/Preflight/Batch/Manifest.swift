@@ -26,11 +26,14 @@ public struct Manifest: Sendable {
         public var request: MakeRequest
         /// Where the entry starts in the manifest.
         public var location: SourceLocation
+        /// Where each field of the entry (MakeType, AnchorName …, from `defaults` too) was written.
+        public var fieldLocations: [String: SourceLocation] = [:]
 
         /// The entry as a submission to check.
         public var submission: Submission {
             var s = Submission(type: type, files: files, request: request.isEmpty ? nil : request, name: name)
             s.origin = location.file
+            s.fieldLocations = fieldLocations
             return s
         }
     }
@@ -58,13 +61,13 @@ public struct Manifest: Sendable {
             data = try FileByteSource.contents(of: url, limit: byteLimit)
         } catch let e as ProbeError {
             switch e.kind {
-            case .limitExceeded: throw RuleFileErrors(errors: [RuleFileError(at1, "manifest is \(e.detail ?? "?") bytes; the limit is 4 MiB")])
-            case .missing: throw RuleFileErrors(errors: [RuleFileError(at1, "cannot read manifest \(display): no such file")])
-            default: throw RuleFileErrors(errors: [RuleFileError(at1, "cannot read manifest \(display): not a regular file")])
+            case .limitExceeded: throw RuleFileErrors(errors: [RuleFileError(at1, "manifest is \(e.detail ?? "?") bytes; the limit is 4 MiB", zh: "清单文件有 \(e.detail ?? "?") 字节，上限为 4 MiB")])
+            case .missing: throw RuleFileErrors(errors: [RuleFileError(at1, "cannot read manifest \(display): no such file", zh: "无法读取清单 \(display)：文件不存在")])
+            default: throw RuleFileErrors(errors: [RuleFileError(at1, "cannot read manifest \(display): not a regular file", zh: "无法读取清单 \(display)：不是普通文件")])
             }
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw RuleFileErrors(errors: [RuleFileError(at1, "manifest \(display) is not UTF-8 text")])
+            throw RuleFileErrors(errors: [RuleFileError(at1, "manifest \(display) is not UTF-8 text", zh: "清单 \(display) 不是 UTF-8 文本")])
         }
         return try parse(text, path: display, base: url.deletingLastPathComponent(), defaultType: defaultType)
     }
@@ -74,7 +77,7 @@ public struct Manifest: Sendable {
     public static func parse(_ text: String, path: String, base: URL, defaultType: String? = nil,
                              limits: YAMLLimits = YAMLLimits()) throws -> Manifest {
         if let excess = YAMLExpansion.check(text, limits: limits) {
-            throw RuleFileErrors(errors: [RuleFileError(SourceLocation(file: path, line: excess.line, column: excess.column), excess.problem)])
+            throw RuleFileErrors(errors: [RuleFileError(SourceLocation(file: path, line: excess.line, column: excess.column), excess.problem, zh: "YAML 过于复杂（别名展开过多或嵌套过深）")])
         }
         let node: Node?
         // As for rule files: every scalar is read as its text, so the basic resolver (no regular
@@ -86,9 +89,9 @@ public struct Manifest: Sendable {
                 default: return nil
                 }
             }()
-            throw RuleFileErrors(errors: [RuleFileError(SourceLocation(file: path, line: mark?.line ?? 1, column: mark?.column ?? 1), "not valid YAML or JSON: \(e)")])
+            throw RuleFileErrors(errors: [RuleFileError(SourceLocation(file: path, line: mark?.line ?? 1, column: mark?.column ?? 1), "not valid YAML or JSON: \(e)", zh: "不是有效的 YAML 或 JSON：\(e)")])
         }
-        guard let root = node else { throw RuleFileErrors(errors: [RuleFileError(SourceLocation(file: path, line: 1, column: 1), "the manifest is empty")]) }
+        guard let root = node else { throw RuleFileErrors(errors: [RuleFileError(SourceLocation(file: path, line: 1, column: 1), "the manifest is empty", zh: "清单是空的")]) }
         var reader = RuleFileReader(path: path)
         var manifest = Manifest(path: path, pathPrefix: nil, entries: [])
         var defaults: [(String, Node)] = []
@@ -106,7 +109,7 @@ public struct Manifest: Sendable {
         if list.isEmpty && !single.isEmpty {
             if let e = readEntry(single, at: reader.location(root), index: 1, defaults: defaults, base: base, defaultType: defaultType, reader: &reader) { manifest.entries.append(e) }
         } else {
-            if !single.isEmpty { reader.fail(single[0].1, "put '\(single[0].0)' inside an entry of 'submissions' (or under 'defaults')") }
+            if !single.isEmpty { reader.fail(single[0].1, "put '\(single[0].0)' inside an entry of 'submissions' (or under 'defaults')", zh: "请把“\(single[0].0)”放进 submissions 的某一项（或 defaults）中") }
             for (i, item) in list.enumerated() {
                 let pairs = reader.pairs(item, allowed: entryKeys, what: "a submission")
                 if let e = readEntry(pairs, at: reader.location(item), index: i + 1, defaults: defaults, base: base, defaultType: defaultType, reader: &reader) { manifest.entries.append(e) }
@@ -116,7 +119,7 @@ public struct Manifest: Sendable {
             manifest.entries.append(Entry(name: "submission-1", type: defaultType!, files: [:], request: MakeRequest(), location: reader.location(root)))
         }
         if manifest.entries.isEmpty && reader.errors.isEmpty {
-            reader.fail(root, "no submissions: give MakeType and files, or a 'submissions' list")
+            reader.fail(root, "no submissions: give MakeType and files, or a 'submissions' list", zh: "没有提交：请写 MakeType 和文件，或一个 submissions 列表")
         }
         if !reader.errors.isEmpty { throw RuleFileErrors(errors: reader.errors) }
         return manifest
@@ -128,12 +131,14 @@ public struct Manifest: Sendable {
         var name: String?
         var files: [String: URL] = [:]
         var request = MakeRequest()
+        var locations: [String: SourceLocation] = [:]
         for (k, v) in defaults + pairs {
+            locations[k] = reader.location(v)
             switch k {
             case "name": name = reader.scalar(v, what: "name")
             case "MakeType": type = reader.scalar(v, what: "MakeType")?.uppercased()
             case "files":
-                guard case .mapping(let m) = v else { reader.fail(v, "files must map slot names to paths"); continue }
+                guard case .mapping(let m) = v else { reader.fail(v, "files must map slot names to paths", zh: "files 必须把文件位置名映射到路径"); continue }
                 for (slotNode, pathNode) in m {
                     guard let slot = slotNode.string, let p = reader.scalar(pathNode, what: "a file path") else { continue }
                     files[slot] = p.hasPrefix("/") ? URL(fileURLWithPath: p) : URL(fileURLWithPath: p, relativeTo: base)
@@ -142,16 +147,17 @@ public struct Manifest: Sendable {
             }
         }
         guard let type else {
-            reader.errors.append(RuleFileError(location, "submission \(index) has no MakeType"))
+            reader.errors.append(RuleFileError(location, "submission \(index) has no MakeType", zh: "第 \(index) 个提交没有 MakeType"))
             return nil
         }
-        return Entry(name: name ?? request.anchorName ?? "submission-\(index)", type: type, files: files, request: request, location: location)
+        return Entry(name: name ?? request.anchorName ?? "submission-\(index)", type: type, files: files, request: request, location: location,
+                     fieldLocations: locations)
     }
 
     static func readRequestField(_ key: String, _ v: Node, into r: inout MakeRequest, reader: inout RuleFileReader) {
         func int() -> Int? {
             guard let s = reader.scalar(v, what: key) else { return nil }
-            guard let i = Int(s) else { reader.fail(v, "\(key) must be a whole number, got '\(s)'"); return nil }
+            guard let i = Int(s) else { reader.fail(v, "\(key) must be a whole number, got '\(s)'", zh: "\(key) 必须是整数，实际为“\(s)”"); return nil }
             return i
         }
         switch key {
@@ -165,7 +171,7 @@ public struct Manifest: Sendable {
         case "PhotoVersion": r.photoVersion = int()
         case "IsHaveBackground":
             guard let s = reader.scalar(v, what: key)?.lowercased() else { return }
-            if ["true", "false"].contains(s) { r.isHaveBackground = s == "true" } else { reader.fail(v, "IsHaveBackground must be true or false") }
+            if ["true", "false"].contains(s) { r.isHaveBackground = s == "true" } else { reader.fail(v, "IsHaveBackground must be true or false", zh: "IsHaveBackground 必须是 true 或 false") }
         case "TimbreInfo":
             var t = MakeRequest.TimbreInfo()
             for (k, value) in reader.pairs(v, allowed: ["TimbreCode", "Speed"], what: "TimbreInfo") {

@@ -58,7 +58,7 @@ public enum Evaluator {
                                fact: fact, measuredText: "missing", limit: limit.isEmpty ? "required" : limit,
                                message: placeholders.fill(rule.message ?? LocalizedText(zh: "缺少 \(fact)", en: "\(fact) is missing")),
                                fix: rule.fix.map { placeholders.fill($0, shell: true) }, serviceError: rule.serviceError,
-                               source: rule.source?.description)
+                               source: rule.source?.description, fixCommand: rule.fixCommand.map { placeholders.command($0) })
             }
             // A fact that does not exist for a readable input (an optional request field, a video without
             // audio) means the rule does not apply; only an unreadable input leaves it unchecked.
@@ -84,7 +84,8 @@ public enum Evaluator {
             rule: rule.id, slot: rule.slot, file: input.path, entry: entry, severity: severity, status: ok ? .pass : .fail,
             fact: fact, measured: value, measuredText: measuredText, limit: limit, message: message,
             fix: ok ? nil : rule.fix.map { placeholders.fill($0, shell: true) },
-            serviceError: ok ? nil : rule.serviceError, source: rule.source?.description)
+            serviceError: ok ? nil : rule.serviceError, source: rule.source?.description,
+            fixCommand: ok ? nil : rule.fixCommand.map { placeholders.command($0) })
     }
 
     static func fixHint(for error: ProbeError) -> LocalizedText? {
@@ -99,7 +100,8 @@ public enum Evaluator {
     }
 }
 
-/// Fills `{measured}`, `{limit}` (the limit's values alone: "25 fps"), `{file}`, `{entry}`, `{out:SUFFIX}` and
+/// Fills `{measured}`, `{limit}` (the limit's values alone: "25 fps"), `{file}`, `{dir}` (the file's folder),
+/// `{entry}`, `{out:SUFFIX}` and
 /// `{fact.name}` placeholders of messages and fixes.
 struct Placeholders {
     let input: InputReport
@@ -112,26 +114,33 @@ struct Placeholders {
         LocalizedText(zh: fill(text.zh, shell: shell), en: fill(text.en, shell: shell))
     }
 
-    func fill(_ text: String, shell: Bool) -> String {
+    /// A fix command filled in: paths and fact values quoted for a POSIX shell.
+    func command(_ text: String) -> String { fill(text, shell: true, quoteFacts: true) }
+
+    func fill(_ text: String, shell: Bool, quoteFacts: Bool = false) -> String {
         var out = ""
         var rest = Substring(text)
         while let open = rest.firstIndex(of: "{") {
             out += rest[..<open]
             guard let close = rest[open...].firstIndex(of: "}") else { out += rest[open...]; return out }
             let key = String(rest[rest.index(after: open)..<close])
-            if let value = value(for: key, shell: shell) { out += value } else { out += rest[open...close] }
+            if let value = value(for: key, shell: shell, quoteFacts: quoteFacts) { out += value } else { out += rest[open...close] }
             rest = rest[rest.index(after: close)...]
         }
         return out + rest
     }
 
-    private func value(for key: String, shell: Bool) -> String? {
+    private func value(for key: String, shell: Bool, quoteFacts: Bool) -> String? {
         let name = URL(fileURLWithPath: input.path).lastPathComponent
         switch key {
         case "measured": return measured
         case "limit": return limit
         case "file": return shell ? Self.quote(input.path) : name
-        case "entry": return entry ?? name
+        case "entry": return quoteFacts ? Self.quote(entry ?? name) : entry ?? name
+        case "dir":
+            // The file's own folder (its COS folder in a gate), so a renamed file stays there.
+            let dir = (input.path as NSString).deletingLastPathComponent
+            return dir.isEmpty ? "" : (shell ? Self.quote(dir + "/") : dir + "/")
         default:
             if key.hasPrefix("out:") {
                 let ext = (input.path as NSString).pathExtension
@@ -139,7 +148,8 @@ struct Placeholders {
                 return Self.quote(stem + key.dropFirst(4))
             }
             if FactVocabulary.definition(key) != nil {
-                return facts[key].map { FactFormatting.describe($0, of: key) } ?? "?"
+                let text = facts[key].map { FactFormatting.describe($0, of: key) } ?? "?"
+                return quoteFacts ? Self.quote(text) : text
             }
             return nil
         }

@@ -42,15 +42,81 @@ public struct Finding: Sendable, Equatable, Codable {
     public var source: String?
     /// True when a baseline accepts this known finding: it is reported but fails nothing.
     public var waived: Bool?
+    /// The 1-based line of `file` the finding points at (a field or a mistake in a submission.yaml),
+    /// when it is known.
+    public var line: Int?
+    /// The 1-based column on ``line``, when it is known.
+    public var column: Int?
+    /// The fix as one command for a POSIX shell, its paths quoted, when the fix is a command; written
+    /// in JSON as `fix.command`, beside the advice in `fix.en` and `fix.zh`.
+    public var fixCommand: String?
 
     enum CodingKeys: String, CodingKey {
-        case rule, slot, file, entry, severity, status, fact, measured, limit, message, fix, source, waived
+        case rule, slot, file, entry, severity, status, fact, measured, limit, message, fix, source, waived, line, column
         case measuredText = "measured_text"
         case serviceError = "service_error"
     }
 
+    /// The members of the `fix` object.
+    enum FixKeys: String, CodingKey { case command, en, zh }
+
     /// Whether this finding fails the check: an error, or a warning under `strict`.
     public func fails(strict: Bool) -> Bool {
         status == .fail && waived != true && (severity == .error || (strict && severity == .warning))
+    }
+}
+
+extension Finding {
+    /// Decodes a finding; `fix.command` becomes ``fixCommand``.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        rule = try c.decode(String.self, forKey: .rule)
+        slot = try c.decodeIfPresent(String.self, forKey: .slot)
+        file = try c.decodeIfPresent(String.self, forKey: .file)
+        entry = try c.decodeIfPresent(String.self, forKey: .entry)
+        severity = try c.decode(Severity.self, forKey: .severity)
+        status = try c.decode(Status.self, forKey: .status)
+        fact = try c.decodeIfPresent(String.self, forKey: .fact)
+        measured = try c.decodeIfPresent(FactValue.self, forKey: .measured)
+        measuredText = try c.decodeIfPresent(String.self, forKey: .measuredText)
+        limit = try c.decodeIfPresent(String.self, forKey: .limit)
+        message = try c.decode(LocalizedText.self, forKey: .message)
+        if c.contains(.fix) {
+            let f = try c.nestedContainer(keyedBy: FixKeys.self, forKey: .fix)
+            fix = LocalizedText(zh: try f.decode(String.self, forKey: .zh), en: try f.decode(String.self, forKey: .en))
+            fixCommand = try f.decodeIfPresent(String.self, forKey: .command)
+        }
+        serviceError = try c.decodeIfPresent(Int.self, forKey: .serviceError)
+        source = try c.decodeIfPresent(String.self, forKey: .source)
+        waived = try c.decodeIfPresent(Bool.self, forKey: .waived)
+        line = try c.decodeIfPresent(Int.self, forKey: .line)
+        column = try c.decodeIfPresent(Int.self, forKey: .column)
+    }
+
+    /// Encodes a finding; ``fixCommand`` is written inside `fix`.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(rule, forKey: .rule)
+        try c.encodeIfPresent(slot, forKey: .slot)
+        try c.encodeIfPresent(file, forKey: .file)
+        try c.encodeIfPresent(entry, forKey: .entry)
+        try c.encode(severity, forKey: .severity)
+        try c.encode(status, forKey: .status)
+        try c.encodeIfPresent(fact, forKey: .fact)
+        try c.encodeIfPresent(measured, forKey: .measured)
+        try c.encodeIfPresent(measuredText, forKey: .measuredText)
+        try c.encodeIfPresent(limit, forKey: .limit)
+        try c.encode(message, forKey: .message)
+        if let fix {
+            var f = c.nestedContainer(keyedBy: FixKeys.self, forKey: .fix)
+            try f.encodeIfPresent(fixCommand, forKey: .command)
+            try f.encode(fix.en, forKey: .en)
+            try f.encode(fix.zh, forKey: .zh)
+        }
+        try c.encodeIfPresent(serviceError, forKey: .serviceError)
+        try c.encodeIfPresent(source, forKey: .source)
+        try c.encodeIfPresent(waived, forKey: .waived)
+        try c.encodeIfPresent(line, forKey: .line)
+        try c.encodeIfPresent(column, forKey: .column)
     }
 }

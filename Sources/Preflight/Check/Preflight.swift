@@ -51,11 +51,27 @@ public enum Preflight {
                     zh: "只检查了文件：未提供请求字段（AnchorName、SexType 等），因此没有检查它们。用 --anchor-name/--sex-type 或清单文件提供。",
                     en: "Only the files were checked: no request fields (AnchorName, SexType …) were given, so they were not checked. Give them with --anchor-name/--sex-type or a manifest.")))
         }
-        var checks = notes + Evaluator.evaluate(rules, inputs: all)
+        var checks = submission.problems + notes + Evaluator.evaluate(rules, inputs: all)
         if let origin = submission.origin {
             for i in checks.indices where checks[i].file == nil { checks[i].file = origin }
         }
+        for i in checks.indices where checks[i].slot == "request" && checks[i].line == nil {
+            guard let fact = checks[i].fact, let place = submission.fieldLocation(of: fact) else { continue }
+            checks[i].line = place.line
+            checks[i].column = place.column
+        }
         var report = Report(rules: rules, inputs: all, checks: checks, strict: strict)
+        report.submission = submission.name
+        return report
+    }
+
+    /// The report of a submission that cannot be judged by rules (its description could not be read):
+    /// its problems, failed.
+    static func unjudged(_ submission: Submission, strict: Bool) -> Report {
+        let set = RuleSet(type: submission.type.isEmpty ? "?" : submission.type, version: "unversioned")
+        var checks = submission.problems
+        for i in checks.indices where checks[i].file == nil { checks[i].file = submission.origin }
+        var report = Report(rules: set, inputs: [], checks: checks, strict: strict)
         report.submission = submission.name
         return report
     }

@@ -13,6 +13,21 @@ public enum FactFormatting {
         }
     }
 
+    /// A measured value or a limit as ``describe(_:of:)`` and the slot requirements write them (in
+    /// English words: `yes`, `no`, `required: material`, `missing: identity`), in a language.
+    public static func localized(_ text: String, in language: Language) -> String {
+        guard language == .zh else { return text }
+        let words = ["yes": "是", "no": "否", "true": "是", "false": "否", "missing": "缺失", "required": "必需"]
+        if let word = words[text] { return word }
+        for (op, _) in [("= ", 0), ("≠ ", 0)] where text.hasPrefix(op) {
+            if let word = words[String(text.dropFirst(op.count))] { return op + word }
+        }
+        for (prefix, zh) in [("required: ", "必需："), ("one of: ", "任选其一："), ("missing: ", "缺少：")] where text.hasPrefix(prefix) {
+            return zh + text.dropFirst(prefix.count)
+        }
+        return text
+    }
+
     /// A number in the base unit of `dimension`, scaled to a readable unit.
     public static func describe(number n: Double, dimension: Dimension) -> String {
         switch dimension {

@@ -16,7 +16,8 @@ public struct GitHubRenderer: Sendable {
         self.fullReportHint = fullReportHint
     }
 
-    /// The annotations, one per line, followed by a summary line.
+    /// The annotations, one per line, then a folded group with every submission's verdict, then a
+    /// summary line.
     public func render(_ batch: BatchReport) -> String {
         var byLevel: [String: [String]] = ["error": [], "warning": [], "notice": []]
         for report in batch.submissions {
@@ -24,9 +25,13 @@ public struct GitHubRenderer: Sendable {
                 let level = f.fails(strict: batch.strict) ? "error" : (f.severity == .info ? "notice" : "warning")
                 var message = f.message.text(in: language)
                 if let m = f.measuredText, let l = f.limit { message += " (\(m); limit \(l))" }
-                if let fix = f.fix { message += "\nfix: \(fix.text(in: language))" }
+                if let fix = f.fix { message += (language == .zh ? "\n修复：" : "\nfix: ") + fix.text(in: language) }
                 var properties: [String] = []
                 if let file = f.file, file != "(request)" { properties.append("file=\(Self.escapeProperty(file))") }
+                if f.file != nil, f.file != "(request)", let line = f.line {
+                    properties.append("line=\(line)")
+                    if let column = f.column { properties.append("col=\(column)") }
+                }
                 let title = [report.submission, f.entry.map { "\(f.rule) [\($0)]" } ?? f.rule].compactMap { $0 }.joined(separator: ": ")
                 properties.append("title=\(Self.escapeProperty(title))")
                 byLevel[level, default: []].append("::\(level) \(properties.joined(separator: ","))::\(Self.escapeData(message))")
@@ -37,11 +42,24 @@ public struct GitHubRenderer: Sendable {
             let lines = byLevel[level] ?? []
             if lines.count <= 10 { out += lines; continue }
             out += lines.prefix(9)
-            out.append("::\(level) title=preflight::\(Self.escapeData("\(lines.count - 9) more \(level) annotations not shown (GitHub shows 10 per step); \(fullReportHint)."))")
+            let more = language == .zh ? "还有 \(lines.count - 9) 条 \(level) 注释未显示（GitHub 每个步骤只显示 10 条）；\(fullReportHint)。"
+                : "\(lines.count - 9) more \(level) annotations not shown (GitHub shows 10 per step); \(fullReportHint)."
+            out.append("::\(level) title=preflight::\(Self.escapeData(more))")
         }
+        // Every submission, passing ones too, in a folded group of the log.
+        out.append("::group::preflight: " + (language == .zh ? "\(batch.submissions.count) 个提交" : "\(batch.submissions.count) submission(s)"))
+        for (i, r) in batch.submissions.enumerated() {
+            let e = r.counts["error"] ?? 0, w = r.counts["warning"] ?? 0
+            let verdict = language == .zh ? (r.verdict == .pass ? "通过" : "不通过") : r.verdict.rawValue
+            out.append("\(verdict)  \(r.submission ?? "submission-\(i + 1)") (\(r.rules.type)): "
+                + (language == .zh ? "\(e) 个错误，\(w) 个警告" : "\(e) error(s), \(w) warning(s)"))
+        }
+        out.append("::endgroup::")
         let failing = batch.submissions.filter { $0.verdict == .fail }.count
-        out.append("preflight: \(batch.verdict.rawValue) — \(failing) of \(batch.submissions.count) submission(s) fail; "
-            + "\(batch.counts["error"] ?? 0) error(s), \(batch.counts["warning"] ?? 0) warning(s)"
+        let errors = batch.counts["error"] ?? 0, warnings = batch.counts["warning"] ?? 0
+        out.append((language == .zh
+            ? "preflight：\(batch.verdict == .pass ? "通过" : "不通过") — \(batch.submissions.count) 个提交中 \(failing) 个不通过；\(errors) 个错误，\(warnings) 个警告"
+            : "preflight: \(batch.verdict.rawValue) — \(failing) of \(batch.submissions.count) submission(s) fail; \(errors) error(s), \(warnings) warning(s)")
             + (batch.submissions.first.map { " (preflight \($0.tool.version), rules \($0.rules.version) \($0.rules.digest), libavformat \($0.libraries["libavformat"] ?? "?"))" } ?? ""))
         return out.joined(separator: "\n") + "\n"
     }

@@ -42,7 +42,9 @@ public struct MarkdownRenderer: Sendable {
                 let file = [f.file, f.entry].compactMap { $0 }.joined(separator: " › ")
                 var message = f.message.text(in: language)
                 if let fix = f.fix { message += "<br>**\(t("修复", "fix"))**: `\(fix.text(in: language))`" }
-                section += "| \(mark) | `\(f.rule)` | \(Self.cell(file)) | \(Self.cell(f.measuredText ?? "")) | \(Self.cell(f.limit ?? "")) | \(Self.cell(message)) |\n"
+                if let line = f.line { message += "<br>" + t("位置：", "at ") + "`\(f.file ?? ""):\(line)" + (f.column.map { ":\($0)" } ?? "") + "`" }
+                let measured = FactFormatting.localized(f.measuredText ?? "", in: language), limit = FactFormatting.localized(f.limit ?? "", in: language)
+                section += "| \(mark) | `\(f.rule)` | \(Self.cell(file)) | \(Self.cell(measured)) | \(Self.cell(limit)) | \(Self.cell(message)) |\n"
             }
             if out.utf8.count + section.utf8.count + note.utf8.count > byteLimit { return out + note }
             out += section

@@ -65,11 +65,20 @@ extension Report.RuleSetInfo: PrettyJSONWritable {
 extension Finding: PrettyJSONWritable {
     func write(to json: inout PrettyJSON) {
         json.beginObject()
+        if let column { json.key("column"); json.number(column) }
         if let entry { json.key("entry"); json.string(entry) }
         if let fact { json.key("fact"); json.string(fact) }
         if let file { json.key("file"); json.string(file) }
-        if let fix { json.key("fix"); json.value(fix) }
+        if let fix {
+            json.key("fix")
+            json.beginObject()
+            if let fixCommand { json.key("command"); json.string(fixCommand) }
+            json.key("en"); json.string(fix.en)
+            json.key("zh"); json.string(fix.zh)
+            json.endObject()
+        }
         if let limit { json.key("limit"); json.string(limit) }
+        if let line { json.key("line"); json.number(line) }
         if let measured { json.key("measured"); json.value(measured) }
         if let measuredText { json.key("measured_text"); json.string(measuredText) }
         json.key("message"); json.value(message)

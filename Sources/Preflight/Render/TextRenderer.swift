@@ -20,13 +20,21 @@ public struct TextRenderer: Sendable {
     private func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
     private func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
 
-    /// The whole report as text.
+    /// A batch as text: its summary line first, each submission's report, and the summary again.
+    public func render(_ batch: BatchReport) -> String {
+        let summary = summary(batch)
+        return String(summary.drop { $0 == "\n" }) + "\n" + batch.submissions.map(render).joined(separator: "\n") + summary
+    }
+
+    /// The whole report as text: the verdict line first.
     public func render(_ report: Report) -> String {
-        var out: [String] = []
+        var out: [String] = [verdictLine(report)]
         out.append(paint("preflight \(report.tool.version) · \(report.rules.type) \(t("规则", "rules")) \(report.rules.version)"
             + (report.rules.profile.map { " (\($0))" } ?? "") + " · libavformat \(report.libraries["libavformat"] ?? "?")", "2"))
         if let name = report.submission { out.append(paint("\(name)", "1;4")) }
-        let general = report.checks.filter { $0.slot == nil && (showPassed || $0.status != .pass) }
+        // Notes about the submission (failed `info` checks without a slot) come after every failure.
+        let isNote = { (c: Finding) in c.slot == nil && c.status == .fail && c.severity == .info && c.waived != true }
+        let general = Self.failuresFirst(report.checks.filter { $0.slot == nil && !isNote($0) && (showPassed || $0.status != .pass) })
         if !general.isEmpty {
             out.append("")
             out.append(paint(t("提交材料", "Submission"), "1"))
@@ -40,7 +48,7 @@ public struct TextRenderer: Sendable {
                            input.facts["file.size"].map { FactFormatting.describe($0, of: "file.size") }].compactMap { $0 }
             if summary.isEmpty, let type = input.facts["file.detected_type"]?.text { summary = [type] }
             out.append(paint("\(input.slot)  \(input.path)", "1") + (summary.isEmpty ? "" : paint("  (\(summary.joined(separator: ", ")))", "2")))
-            for c in report.checks where c.slot == input.slot && c.file == input.path && c.entry == nil { out += lines(for: c) }
+            for c in Self.failuresFirst(report.checks.filter { $0.slot == input.slot && $0.file == input.path && $0.entry == nil }) { out += lines(for: c) }
             for entry in input.entries ?? [] where !(entry.facts.values.isEmpty && entry.error == nil) {
                 let entryChecks = report.checks.filter { $0.slot == input.slot && $0.entry == entry.name && (showPassed || $0.status != .pass) }
                 if entryChecks.isEmpty && entry.error == nil { continue }
@@ -49,15 +57,37 @@ public struct TextRenderer: Sendable {
                 for c in entryChecks { out += lines(for: c).map { "  " + $0 } }
             }
         }
-        out.append("")
-        let errors = report.counts["error"] ?? 0, warnings = report.counts["warning"] ?? 0, infos = report.counts["info"] ?? 0
-        let verdict = report.verdict == .pass ? paint(t("通过", "PASS"), "1;32") : paint(t("不通过", "FAIL"), "1;31")
-        out.append("\(verdict): " + t("\(errors) 个错误，\(warnings) 个警告，\(infos) 条提示", "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"), \(infos) info")
-            + (report.strict ? t("（严格模式：警告也算不通过）", " (strict: warnings fail)") : ""))
+        let notes = report.checks.filter(isNote)
+        if !notes.isEmpty {
+            out.append("")
+            out.append(paint(t("提示", "Notes"), "1"))
+            for c in notes { out += lines(for: c) }
+        }
         return out.joined(separator: "\n") + "\n"
     }
 
-    /// One closing line for a batch: how many submissions pass and fail.
+    /// The verdict and its counts, the first line of a report.
+    func verdictLine(_ report: Report) -> String {
+        let errors = report.counts["error"] ?? 0, warnings = report.counts["warning"] ?? 0, infos = report.counts["info"] ?? 0
+        let verdict = report.verdict == .pass ? paint(t("通过", "PASS"), "1;32") : paint(t("不通过", "FAIL"), "1;31")
+        let waived = report.findings.filter { $0.waived == true }.count
+        return "\(verdict): " + t("\(errors) 个错误，\(warnings) 个警告，\(infos) 条提示", "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"), \(infos) info")
+            + (waived > 0 ? t("（另有 \(waived) 项已被基线豁免）", " (\(waived) more waived by the baseline)") : "")
+            + (report.strict ? t("（严格模式：警告也算不通过）", " (strict: warnings fail)") : "")
+    }
+
+    /// Checks in the order a person reads them: live failures first, then the rest, notes (failed
+    /// `info` checks) and waived findings last; otherwise in rule order.
+    static func failuresFirst(_ checks: [Finding]) -> [Finding] {
+        func rank(_ c: Finding) -> Int {
+            if c.status == .fail && c.waived == true { return 3 }
+            if c.status == .fail && c.severity == .info { return 2 }
+            return c.status == .fail ? 0 : 1
+        }
+        return checks.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
+    }
+
+    /// One line for a batch: how many submissions pass and fail (it opens and closes a gate's text).
     public func summary(_ batch: BatchReport) -> String {
         let failing = batch.submissions.filter { $0.verdict == .fail }.count
         let verdict = batch.verdict == .pass ? paint(t("全部通过", "ALL PASS"), "1;32") : paint(t("不通过", "FAIL"), "1;31")
@@ -67,25 +97,41 @@ public struct TextRenderer: Sendable {
 
     func lines(for c: Finding) -> [String] {
         let mark: String
+        let waived = c.status == .fail && c.waived == true
         switch (c.status, c.severity) {
         case (.pass, _): mark = paint("✔", "32")
         case (.skipped, _): mark = paint("–", "2")
+        case (.fail, _) where waived: mark = paint("~", "2")
         case (.fail, .error): mark = paint("✘", "31")
         case (.fail, .warning): mark = paint("!", "33")
         case (.fail, .info): mark = paint("i", "36")
         }
         if c.status == .pass && !showPassed { return [] }
-        let label = c.status == .fail ? " " + paint(c.severity.rawValue.uppercased(), c.severity == .error ? "31" : (c.severity == .warning ? "33" : "36")) : ""
+        let tag: String
+        switch c.severity {
+        case .error: tag = t("错误", "ERROR")
+        case .warning: tag = t("警告", "WARNING")
+        case .info: tag = t("提示", "INFO")
+        }
+        let label = c.status != .fail ? ""
+            : waived ? " " + paint(t("已豁免（基线；\(tag)）", "WAIVED (baseline; \(c.severity.rawValue))"), "2")
+            : " " + paint(tag, c.severity == .error ? "31" : (c.severity == .warning ? "33" : "36"))
         var head = "  \(mark) \(c.rule.padding(toLength: max(28, c.rule.count), withPad: " ", startingAt: 0))"
+        let measured = c.measuredText.map { FactFormatting.localized($0, in: language) }
+        let limit = c.limit.map { FactFormatting.localized($0, in: language) }
         if c.status == .pass {
-            head += " \(c.measuredText ?? "") " + paint("(\(c.limit ?? ""))", "2")
+            head += " \(measured ?? "") " + paint("(\(limit ?? ""))", "2")
             return [head]
         }
-        if let m = c.measuredText { head += " \(m)" }
-        if let l = c.limit { head += " " + paint("[\(t("要求", "limit")) \(l)]", "2") }
+        if let m = measured { head += " \(m)" }
+        if let l = limit { head += " " + paint("[\(t("要求", "limit")) \(l)]", "2") }
         head += label
         var lines = [head, "      " + c.message.text(in: language)]
+        if let file = c.file, let line = c.line, c.slot == nil || c.slot == "request" {
+            lines.append(paint("      " + t("位置：", "at ") + "\(file):\(line)" + (c.column.map { ":\($0)" } ?? ""), "2"))
+        }
         if let fix = c.fix { lines.append("      " + paint(t("修复：", "fix: "), "1") + fix.text(in: language)) }
+        if let command = c.fixCommand, command != c.fix?.text(in: language) { lines.append("      " + paint(t("命令：", "run: "), "1") + command) }
         if let code = c.serviceError, c.status == .fail { lines.append(paint("      " + t("服务将返回错误码 \(code)", "the service would answer \(code)"), "2")) }
         return lines
     }

@@ -64,6 +64,9 @@ public struct Rule: Sendable, Equatable {
     public var message: LocalizedText?
     /// How to fix a failure: a command or advice, with `{file}` and `{out:SUFFIX}` placeholders.
     public var fix: LocalizedText?
+    /// The fix as one shell command (a plain-text `fix`, or a fix's `command:`), with the same
+    /// placeholders; paths and facts in it are quoted for a POSIX shell.
+    public var fixCommand: String?
     /// The service's result code this failure would produce (docs/service-limits.md §7), if known.
     public var serviceError: Int?
     /// Where the service documents the limit.
@@ -92,6 +95,7 @@ public struct Rule: Sendable, Equatable {
         r.when = other.when ?? when
         r.message = other.message ?? message
         r.fix = other.fix ?? fix
+        r.fixCommand = other.fix != nil ? other.fixCommand : fixCommand
         r.serviceError = other.serviceError ?? serviceError
         r.reference = other.reference ?? reference
         r.uncertainty = other.uncertainty ?? uncertainty

@@ -4,14 +4,23 @@ import Foundation
 public struct RuleFileError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Where the problem is.
     public var location: SourceLocation
-    /// What is wrong, in English (rule files are written by engineers).
+    /// What is wrong, in English.
     public var problem: String
+    /// What is wrong, in Chinese, when the message has a translation.
+    public var problemZh: String?
 
-    /// Creates an error.
-    public init(_ location: SourceLocation, _ problem: String) {
+    /// Creates an error, optionally with the problem in Chinese.
+    public init(_ location: SourceLocation, _ problem: String, zh: String? = nil) {
         self.location = location
         self.problem = problem
+        self.problemZh = zh
     }
+
+    /// The problem in both languages (English where no translation was written).
+    public var message: LocalizedText { LocalizedText(zh: problemZh ?? problem, en: problem) }
+
+    /// `file:line:column: problem` in a language.
+    public func description(in language: Language) -> String { "\(location): \(message.text(in: language))" }
 
     /// `file:line:column: problem`.
     public var description: String { "\(location): \(problem)" }
@@ -24,4 +33,11 @@ public struct RuleFileErrors: Error, Sendable, CustomStringConvertible {
 
     /// One problem per line.
     public var description: String { errors.map(\.description).joined(separator: "\n") }
+
+    /// One problem per line in a language, under a heading that says these are rule or manifest file
+    /// errors.
+    public func description(in language: Language) -> String {
+        let head = language == .zh ? "规则或清单文件有误（\(errors.count) 处）：" : "error: rule or manifest file problems (\(errors.count)):"
+        return ([head] + errors.map { "  " + $0.description(in: language) }).joined(separator: "\n")
+    }
 }

@@ -64,17 +64,23 @@ public struct RuleSetLoader: Sendable {
         store.paths().filter { !$0.contains("/") && $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
     }
 
+    /// The built-in kinds by the version of their rules (the service documentation date), for
+    /// `preflight --version`; a kind whose rules cannot be loaded is listed under `unreadable`.
+    public func versions() -> [String: [String]] {
+        var out: [String: [String]] = [:]
+        for type in availableTypes() { out[(try? load(type: type))?.version ?? "unreadable", default: []].append(type) }
+        return out
+    }
+
     /// Loads the rules of a customization kind, then each extra file over them, then each rule file
     /// given as YAML text (`extraYAML`, named `(rules 1)`, `(rules 2)` … in messages; their includes
     /// name built-in files such as `shared/request.yaml`), then the profile.
     ///
-    /// - Throws: ``RuleFileErrors`` naming file, line and problem; or an unknown type or profile.
+    /// - Throws: ``UnknownTypeError`` for a kind without rules; ``RuleFileErrors`` naming file, line and
+    ///   problem (an unknown profile among them).
     public func load(type: String, extraFiles: [URL] = [], extraYAML: [String] = [], profile: String? = nil) throws -> RuleSet {
         let typePlace = Place.builtin("\(type).yaml")
-        guard store.text("\(type).yaml") != nil else {
-            throw RuleFileErrors(errors: [RuleFileError(SourceLocation(file: typePlace.display, line: 1, column: 1),
-                "unknown customization type '\(type)'; known: \(availableTypes().joined(separator: ", "))")])
-        }
+        guard store.text("\(type).yaml") != nil else { throw UnknownTypeError(type: type, known: availableTypes()) }
         var files: [RuleFile] = []
         var errors: [RuleFileError] = []
         let inline = extraYAML.enumerated().map { Place.inline(name: "(rules \($0.offset + 1))", text: $0.element) }
