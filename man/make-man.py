@@ -69,7 +69,7 @@ def main():
         page += command(s, ["preflight"])
     page += ".SH EXIT STATUS\n.TP\n0\nno check fails with an error (warnings allowed)\n.TP\n1\nat least one check fails, " \
             "or a gate submission cannot be read\n.TP\n2\na usage error, or a rule file that cannot be read\n"
-    page += ".SH SEE ALSO\ndocs/ci-gate.md in the source tree: the gate in CI, shards and report formats.\n"
+    page += ".SH SEE ALSO\nSources/Preflight/Preflight.docc/CIGate.md in the source tree: the gate in CI, shards and report formats.\n"
     sys.stdout.write(page)
 
 

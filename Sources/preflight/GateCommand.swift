@@ -14,7 +14,7 @@ struct GateCommand: AsyncParsableCommand {
             fails its submission; the others are still judged.
             Exit 1 when any submission fails, 2 for the gate's own usage errors.
             CI readers: --format junit|github|markdown|sarif|codequality.
-            A CI matrix: --shard K/N (see docs/ci-gate.md).
+            A CI matrix: --shard K/N (see the documentation: CIGate).
             """)
 
     @Argument(help: "The delivery folder.")
