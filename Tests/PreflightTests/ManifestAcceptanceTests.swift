@@ -56,7 +56,7 @@ import Testing
         let github = try ToolRun.run(["check", "studio.yaml", "--format", "github"], in: dir)
         #expect(github.status == 1)
         let errors = github.stdout.split(separator: "\n").filter { $0.hasPrefix("::error ") }
-        #expect(errors.count == 2)
+        #expect(errors.count == 2, "\(errors)")
         #expect(errors.contains { $0.contains("file=studio.yaml") && $0.contains("slots.authorization") })
         #expect(errors.contains { $0.contains("portrait_1200x1600.jpg") && $0.contains("material.aspect") })
 

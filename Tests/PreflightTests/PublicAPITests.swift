@@ -21,6 +21,25 @@ import Testing
         #expect(failing.findings.allSatisfy { !$0.message.zh.isEmpty && !$0.message.en.isEmpty })
     }
 
+    /// The module's names can be qualified (`Preflight.Report` beside an app's own `Report`), and misuse
+    /// is loud: a file under a slot the kind does not have, or rules of another kind, fail the check.
+    @Test func qualifiedNamesAndLoudMisuse() async throws {
+        struct Report { var verdict = "an app's own type" }
+        let rules = try RuleSetLoader().load(type: "IMAGE_GENERAL")
+        let take = Fixture.video("take-1080p25-90s.mp4"), letter = Fixture.url("pdf/one-page.pdf")
+        let typo: Preflight.Report = await Preflight.check(
+            Submission(type: "IMAGE_GENERAL", files: ["materail": take, "identity_pdf": letter]), rules: rules)
+        #expect(Report().verdict == "an app's own type")
+        #expect(typo.verdict == .fail)
+        let input = try #require(typo.inputs.first { $0.slot == "materail" })
+        #expect(input.error?.message.en.contains("no 'materail' file slot") == true)
+        #expect(input.error?.message.en.contains("material") == true)
+        let other = await Preflight.check(
+            Submission(type: "IMAGE", files: ["material": take, "identity_pdf": letter]), rules: rules)
+        #expect(other.findings.contains { $0.rule == "submission.rules_mismatch" && $0.severity == .error })
+        #expect(other.verdict == .fail)
+    }
+
     @Test func batchThroughThePublicAPI() async throws {
         let loader = RuleSetLoader()
         let submissions = [

@@ -116,7 +116,7 @@ public struct BatchCheck: Sendable {
                 while let s = try next() {
                     // A submission whose description could not be read is reported as it is, failed.
                     guard s.isJudgeable else {
-                        let report = Preflight.unjudged(s, strict: strict)
+                        let report = SubmissionCheck.unjudged(s, strict: strict)
                         judged?(submissions.count, report)
                         reports[submissions.count] = report
                         submissions.append(s)

@@ -31,13 +31,11 @@ struct SubmissionJudgement: Sendable {
                 for name in ["file.name", "file.stem", "file.extension", "file.extension_matches_content"] { facts[name] = own[name] ?? facts[name] }
             }
             return InputReport(slot: slot.name, path: url.displayPath, facts: facts, entries: m.result.entries, error: m.error)
-        } + s.files.keys.filter { set.slot($0) == nil }.sorted().map { slot in
-            InputReport(slot: slot, path: s.files[slot]?.displayPath ?? "", facts: Facts(),
-                        error: ProbeError(.wrongKind, LocalizedText(zh: "\(s.type) 没有名为 \(slot) 的文件位置。", en: "\(s.type) has no '\(slot)' file slot.")))
-        }
+        } + SubmissionCheck.unknownSlots(s, rules: set)
         var extra = Facts()
         if let anchorNameUnique { extra.set("request.anchor_name_unique", anchorNameUnique) }
-        var report = Preflight.report(s, rules: set, inputs: inputs, strict: strict, requestFacts: extra)
+        var report = SubmissionCheck.report(s, rules: set, inputs: inputs, strict: strict, requestFacts: extra,
+                                            misuse: SubmissionCheck.misuse(s, rules: set))
         report.uploads = COSPlan.uploads(for: s, rules: set, location: location)
         return report
     }

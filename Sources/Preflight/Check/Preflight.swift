@@ -1,6 +1,11 @@
 import Foundation
 
-/// The library's entry point: check a submission against a rule set.
+/// Measures every file of a submission (in parallel) and evaluates the rules: the library's entry point.
+/// Never throws: unreadable files, missing slots and limits hit are findings in the report, and so is
+/// misuse (a file under a slot the rule set does not define, a rule set for another kind).
+///
+/// A function of the module, so that `Preflight.check`, `Preflight.Report` and `Preflight.Rule` all name
+/// the module's own declarations beside an app's types of the same names:
 ///
 /// ```swift
 /// import Preflight
@@ -10,12 +15,22 @@ import Foundation
 ///     rules: rules)
 /// if report.verdict == .fail { print(report.findings.map(\.message.en)) }
 /// ```
-public enum Preflight {
-    /// Measures every file of the submission (in parallel) and evaluates the rules. Never throws:
-    /// unreadable files, missing slots and limits hit are findings in the report.
-    public static func check(_ submission: Submission, rules: RuleSet, options: ProbeOptions = ProbeOptions(),
-                             strict: Bool = false, location: COSLocation? = nil) async -> Report {
-        let slots = submission.files.sorted { a, b in
+public func check(_ submission: Submission, rules: RuleSet, options: ProbeOptions = ProbeOptions(),
+                  strict: Bool = false, location: COSLocation? = nil) async -> Report {
+    await SubmissionCheck.check(submission, rules: rules, options: options, strict: strict, location: location)
+}
+
+/// Measures one file as the given kind, without judging it (`preflight probe`).
+public func probe(_ url: URL, kind: SlotKind, options: ProbeOptions = ProbeOptions()) -> InputReport {
+    let (result, error) = SlotProbe.probe(url, kind: kind, options: options)
+    return InputReport(slot: kind.rawValue, path: url.displayPath, facts: result.facts, entries: result.entries, error: error)
+}
+
+/// Checking one submission: measuring its files, then judging them with the rules.
+enum SubmissionCheck {
+    static func check(_ submission: Submission, rules: RuleSet, options: ProbeOptions, strict: Bool, location: COSLocation?) async -> Report {
+        let known = submission.files.filter { rules.slot($0.key) != nil }
+        let slots = known.sorted { a, b in
             (rules.slots.firstIndex { $0.name == a.key } ?? Int.max, a.key) < (rules.slots.firstIndex { $0.name == b.key } ?? Int.max, b.key)
         }
         let inputs = await withTaskGroup(of: (Int, InputReport).self) { group in
@@ -29,15 +44,36 @@ public enum Preflight {
             var out: [(Int, InputReport)] = []
             for await r in group { out.append(r) }
             return out.sorted { $0.0 < $1.0 }.map(\.1)
-        }
-        var result = report(submission, rules: rules, inputs: inputs, strict: strict)
+        } + unknownSlots(submission, rules: rules)
+        var result = report(submission, rules: rules, inputs: inputs, strict: strict, misuse: misuse(submission, rules: rules))
         result.uploads = COSPlan.uploads(for: submission, rules: rules, location: location)
         return result
     }
 
+    /// Files under slots the rule set does not define: each an input that could not be checked, naming the slots there are.
+    static func unknownSlots(_ submission: Submission, rules: RuleSet) -> [InputReport] {
+        let names = rules.slots.map(\.name).filter { $0 != "request" }.joined(separator: ", ")
+        return submission.files.keys.filter { rules.slot($0) == nil }.sorted().map { slot in
+            InputReport(slot: slot, path: submission.files[slot]?.displayPath ?? "", facts: Facts(),
+                        error: ProbeError(.wrongKind, LocalizedText(zh: "\(rules.type) 没有名为 \(slot) 的文件位置（可用：\(names)）。",
+                                                                    en: "\(rules.type) has no '\(slot)' file slot (its slots: \(names)).")))
+        }
+    }
+
+    /// A rule set loaded for another kind than the submission's.
+    static func misuse(_ submission: Submission, rules: RuleSet) -> [Finding] {
+        var out: [Finding] = []
+        if !submission.type.isEmpty, submission.type != rules.type {
+            out.append(Finding(rule: "submission.rules_mismatch", severity: .error, status: .fail,
+                message: LocalizedText(zh: "提交的类型是 \(submission.type)，却用 \(rules.type) 的规则检查；请加载 \(submission.type) 的规则。",
+                                       en: "The submission is \(submission.type) but was checked with the rules of \(rules.type); load the rules of \(submission.type).")))
+        }
+        return out
+    }
+
     /// Evaluates already-measured inputs, adding the request fields (or a note that they were not checked).
     static func report(_ submission: Submission, rules: RuleSet, inputs: [InputReport], strict: Bool,
-                       requestFacts extra: Facts = Facts()) -> Report {
+                       requestFacts extra: Facts = Facts(), misuse: [Finding] = []) -> Report {
         var all = inputs
         var notes: [Finding] = []
         if let request = submission.request, !request.isEmpty, rules.slot("request") != nil {
@@ -51,7 +87,7 @@ public enum Preflight {
                     zh: "只检查了文件：未提供请求字段（AnchorName、SexType 等），因此没有检查它们。用 --anchor-name/--sex-type 或清单文件提供。",
                     en: "Only the files were checked: no request fields (AnchorName, SexType …) were given, so they were not checked. Give them with --anchor-name/--sex-type or a manifest.")))
         }
-        var checks = submission.problems + notes + Evaluator.evaluate(rules, inputs: all)
+        var checks = submission.problems + misuse + notes + Evaluator.evaluate(rules, inputs: all)
         if let origin = submission.origin {
             for i in checks.indices where checks[i].file == nil { checks[i].file = origin }
         }
@@ -74,11 +110,5 @@ public enum Preflight {
         var report = Report(rules: set, inputs: [], checks: checks, strict: strict)
         report.submission = submission.name
         return report
-    }
-
-    /// Measures one file as the given kind, without judging it (`preflight probe`).
-    public static func probe(_ url: URL, kind: SlotKind, options: ProbeOptions = ProbeOptions()) -> InputReport {
-        let (result, error) = SlotProbe.probe(url, kind: kind, options: options)
-        return InputReport(slot: kind.rawValue, path: url.displayPath, facts: result.facts, entries: result.entries, error: error)
     }
 }
