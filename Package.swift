@@ -55,6 +55,11 @@ let package = Package(
         .executableTarget(name: "example-check", dependencies: ["Preflight"], path: "Examples/CheckFiles"),
         .executableTarget(name: "example-custom-rules", dependencies: ["Preflight"], path: "Examples/CustomRules"),
         .executableTarget(name: "example-gate", dependencies: ["Preflight"], path: "Examples/GateWrapper"),
+        // The audio-quality calibration harness (make calibrate and the calibration tests), not part of the library.
+        .target(
+            name: "PreflightCalibration",
+            dependencies: ["Preflight", "CFFmpeg", "CFFmpegLoader", "CSndFile"],
+            swiftSettings: [.swiftLanguageMode(.v5)]),
         .target(name: "CFuzzerDriver"),
         // Fuzzes one FuzzTarget under libFuzzer (`make fuzz`), or replays inputs through it.
         .executableTarget(
@@ -63,7 +68,7 @@ let package = Package(
             swiftSettings: [.swiftLanguageMode(.v5)]),
         .testTarget(
             name: "PreflightTests",
-            dependencies: ["Preflight"],
+            dependencies: ["Preflight", "PreflightCalibration"],
             swiftSettings: [.swiftLanguageMode(.v5)]),
     ]
 )

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Speech for the audio-quality calibration (Sources/Preflight/Audio/Calibration): espeak-ng sentences,
+# Speech for the audio-quality calibration (Sources/PreflightCalibration): espeak-ng sentences,
 # 16 kHz mono 16-bit FLAC, trimmed of leading and trailing silence. Synthetic speech, so the project can
 # ship it freely. "talk-*" files are the speech under test, "babble-*" files are mixed into babble noise.
 # Needs espeak-ng and sox. Run from anywhere; writes Fixtures/speech/.

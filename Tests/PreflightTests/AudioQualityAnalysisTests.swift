@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import PreflightCalibration
 @testable import Preflight
 
 /// The single-pass analysis on odd input (never crash), its definitions, bundles and the quality rules.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import PreflightCalibration
 @testable import Preflight
 
 /// The calibration targets on a small subset (one talk, short clips, and for C50 one dry room

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import PreflightCalibration
 @testable import Preflight
 
 /// The fast paths under the audio analysis give the same numbers as the slow ones they replace: the

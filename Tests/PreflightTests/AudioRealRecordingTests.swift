@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import PreflightCalibration
 @testable import Preflight
 
 /// The audio estimates on ground truth made outside this project: pyroomacoustics' image-source rooms

@@ -3,6 +3,7 @@ import Foundation
 import Glibc
 #endif
 import Testing
+@testable import PreflightCalibration
 @testable import Preflight
 
 /// FFmpeg, libsndfile and libzip are opened on first use (CFFmpegLoader), never linked: every

@@ -2,11 +2,14 @@ import Foundation
 
 /// A 64-byte aligned buffer of `T`: libavutil's `av_tx` uses aligned AVX loads and stores, which Swift
 /// arrays (16-byte aligned) do not guarantee.
-final class AlignedBuffer<T> {
-    let pointer: UnsafeMutablePointer<T>
-    let count: Int
+@_spi(Calibration) public final class AlignedBuffer<T> {
+    /// The first element.
+    public let pointer: UnsafeMutablePointer<T>
+    /// Elements held.
+    public let count: Int
 
-    init(count: Int, repeating value: T) {
+    /// `count` copies of `value`.
+    public init(count: Int, repeating value: T) {
         self.count = count
         pointer = UnsafeMutableRawPointer.allocate(byteCount: max(1, count) * MemoryLayout<T>.stride, alignment: 64)
             .bindMemory(to: T.self, capacity: max(1, count))
@@ -18,7 +21,8 @@ final class AlignedBuffer<T> {
         UnsafeMutableRawPointer(pointer).deallocate()
     }
 
-    subscript(i: Int) -> T {
+    /// Element `i` (unchecked).
+    public subscript(i: Int) -> T {
         get { pointer[i] }
         set { pointer[i] = newValue }
     }

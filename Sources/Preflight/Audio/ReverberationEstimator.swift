@@ -20,7 +20,7 @@ import Foundation
 /// The averaged ratio still reads the room through the voice's release and a short after-window, so a
 /// line fitted on synthetic rooms maps it to C50: `raw = slope · C50 + offset` (exponentially decaying
 /// noise impulse responses under Polack's model, RT60 0.1–1.2 s, direct-to-reverberant ratio −5…+30 dB;
-/// see ``Calibration``). A band can show no more than its own signal-to-noise ratio, so C50 above the
+/// see the PreflightCalibration target). A band can show no more than its own signal-to-noise ratio, so C50 above the
 /// recording's SNR in 1–4 kHz reads low.
 struct ReverberationEstimator {
     /// Hops (5 ms) between the "before" and the "after" windows in each band.

@@ -1,3 +1,4 @@
+@_spi(Calibration) import Preflight
 import CFFmpeg
 import Foundation
 

@@ -1,3 +1,4 @@
+@_spi(Calibration) import Preflight
 import Foundation
 
 /// The speech the calibration mixes: `talk-*` files are the material under test, `babble-*` files make

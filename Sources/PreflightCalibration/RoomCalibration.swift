@@ -1,3 +1,4 @@
+@_spi(Calibration) import Preflight
 import Foundation
 
 /// Calibration on ground truth made outside this project (`Fixtures/make-room-fixtures.sh`):

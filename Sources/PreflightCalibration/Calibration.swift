@@ -1,3 +1,4 @@
+@_spi(Calibration) import Preflight
 import Foundation
 
 /// The calibration harness: builds signals whose true SNR, C50, speech duration and clipping are known
@@ -109,7 +110,7 @@ public enum Calibration {
             if !raw[f], f > 0, raw[f - 1] {
                 var g = f
                 while g < n, !raw[g] { g += 1 }
-                if g < n, g - f <= SpeechSegmenter.bridge { for k in f..<g { raw[k] = true } }
+                if g < n, g - f <= CalibrationConstants.pauseBridgeFrames { for k in f..<g { raw[k] = true } }
                 f = g
             } else { f += 1 }
         }
@@ -118,7 +119,7 @@ public enum Calibration {
             if raw[f] {
                 var g = f
                 while g < n, raw[g] { g += 1 }
-                if g - f < SpeechSegmenter.shortest { for k in f..<g { raw[k] = false } }
+                if g - f < CalibrationConstants.shortestSegmentFrames { for k in f..<g { raw[k] = false } }
                 f = g
             } else { f += 1 }
         }
@@ -386,7 +387,7 @@ public enum Calibration {
         let joined = fitReverberation(reverberationCases(speech, raw: true))
         out += String(format: "\nUncorrected estimator on these cases: raw = %.3f · C50 %+.2f (the code uses %.3f, %+.2f,"
                       + " fitted on the talks joined: %.3f, %+.2f).\n",
-                      fit.slope, fit.offset, ReverberationEstimator.slope, ReverberationEstimator.offset, joined.slope, joined.offset)
+                      fit.slope, fit.offset, CalibrationConstants.reverberationSlope, CalibrationConstants.reverberationOffset, joined.slope, joined.offset)
         out += "\nThe same rooms under noise at 30 dB SNR (information: a band shows no more than its own SNR):\n\n"
             + table(rows(c50Noisy, target: nil, unit: "dB").sorted {
                 ($0.condition.contains("pink") ? 1 : 0, $0.condition.count, $0.condition) < ($1.condition.contains("pink") ? 1 : 0, $1.condition.count, $1.condition)

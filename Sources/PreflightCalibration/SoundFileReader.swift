@@ -1,3 +1,4 @@
+@_spi(Calibration) import Preflight
 import CSndFile
 import Foundation
 

@@ -1,3 +1,4 @@
+@_spi(Calibration) import Preflight
 import Foundation
 
 /// The wider SNR calibration: many voices (one folder of sentences each, made by
