@@ -38,7 +38,7 @@ build: deps
 	$(SWIFT) build
 
 # The Swift runtime and Foundation linked statically: no dynamic relocation of libFoundation and ICU at
-# start, about 4 ms less per run (a photo check takes about 10 ms in all).
+# start (bench/README.md has what that saves).
 release: deps
 	$(SWIFT) build -c release --static-swift-stdlib
 
