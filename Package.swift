@@ -7,7 +7,7 @@ let package = Package(
     name: "preflight",
     products: [
         .library(name: "Preflight", targets: ["Preflight"]),
-        .executable(name: "preflight", targets: ["preflight"]),
+        .executable(name: "preflight", targets: ["PreflightCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -46,8 +46,10 @@ let package = Package(
             ],
             swiftSettings: [.swiftLanguageMode(.v5)],
             plugins: ["EmbedRules"]),
+        // The command-line tool: built as `preflight`, named apart from the library so the two cannot
+        // collide on a case-insensitive disk.
         .executableTarget(
-            name: "preflight",
+            name: "PreflightCLI",
             dependencies: ["Preflight", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: [.swiftLanguageMode(.v5)]),
         // Calls libFuzzer's driver when `make fuzz` links it in (-DPREFLIGHT_LIBFUZZER).
