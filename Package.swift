@@ -62,15 +62,17 @@ let package = Package(
             name: "PreflightCalibration",
             dependencies: ["Preflight", "CFFmpeg", "CFFmpegLoader", "CSndFile"],
             swiftSettings: [.swiftLanguageMode(.v5)]),
+        // One input through one reader, for libFuzzer (PreflightFuzz) and the fuzz regression tests.
+        .target(name: "PreflightFuzzTargets", dependencies: ["Preflight"], swiftSettings: [.swiftLanguageMode(.v5)]),
         .target(name: "CFuzzerDriver"),
         // Fuzzes one FuzzTarget under libFuzzer (`make fuzz`), or replays inputs through it.
         .executableTarget(
             name: "PreflightFuzz",
-            dependencies: ["Preflight", "CFuzzerDriver"],
+            dependencies: ["Preflight", "PreflightFuzzTargets", "CFuzzerDriver"],
             swiftSettings: [.swiftLanguageMode(.v5)]),
         .testTarget(
             name: "PreflightTests",
-            dependencies: ["Preflight", "PreflightCalibration"],
+            dependencies: ["Preflight", "PreflightCalibration", "PreflightFuzzTargets"],
             swiftSettings: [.swiftLanguageMode(.v5)]),
     ]
 )

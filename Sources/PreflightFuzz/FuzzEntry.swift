@@ -1,6 +1,7 @@
 import CFuzzerDriver
 import Foundation
 import Preflight
+import PreflightFuzzTargets
 
 /// `PreflightFuzz`: fuzzes one ``FuzzTarget`` under libFuzzer when built by `make fuzz` (the target
 /// named by `PREFLIGHT_FUZZ_TARGET`, libFuzzer's own flags and corpus folders as arguments), or, in

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Preflight
+import PreflightFuzzTargets
 
 /// Every committed fuzzing input, seed corpus and minimised crash alike, through its target in
 /// process: a crash found once stays fixed (under `make test-asan`, with the sanitizers watching).

@@ -32,7 +32,7 @@ public struct RuleSet: Sendable {
 
 extension RuleSet {
     /// Merges parsed files in order: later slots, requirements and rules with the same name or id override.
-    static func merge(_ files: [RuleFile], type: String) -> RuleSet {
+    @_spi(Fuzzing) public static func merge(_ files: [RuleFile], type: String) -> RuleSet {
         var set = RuleSet(type: type, version: "unversioned")
         var hash = FNV1a()
         for file in files {

@@ -12,7 +12,7 @@ public struct RuleSetLoader: Sendable {
     public var yamlLimits = YAMLLimits()
     /// Rule files "on disk" served from memory instead, by standardized path (fuzzing): when set,
     /// the disk is never read, and a path not listed is missing.
-    var memoryFiles: [String: String]?
+    @_spi(Fuzzing) public var memoryFiles: [String: String]?
 
     /// A loader over the given store (the embedded rules unless `$PREFLIGHT_RULES_DIR` is set).
     public init(store: RuleStore = .standard) { self.store = store }

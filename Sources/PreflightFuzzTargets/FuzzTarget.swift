@@ -1,3 +1,4 @@
+@_spi(Fuzzing) import Preflight
 import Foundation
 
 /// The readers of a user's file, each fed from memory: what `make fuzz` runs under libFuzzer with
