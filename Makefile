@@ -5,13 +5,15 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Headers (and runtime packages) of the libraries preflight opens, and the tools the fixtures and tests use.
 BUILD_PACKAGES := pkg-config libavformat-dev libavcodec-dev libavutil-dev libswresample-dev \
-  libsndfile1-dev libzip-dev libpng-dev libjpeg-dev libwebp-dev zlib1g-dev
-TEST_PACKAGES := ffmpeg sox espeak-ng qpdf poppler-utils zip unzip python3 time
+  libsndfile1-dev libzip-dev libpng-dev libjpeg-dev libwebp-dev zlib1g-dev libdlib-dev
+# libdlib-data: dlib's 68-point face landmarks (optional at run time; its training data excludes
+# commercial use, see docs/content-checks.md).
+TEST_PACKAGES := ffmpeg sox espeak-ng qpdf poppler-utils zip unzip python3 time libdlib-data
 BENCH_PACKAGES := hyperfine mediainfo mediaconch time imagemagick libimage-exiftool-perl
 # The voices of the wider SNR calibration (make calibrate).
 CALIBRATION_PACKAGES := flite festival festvox-us-slt-hts alsa-utils python3-pip
 # Only to regenerate the committed fixtures (make fixtures).
-FIXTURE_PACKAGES := imagemagick webp libimage-exiftool-perl
+FIXTURE_PACKAGES := imagemagick webp libimage-exiftool-perl python3-pip
 BIN := .build/debug/preflight
 RELEASE_BIN := .build/release/preflight
 
@@ -126,6 +128,7 @@ fixtures: deps
 	bash Fixtures/make-video-fixtures.sh
 	bash Fixtures/make-pdf-fixtures.sh
 	bash Fixtures/make-photo-fixtures.sh
+	bash Fixtures/make-face-fixtures.sh
 	bash Fixtures/make-audio-fixtures.sh
 	bash Fixtures/make-speech-fixtures.sh
 

@@ -36,7 +36,7 @@ import Testing
                 files: {material: takes.zip}
               - MakeType: IMAGE_PHOTO
                 AnchorName: 张三照片
-                files: {material: \(Fixture.url("photo/portrait_1200x1600.jpg").path)}
+                files: {material: \(Fixture.url("faces/hopper_3x4.jpg").path)}
             """.write(to: dir.appendingPathComponent("studio.yaml"), atomically: true, encoding: .utf8)
         return dir
     }
@@ -49,7 +49,7 @@ import Testing
         let failures = junit.stdout.components(separatedBy: "<testcase ").dropFirst().filter { $0.contains("<failure") }
         #expect(failures.count == 2, "\(failures)")
         #expect(failures.contains { $0.contains("name=\"slots.authorization\"") && $0.contains("张三声音: studio.yaml") })
-        #expect(failures.contains { $0.contains("name=\"material.aspect\"") && $0.contains("portrait_1200x1600.jpg") })
+        #expect(failures.contains { $0.contains("name=\"material.aspect\"") && $0.contains("hopper_3x4.jpg") })
         #expect(junit.stdout.contains("<testsuites name=\"preflight\"") && junit.stdout.contains("failures=\"2\""))
 
         let github = try ToolRun.run(["check", "studio.yaml", "--format", "github"], in: dir)
@@ -57,7 +57,7 @@ import Testing
         let errors = github.stdout.split(separator: "\n").filter { $0.hasPrefix("::error ") }
         #expect(errors.count == 2)
         #expect(errors.contains { $0.contains("file=studio.yaml") && $0.contains("slots.authorization") })
-        #expect(errors.contains { $0.contains("portrait_1200x1600.jpg") && $0.contains("material.aspect") })
+        #expect(errors.contains { $0.contains("hopper_3x4.jpg") && $0.contains("material.aspect") })
 
         let json = try ToolRun.run(["check", "studio.yaml", "--format", "json"], in: dir)
         let subs = try #require(json.json["submissions"] as? [[String: Any]])

@@ -35,6 +35,10 @@ public struct ProbeOptions: Sendable, Equatable {
     /// The most pixels a photo may declare (`--max-image-pixels`).
     public var photoMaxPixels = PhotoLimits.maxPixels
 
+    /// Whether a photo's pixels are decoded in full and searched for faces (`photo.decodes`,
+    /// `photo.face_*`); off, only its headers are read.
+    public var photoContent = true
+
     /// The largest PDF read, in bytes (it is read into memory whole).
     public var pdfByteLimit = 64 << 20
 
