@@ -75,6 +75,7 @@ public struct BatchCheck: Sendable {
             return false
         }
         var options = self.options
+        options.videoContent = true
         let jobs = self.jobs, progress = self.progress, judged = self.judged
         var failure: Error?
 

@@ -15,6 +15,8 @@ public enum Preflight {
     /// unreadable files, missing slots and limits hit are findings in the report.
     public static func check(_ submission: Submission, rules: RuleSet, options: ProbeOptions = ProbeOptions(),
                              strict: Bool = false, location: COSLocation? = nil) async -> Report {
+        var options = options
+        options.videoContent = true
         let slots = submission.files.sorted { a, b in
             (rules.slots.firstIndex { $0.name == a.key } ?? Int.max, a.key) < (rules.slots.firstIndex { $0.name == b.key } ?? Int.max, b.key)
         }
@@ -38,7 +40,7 @@ public enum Preflight {
     /// Evaluates already-measured inputs, adding the request fields (or a note that they were not checked).
     static func report(_ submission: Submission, rules: RuleSet, inputs: [InputReport], strict: Bool,
                        requestFacts extra: Facts = Facts()) -> Report {
-        var all = inputs
+        var all = inputs.map { VideoContent.judgeBackground($0, request: submission.request) }
         var notes: [Finding] = []
         if let request = submission.request, !request.isEmpty, rules.slot("request") != nil {
             var facts = request.facts

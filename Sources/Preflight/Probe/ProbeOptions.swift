@@ -39,6 +39,11 @@ public struct ProbeOptions: Sendable, Equatable {
     /// `photo.face_*`); off, only its headers are read.
     public var photoContent = true
 
+    /// Whether a video's frames are sampled and decoded (``VideoContent``: background, faces). Off by
+    /// default, so a bare probe reads headers only; ``Preflight/check(_:rules:options:strict:location:)``
+    /// and ``BatchCheck`` turn it on.
+    public var videoContent = false
+
     /// The largest PDF read, in bytes (it is read into memory whole).
     public var pdfByteLimit = 64 << 20
 
