@@ -16,7 +16,7 @@ import Testing
         do {
             facts = try FileFacts.read(url)
             var headersOnly = ProbeOptions()
-            headersOnly.photoContent = false
+            headersOnly.content = false
             facts.merge(try PhotoProbe.facts(of: url, options: headersOnly))
         } catch let e as ProbeError {
             problem = e

@@ -146,7 +146,7 @@ import Testing
         let files = ["张三_正面.jpg", "portrait_1080x1920.png", "landscape_1600x900.webp", "stored43_o6.jpg"].map { Fixture.url("photo/\($0)") }
         let rounds = 50
         var headersOnly = ProbeOptions()
-        headersOnly.photoContent = false  // the header read; decoding and faces are measured in bench/
+        headersOnly.content = false  // the header read; decoding and faces are measured in bench/
         let start = Date()
         for _ in 0..<rounds { for url in files { _ = try FileFacts.read(url); _ = try PhotoProbe.facts(of: url, options: headersOnly) } }
         let perFile = Date().timeIntervalSince(start) / Double(rounds * files.count)

@@ -25,12 +25,12 @@ public enum PhotoProbe {
         try facts(of: PhotoFile(data: data), name: "photo", options: options)
     }
 
-    /// Header facts, then, when ``ProbeOptions/photoContent`` is on, the content facts of
+    /// Header facts, then, when ``ProbeOptions/content`` is on, the content facts of
     /// ``PhotoContent`` (every pixel decoded; faces, sharpness, exposure).
     static func facts(of file: PhotoFile, name: String, options: ProbeOptions) throws -> Facts {
         let photo = try header(of: file, name: name, options: options)
         var facts = photo.facts
-        if options.photoContent { facts.merge(PhotoContent.facts(file, header: photo)) }
+        if options.content { facts.merge(PhotoContent.facts(file, header: photo)) }
         return facts
     }
 
