@@ -46,14 +46,18 @@ release: deps
 
 # Runs the validator on the bundled fixtures: a passing IMAGE_GENERAL submission, then failing ones.
 demo: build
-	@echo; echo "== IMAGE_GENERAL: 90 s 1080p25 take + written authorization (expected: pass)"
-	$(BIN) check --type IMAGE_GENERAL --material Fixtures/video/take-1080p25-90s.mp4 --identity-pdf Fixtures/pdf/one-page.pdf --failures-only || true
+	@echo; echo "== IMAGE_GENERAL: 90 s 1080p25 take + written authorization, headers only (expected: pass)"
+	$(BIN) check --type IMAGE_GENERAL --material Fixtures/video/take-1080p25-90s.mp4 --identity-pdf Fixtures/pdf/one-page.pdf --failures-only --no-content || true
 	@echo; echo "== IMAGE: the same take is under the 2-minute minimum (expected: fail)"
 	$(BIN) check --type IMAGE --material Fixtures/video/take-1080p25-90s.mp4 --identity Fixtures/video/authorization.mp4 --failures-only || true
 	@echo; echo "== IMAGE_GENERAL: a 24 fps take, no authorization (expected: fail)"
 	$(BIN) check --type IMAGE_GENERAL --material Fixtures/video/fps24.mp4 --failures-only || true
 	@echo; echo "== IMAGE_PHOTO: a 3:4 portrait photo (expected: fail, with the crop that fixes it)"
 	$(BIN) check --type IMAGE_PHOTO --material Fixtures/photo/portrait_1200x1600.jpg --failures-only || true
+	@echo; echo "== IMAGE_PHOTO: two faces side by side (expected: fail, 300002)"
+	$(BIN) check --type IMAGE_PHOTO --material Fixtures/faces/two_faces.jpg --failures-only || true
+	@echo; echo "== IMAGE_GENERAL: a 4 s 640x360 take on a white wall (expected: fail on size and length, and warnings: a background RemoveBackground=1 cannot key, an open mouth at the start)"
+	$(BIN) check --type IMAGE_GENERAL --material Fixtures/video-content/face-white.mp4 --identity-pdf Fixtures/pdf/one-page.pdf --failures-only || true
 	@echo; echo "== a phone clip stored 1920x1080 with a 90° rotation, as JSON facts"
 	$(BIN) probe Fixtures/video/phone-portrait.mp4 --format json
 
