@@ -131,6 +131,26 @@ import Testing
         #expect(marked.oriented(8).pixels == [3, 6, 2, 5, 1, 4])
     }
 
+    /// dlib's libraries, mapped by the loader; nothing else opens them.
+    func dlibLoaded(_ arguments: [String]) throws -> Bool {
+        let dir = try Fixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        _ = try ToolRun.run(arguments, environment: ["LD_DEBUG": "libs", "LD_DEBUG_OUTPUT": dir.appendingPathComponent("ld").path])
+        var log = ""
+        for name in try FileManager.default.contentsOfDirectory(atPath: dir.path) {
+            log += try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
+        }
+        #expect(log.contains("calling init:"), "no loader log for \(arguments)")
+        return log.split(separator: "\n").contains { $0.contains("calling init:") && ($0.contains("libdlib") || $0.contains("libPreflightFaces")) }
+    }
+
+    @Test func onlyAFaceSearchMapsDlib() throws {
+        #expect(try dlibLoaded(["check", "--type", "IMAGE_PHOTO", "--material", "Fixtures/faces/hopper.jpg"]))
+        #expect(try !dlibLoaded(["--version"]))
+        #expect(try !dlibLoaded(["probe", "Fixtures/video/take-1080p25-90s.mp4", "--format", "json"]))
+        #expect(try !dlibLoaded(["check", "--type", "IMAGE_PHOTO", "--material", "Fixtures/faces/hopper.jpg", "--no-content"]))
+    }
+
     @Test func withoutTheFaceLibraryTheFindingNamesThePackage() throws {
         let run = try ToolRun.run(["check", "--type", "IMAGE_PHOTO", "--material", "Fixtures/faces/hopper.jpg", "--format", "json"],
                                   environment: ["PREFLIGHT_DISABLE_FACES": "1"])
