@@ -52,7 +52,7 @@ for f in "$TAKE30" "$TAKE600"; do
     "preflight check" "env PREFLIGHT_LANDMARK_MODEL= $(q "$PREFLIGHT") check --type IMAGE_GENERAL --material $(q "$f") --format json" \
     "preflight check --no-content" "$(q "$PREFLIGHT") check --type IMAGE_GENERAL --material $(q "$f") --format json --no-content" \
     "preflight probe" "$(q "$PREFLIGHT") probe $(q "$f") --format json" \
-    "ffmpeg signalstats, 1 frame/s" "ffmpeg -nostdin -v error -i $(q "$f") -vf fps=1,crop=iw:ih*0.12:0:0,signalstats,metadata=print:file=- -an -f null -" \
+    "ffmpeg signalstats, fps=1" "ffmpeg -nostdin -v error -i $(q "$f") -vf fps=1,crop=iw:ih*0.12:0:0,signalstats,metadata=print:file=- -an -f null -" \
     "ffmpeg signalstats, every frame" "ffmpeg -nostdin -v error -i $(q "$f") -vf crop=iw:ih*0.12:0:0,signalstats,metadata=print:file=- -an -f null -"
 done
 end_table
