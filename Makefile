@@ -5,8 +5,10 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Headers (and runtime packages) of the libraries preflight opens, and the tools the fixtures and tests use.
 BUILD_PACKAGES := pkg-config libavformat-dev libavcodec-dev libavutil-dev libswresample-dev \
-  libsndfile1-dev libzip-dev libpng-dev libjpeg-dev libwebp-dev zlib1g-dev
-TEST_PACKAGES := ffmpeg sox espeak-ng qpdf poppler-utils zip unzip python3 python3-venv time
+  libsndfile1-dev libzip-dev libpng-dev libjpeg-dev libwebp-dev zlib1g-dev libdlib-dev
+# libdlib-data: dlib's 68-point face landmarks (optional at run time; its training data excludes
+# commercial use, see docs/content-checks.md).
+TEST_PACKAGES := ffmpeg sox espeak-ng qpdf poppler-utils zip unzip python3 python3-venv time libdlib-data
 BENCH_PACKAGES := hyperfine mediainfo mediaconch time imagemagick libimage-exiftool-perl
 # The voices of the wider SNR calibration (make calibrate).
 CALIBRATION_PACKAGES := flite festival festvox-us-slt-hts alsa-utils python3-pip
@@ -62,14 +64,18 @@ install-files:
 
 # Runs the validator on the bundled fixtures: a passing IMAGE_GENERAL submission, then failing ones.
 demo: build
-	@echo; echo "== IMAGE_GENERAL: 90 s 1080p25 take + written authorization (expected: pass)"
-	$(BIN) check --type IMAGE_GENERAL --material Fixtures/video/take-1080p25-90s.mp4 --identity-pdf Fixtures/pdf/one-page.pdf --failures-only || true
+	@echo; echo "== IMAGE_GENERAL: 90 s 1080p25 take + written authorization, headers only (expected: pass)"
+	$(BIN) check --type IMAGE_GENERAL --material Fixtures/video/take-1080p25-90s.mp4 --identity-pdf Fixtures/pdf/one-page.pdf --failures-only --no-content || true
 	@echo; echo "== IMAGE: the same take is under the 2-minute minimum (expected: fail)"
 	$(BIN) check --type IMAGE --material Fixtures/video/take-1080p25-90s.mp4 --identity Fixtures/video/authorization.mp4 --failures-only || true
 	@echo; echo "== IMAGE_GENERAL: a 24 fps take, no authorization (expected: fail)"
 	$(BIN) check --type IMAGE_GENERAL --material Fixtures/video/fps24.mp4 --failures-only || true
 	@echo; echo "== IMAGE_PHOTO: a 3:4 portrait photo (expected: fail, with the crop that fixes it)"
 	$(BIN) check --type IMAGE_PHOTO --material Fixtures/photo/portrait_1200x1600.jpg --failures-only || true
+	@echo; echo "== IMAGE_PHOTO: two faces side by side (expected: fail, 300002)"
+	$(BIN) check --type IMAGE_PHOTO --material Fixtures/faces/two_faces.jpg --failures-only || true
+	@echo; echo "== IMAGE_GENERAL: a 4 s 640x360 take on a white wall (expected: fail on size and length, and warnings: a background RemoveBackground=1 cannot key, an open mouth at the start)"
+	$(BIN) check --type IMAGE_GENERAL --material Fixtures/video-content/face-white.mp4 --identity-pdf Fixtures/pdf/one-page.pdf --failures-only || true
 	@echo; echo "== a phone clip stored 1920x1080 with a 90° rotation, as JSON facts"
 	$(BIN) probe Fixtures/video/phone-portrait.mp4 --format json
 
@@ -145,6 +151,7 @@ fixtures: deps
 	bash Fixtures/make-pdf-fixtures.sh
 	bash Fixtures/make-photo-fixtures.sh
 	bash Fixtures/make-room-fixtures.sh
+	bash Fixtures/make-face-fixtures.sh
 	bash Fixtures/make-audio-fixtures.sh
 	bash Fixtures/make-speech-fixtures.sh
 

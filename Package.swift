@@ -8,6 +8,8 @@ let package = Package(
     products: [
         .library(name: "Preflight", targets: ["Preflight"]),
         .executable(name: "preflight", targets: ["PreflightCLI"]),
+        // dlib's face detector as its own shared library, opened by CFaceLoader on first use only.
+        .library(name: "PreflightFaces", type: .dynamic, targets: ["CFaceDetector"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -33,6 +35,15 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // libjpeg's default error handler calls exit(); this C target replaces it with a longjmp.
         .target(name: "CJPEGErrorTrap", dependencies: ["CJPEG"]),
+        // Decodes every pixel of a JPEG, PNG or WebP to reduced 8-bit luma, row by row, with each
+        // library's errors trapped (libjpeg's and libpng's through setjmp).
+        .target(name: "CPixelDecode", dependencies: ["CPNG", "CJPEG", "CWebP"]),
+        // dlib's HOG face detector and 68-point landmarks (C++, libdlib-dev) behind an extern "C"
+        // surface; linked into the PreflightFaces shared library only, never into Preflight.
+        // dlib's detector is header templates: optimised in every configuration (at -O0 it is ~100x slower).
+        .target(name: "CFaceDetector", cxxSettings: [.unsafeFlags(["-O2"])], linkerSettings: [.linkedLibrary("dlib")]),
+        // Opens PreflightFaces with dlopen() on first use, so only a face check maps dlib.
+        .target(name: "CFaceLoader", linkerSettings: [.linkedLibrary("dl")]),
         // A copy with non-temporal stores, for the audio batches handed from one thread to another.
         .target(name: "CStreamingCopy"),
         // Embeds rules/ into the library at build time.
@@ -42,6 +53,7 @@ let package = Package(
             name: "Preflight",
             dependencies: [
                 "CFFmpeg", "CFFmpegLoader", "CSndFile", "CZip", "CPNG", "CJPEG", "CWebP", "CZlib", "CJPEGErrorTrap", "CStreamingCopy",
+                "CPixelDecode", "CFaceLoader",
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: [.swiftLanguageMode(.v5)],

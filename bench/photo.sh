@@ -112,21 +112,24 @@ compare photo-start "-" \
   exiftool "exiftool -ver"
 end_table
 
-begin_table "Photos, per file: preflight probe --kind photo vs identify -ping, identify (decoding), exiftool -fast"
+# preflight's headers-only read (--no-content) against identify -ping; its full read (every pixel
+# decoded, faces searched, without the landmark model) against identify's decoding.
+begin_table "Photos, per file: preflight probe --kind photo (--no-content, and decoding) vs identify -ping, identify (decoding), exiftool -fast"
 for f in "$P_SMALL" "$P_JO" "$P_PNG" "$P_WEBP"; do
   compare "photo-$(basename "${f%.*}")-${f##*.}" "$f" \
-    preflight "$(q "$PREFLIGHT") probe --kind photo $(q "$f") --format json" \
+    preflight "$(q "$PREFLIGHT") probe --kind photo $(q "$f") --format json --no-content" \
+    "preflight, decode + faces" "env PREFLIGHT_LANDMARK_MODEL= $(q "$PREFLIGHT") probe --kind photo $(q "$f") --format json" \
     "identify -ping" "identify -ping -format $(q "$IDENTIFY_FORMAT") $(q "$f")" \
     "identify" "identify -format $(q "$IDENTIFY_FORMAT") $(q "$f")" \
     exiftool "exiftool -fast -ImageWidth -ImageHeight -Orientation -ColorSpaceData $(q "$f")"
 done
 end_table
 
-begin_table "Photos, in total: one process over the 200 files (preflight gate and check of a manifest, --jobs 1)"
+begin_table "Photos, in total: one process over the 200 files (preflight gate and check of a manifest, --jobs 1, --no-content)"
 # Exit 1: some photos have a refused shape (3:4 and the like); that is a verdict, not an error.
 OK_CODES="0 1" compare photo-all-200 "$PHOTOS" \
-  "preflight gate" "$(q "$PREFLIGHT") gate $(q "$PHOTO_GATE") --jobs 1 --format json" \
-  "preflight check manifest" "$(q "$PREFLIGHT") check $(q "$PHOTO_MANIFEST") --jobs 1 --format json" \
+  "preflight gate" "$(q "$PREFLIGHT") gate $(q "$PHOTO_GATE") --jobs 1 --format json --no-content" \
+  "preflight check manifest" "$(q "$PREFLIGHT") check $(q "$PHOTO_MANIFEST") --jobs 1 --format json --no-content" \
   "identify -ping" "identify -ping -format $(q "$IDENTIFY_FORMAT") $photo_files_q" \
   exiftool "exiftool -fast -ImageWidth -ImageHeight -Orientation -ColorSpaceData $photo_files_q"
 end_table

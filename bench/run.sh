@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
 
-SECTIONS=${BENCH_SECTIONS:-video photo bundle audio gate}
+SECTIONS=${BENCH_SECTIONS:-video photo bundle audio gate content}
 
 # tool_version TOOL ARGS...: TOOL's version output, or "TOOL (not installed)".
 tool_version() { if command -v "$1" >/dev/null 2>&1; then "$@" 2>&1 | head -n 2; else echo "$1 (not installed)"; fi; }

@@ -81,6 +81,7 @@
     FN(AVCODEC, const AVCodec *, avcodec_find_decoder, (enum AVCodecID id), (id)) \
     FN(AVCODEC, AVCodecContext *, avcodec_alloc_context3, (const AVCodec *codec), (codec)) \
     PROC(AVCODEC, avcodec_free_context, (AVCodecContext **avctx), (avctx)) \
+    PROC(AVCODEC, avcodec_flush_buffers, (AVCodecContext *avctx), (avctx)) \
     FN(AVCODEC, int, avcodec_parameters_to_context, (AVCodecContext *codec, const AVCodecParameters *par), \
        (codec, par)) \
     FN(AVCODEC, int, avcodec_open2, (AVCodecContext *avctx, const AVCodec *codec, AVDictionary **options), \
@@ -105,6 +106,8 @@
         const AVCodec **decoder_ret, int flags), \
        (ic, type, wanted_stream_nb, related_stream, decoder_ret, flags)) \
     FN(AVFORMAT, int, av_read_frame, (AVFormatContext *s, AVPacket *pkt), (s, pkt)) \
+    FN(AVFORMAT, int, av_seek_frame, (AVFormatContext *s, int stream_index, int64_t timestamp, int flags), \
+       (s, stream_index, timestamp, flags)) \
     FN(AVFORMAT, uint8_t *, av_stream_get_side_data, \
        (const AVStream *stream, enum AVPacketSideDataType type, size_t *size), (stream, type, size)) \
     FN(AVFORMAT, int, avformat_index_get_entries_count, (const AVStream *st), (st)) \

@@ -32,6 +32,9 @@ struct LimitOptions: ParsableArguments {
     @Option(name: .customLong("max-packets"), help: ArgumentHelp("Most packets read to time the frames of a video without an index (default 2000000).", valueName: "n"))
     var maxPackets: Int?
 
+    @Flag(name: .customLong("no-content"), help: "Headers only: do not decode photos' pixels nor sample videos' frames (no face, background or pixel-integrity checks).")
+    var noContent = false
+
     /// The probe options these flags give.
     var probeOptions: ProbeOptions {
         var options = ProbeOptions()
@@ -44,6 +47,7 @@ struct LimitOptions: ParsableArguments {
         if let maxImagePixels { options.photoMaxPixels = maxImagePixels }
         if let maxStreams { options.streamLimit = maxStreams }
         if let maxPackets { options.packetLimit = maxPackets }
+        options.content = !noContent
         return options
     }
 

@@ -75,7 +75,7 @@ import Testing
         r.timbreInfo = .init(speed: "fast")
         r.removeBackground = 3
         let take = Fixture.video("take-1080p25-90s.mp4")
-        let report = await Preflight.check(Submission(type: "IMAGE_GENERAL", files: ["material": take, "identity_pdf": Fixture.url("pdf/one-page.pdf")], request: r), rules: rules)
+        let report = await Preflight.check(Submission(type: "IMAGE_GENERAL", files: ["material": take, "identity_pdf": Fixture.url("pdf/one-page.pdf")], request: r), rules: rules, options: ImageCheckTests.headersOnly)
         let failed = Set(report.findings.filter { $0.severity == .error }.map(\.rule))
         #expect(failed == ["request.anchor_name", "request.sex_type", "request.notes", "request.speed_number", "request.remove_background"])
         // SSML tags count: "<speak>你好</speak>" is 17 characters, within 4…1000.
@@ -85,12 +85,12 @@ import Testing
         good.anchorName = "张三_blue-2"
         good.sexType = "FEMALE"
         good.timbreInfo = .init(speed: "1.5")
-        let ok = await Preflight.check(Submission(type: "IMAGE_GENERAL", files: ["material": take, "identity_pdf": Fixture.url("pdf/one-page.pdf")], request: good), rules: rules)
+        let ok = await Preflight.check(Submission(type: "IMAGE_GENERAL", files: ["material": take, "identity_pdf": Fixture.url("pdf/one-page.pdf")], request: good), rules: rules, options: ImageCheckTests.headersOnly)
         #expect(ok.verdict == .pass, "\(ok.findings.map(\.rule))")
         #expect(!ok.findings.contains { $0.rule == "request.not_checked" })
         var missing = MakeRequest()
         missing.notes = "only notes"
-        let partial = await Preflight.check(Submission(type: "IMAGE_GENERAL", files: ["material": take, "identity_pdf": Fixture.url("pdf/one-page.pdf")], request: missing), rules: rules)
+        let partial = await Preflight.check(Submission(type: "IMAGE_GENERAL", files: ["material": take, "identity_pdf": Fixture.url("pdf/one-page.pdf")], request: missing), rules: rules, options: ImageCheckTests.headersOnly)
         #expect(Set(partial.findings.map(\.rule)) == ["request.anchor_name", "request.sex_type"], "once any field is given, required ones are checked")
     }
 
@@ -128,7 +128,7 @@ import Testing
     }
 
     func batch(_ submissions: [Submission], strict: Bool = false) async throws -> BatchReport {
-        try await BatchCheck(jobs: 2, strict: strict).run(submissions) { try loader.load(type: $0) }
+        try await BatchCheck(jobs: 2, options: ImageCheckTests.headersOnly, strict: strict).run(submissions) { try loader.load(type: $0) }
     }
 
     @Test func duplicateAnchorNamesFail() async throws {

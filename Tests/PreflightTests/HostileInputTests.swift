@@ -33,7 +33,7 @@ import Glibc
         Case(arguments: ["check", "--type", "VOICE", "--material", "bomb-ratio.zip", "--identity", "authorization.mp4"], status: 1, expect: ["material.zip_bombs"]),
         Case(arguments: ["check", "--type", "VOICE", "--material", "bomb-lie.zip", "--identity", "authorization.mp4"], status: 1, expect: ["material.zip_bombs"]),
         Case(arguments: ["check", "--type", "IMAGE_PHOTO", "--material", "huge-60000.png"], status: 1, expect: ["input.limit_exceeded"]),
-        Case(arguments: ["check", "--type", "IMAGE_PHOTO", "--material", "exif-loop.jpg"], status: 0, expect: ["material.orientation", "material.small"]),
+        Case(arguments: ["check", "--type", "IMAGE_PHOTO", "--material", "exif-loop.jpg"], status: 1, expect: ["material.orientation", "material.small", "material.face_present"]),
         Case(arguments: ["check", "--type", "IMAGE_GENERAL", "--material", "samples-billions.mp4"], status: 1, expect: ["input.unreadable"]),
         Case(arguments: ["check", "--type", "IMAGE_GENERAL", "--material", "samples-50m.mp4"], status: 1, expect: ["input.unreadable"]),
         Case(arguments: ["check", "--type", "VOICE", "--material", "claims-4gb.wav", "--identity", "authorization.mp4"], status: 1, expect: ["material.speech_duration"]),

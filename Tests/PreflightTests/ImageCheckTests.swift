@@ -6,10 +6,17 @@ import Testing
 @Suite struct ImageCheckTests {
     let loader = RuleSetLoader(builtinDirectory: Fixture.root.appendingPathComponent("rules"))
     let pdf = Fixture.url("pdf/one-page.pdf")
+    static var headersOnly: ProbeOptions {
+        var options = ProbeOptions()
+        options.content = false
+        return options
+    }
 
+    /// Headers only: these flat-colour takes have no face nor a keyable background (the content
+    /// pass has its own suites, VideoContentTests and PhotoContentTests).
     func check(_ type: String, _ files: [String: URL], profile: String? = nil) async throws -> Report {
         let rules = try loader.load(type: type, profile: profile)
-        return await Preflight.check(Submission(type: type, files: files), rules: rules)
+        return await Preflight.check(Submission(type: type, files: files), rules: rules, options: Self.headersOnly)
     }
 
     func failed(_ report: Report) -> Set<String> { Set(report.findings.filter { $0.severity == .error }.map(\.rule)) }

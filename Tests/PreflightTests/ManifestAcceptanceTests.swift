@@ -2,7 +2,8 @@ import Foundation
 import Testing
 @testable import Preflight
 
-/// One manifest, three kinds: a good IMAGE_GENERAL, a VOICE without authorization, an IMAGE_PHOTO at 3:4.
+/// One manifest, three kinds: a good IMAGE_GENERAL, a VOICE without authorization, an IMAGE_PHOTO at 3:4
+/// (headers only, `--no-content`: the take is flat colour, without a face).
 @Suite(.serialized) struct ManifestAcceptanceTests {
     func studio() throws -> URL {
         let dir = try Fixture.temporaryDirectory()
@@ -36,7 +37,7 @@ import Testing
                 files: {material: takes.zip}
               - MakeType: IMAGE_PHOTO
                 AnchorName: 张三照片
-                files: {material: \(Fixture.url("photo/portrait_1200x1600.jpg").path)}
+                files: {material: \(Fixture.url("faces/hopper_3x4.jpg").path)}
             """.write(to: dir.appendingPathComponent("studio.yaml"), atomically: true, encoding: .utf8)
         return dir
     }
@@ -44,23 +45,23 @@ import Testing
     @Test func exactlyTheTwoFailuresInJUnitAndGitHub() throws {
         let dir = try studio()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let junit = try ToolRun.run(["check", "studio.yaml", "--format", "junit"], in: dir)
+        let junit = try ToolRun.run(["check", "studio.yaml", "--format", "junit", "--no-content"], in: dir)
         #expect(junit.status == 1, "\(junit.stderr)")
         let failures = junit.stdout.components(separatedBy: "<testcase ").dropFirst().filter { $0.contains("<failure") }
         #expect(failures.count == 2, "\(failures)")
         // The classname keeps no dots (Jenkins splits it at the last one); the path is in `file`.
         #expect(failures.contains { $0.contains("name=\"slots.authorization\"") && $0.contains("classname=\"张三声音: studio_yaml\"") && $0.contains("file=\"studio.yaml\"") })
-        #expect(failures.contains { $0.contains("name=\"material.aspect\"") && $0.contains("portrait_1200x1600.jpg") })
+        #expect(failures.contains { $0.contains("name=\"material.aspect\"") && $0.contains("hopper_3x4.jpg") })
         #expect(junit.stdout.contains("<testsuites name=\"preflight\"") && junit.stdout.contains("failures=\"2\""))
 
-        let github = try ToolRun.run(["check", "studio.yaml", "--format", "github"], in: dir)
+        let github = try ToolRun.run(["check", "studio.yaml", "--format", "github", "--no-content"], in: dir)
         #expect(github.status == 1)
         let errors = github.stdout.split(separator: "\n").filter { $0.hasPrefix("::error ") }
         #expect(errors.count == 2, "\(errors)")
         #expect(errors.contains { $0.contains("file=studio.yaml") && $0.contains("slots.authorization") })
-        #expect(errors.contains { $0.contains("portrait_1200x1600.jpg") && $0.contains("material.aspect") })
+        #expect(errors.contains { $0.contains("hopper_3x4.jpg") && $0.contains("material.aspect") })
 
-        let json = try ToolRun.run(["check", "studio.yaml", "--format", "json"], in: dir)
+        let json = try ToolRun.run(["check", "studio.yaml", "--format", "json", "--no-content"], in: dir)
         let subs = try #require(json.json["submissions"] as? [[String: Any]])
         #expect(subs.map { $0["verdict"] as? String } == ["pass", "fail", "fail"])
     }

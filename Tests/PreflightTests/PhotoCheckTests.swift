@@ -7,13 +7,17 @@ import Testing
     let loader = RuleSetLoader(builtinDirectory: Fixture.root.appendingPathComponent("rules"))
 
     /// Measures like SlotProbe does for a photo slot (file facts, then photo facts) and evaluates.
+    /// The header rules are judged alone here: these flat-colour pictures have no face, and the
+    /// content rules (decoding, faces) have their own suite, PhotoContentTests.
     func check(_ url: URL) throws -> Report {
         let rules = try loader.load(type: "IMAGE_PHOTO")
         var facts = Facts()
         var problem: ProbeError?
         do {
             facts = try FileFacts.read(url)
-            facts.merge(try PhotoProbe.facts(of: url))
+            var headersOnly = ProbeOptions()
+            headersOnly.content = false
+            facts.merge(try PhotoProbe.facts(of: url, options: headersOnly))
         } catch let e as ProbeError {
             problem = e
         }

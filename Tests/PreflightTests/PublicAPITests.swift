@@ -7,15 +7,18 @@ import Testing
     @Test func checkASubmissionThroughThePublicEntryPoint() async throws {
         let rules = try RuleSetLoader().load(type: "IMAGE_GENERAL")
         let take = Fixture.video("take-1080p25-90s.mp4")
+        // Headers only: the flat-colour take has no face (the content pass is tested on its own).
+        var headersOnly = ProbeOptions()
+        headersOnly.content = false
         let report = await Preflight.check(
             Submission(type: "IMAGE_GENERAL", files: ["material": take, "identity_pdf": Fixture.url("pdf/one-page.pdf")]),
-            rules: rules)
+            rules: rules, options: headersOnly)
         #expect(report.verdict == .pass)
         #expect(report.rules.type == "IMAGE_GENERAL")
         #expect(report.inputs.first { $0.slot == "material" }?.facts["video.frame_rate"] == .number(25))
 
         let short = try RuleSetLoader().load(type: "IMAGE")
-        let failing = await Preflight.check(Submission(type: "IMAGE", files: ["material": take]), rules: short)
+        let failing = await Preflight.check(Submission(type: "IMAGE", files: ["material": take]), rules: short, options: headersOnly)
         #expect(failing.verdict == .fail)
         #expect(Set(failing.findings.filter { $0.severity == .error }.map(\.rule)) == ["slots.authorization", "material.duration"])
         #expect(failing.findings.allSatisfy { !$0.message.zh.isEmpty && !$0.message.en.isEmpty })

@@ -80,6 +80,7 @@ public struct BatchCheck: Sendable {
             return false
         }
         var options = self.options
+        options.videoContent = true
         let jobs = self.jobs, progress = self.progress, judged = self.judged, timings = self.timings, strict = self.strict
         var failure: Error?
 

@@ -29,6 +29,8 @@ public func probe(_ url: URL, kind: SlotKind, options: ProbeOptions = ProbeOptio
 /// Checking one submission: measuring its files, then judging them with the rules.
 enum SubmissionCheck {
     static func check(_ submission: Submission, rules: RuleSet, options: ProbeOptions, strict: Bool, location: COSLocation?) async -> Report {
+        var options = options
+        options.videoContent = true
         let known = submission.files.filter { rules.slot($0.key) != nil }
         let slots = known.sorted { a, b in
             (rules.slots.firstIndex { $0.name == a.key } ?? Int.max, a.key) < (rules.slots.firstIndex { $0.name == b.key } ?? Int.max, b.key)
@@ -74,7 +76,7 @@ enum SubmissionCheck {
     /// Evaluates already-measured inputs, adding the request fields (or a note that they were not checked).
     static func report(_ submission: Submission, rules: RuleSet, inputs: [InputReport], strict: Bool,
                        requestFacts extra: Facts = Facts(), misuse: [Finding] = []) -> Report {
-        var all = inputs
+        var all = inputs.map { VideoContent.judgeBackground($0, request: submission.request) }
         var notes: [Finding] = []
         if let request = submission.request, !request.isEmpty, rules.slot("request") != nil {
             var facts = request.facts

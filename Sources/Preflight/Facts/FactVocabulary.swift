@@ -19,7 +19,7 @@ public enum FactVocabulary {
     public static let all: [FactDefinition] =
         FactDefinition.fileFacts + FactDefinition.videoFacts + FactDefinition.pdfFacts
         + FactDefinition.audioFacts + FactDefinition.audioQualityFacts + FactDefinition.bundleFacts
-        + FactDefinition.photoFacts + FactDefinition.requestFacts
+        + FactDefinition.photoFacts + FactDefinition.photoContentFacts + FactDefinition.videoContentFacts + FactDefinition.requestFacts
 
     private static let positions: [String: Int] = {
         var p: [String: Int] = [:]

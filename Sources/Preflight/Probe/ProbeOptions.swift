@@ -35,6 +35,16 @@ public struct ProbeOptions: Sendable, Equatable {
     /// The most pixels a photo may declare (`--max-image-pixels`).
     public var photoMaxPixels = PhotoLimits.maxPixels
 
+    /// Whether pictures are looked at (`--no-content` turns it off): a photo's pixels decoded in full
+    /// and searched for faces (`photo.decodes`, `photo.face_*`), and, in a check, a sample of a
+    /// video's frames (``VideoContent``). Off, only headers are read.
+    public var content = true
+
+    /// Whether a video's frames are sampled and decoded (``VideoContent``: background, faces) when
+    /// ``content`` is on. Off by default, so a bare probe reads headers only;
+    /// ``Preflight/check(_:rules:options:strict:location:)`` and ``BatchCheck`` turn it on.
+    public var videoContent = false
+
     /// The largest PDF read, in bytes (it is read into memory whole).
     public var pdfByteLimit = 64 << 20
 

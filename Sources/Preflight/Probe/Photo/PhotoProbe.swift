@@ -1,8 +1,9 @@
 import Foundation
 
-/// Measures a photo (IMAGE_PHOTO material) from its headers and metadata only: the format by
-/// content, stored and displayed size (after the EXIF orientation), shape, colour space, bit depth,
-/// progressive/interlaced, animation and alpha.
+/// Measures a photo (IMAGE_PHOTO material): from its headers and metadata the format by content,
+/// stored and displayed size (after the EXIF orientation), shape, colour space, bit depth,
+/// progressive/interlaced, animation and alpha; then, from every pixel decoded, whether the image
+/// data is intact and the faces in it (``PhotoContent``).
 ///
 /// JPEG is read with libjpeg (never decoding pixels; its error handler never exits the process),
 /// PNG by its chunks with CRC checks, WebP with libwebp's header API. GIF, BMP, TIFF, HEIC, AVIF
@@ -15,13 +16,22 @@ public enum PhotoProbe {
     ///   library's message as detail), `.limitExceeded` for declared dimensions beyond
     ///   ``ProbeOptions/photoMaxSide`` or ``ProbeOptions/photoMaxPixels``.
     public static func facts(of url: URL, options: ProbeOptions = ProbeOptions()) throws -> Facts {
-        try header(of: PhotoFile(url), name: url.lastPathComponent, options: options).facts
+        try facts(of: PhotoFile(url), name: url.lastPathComponent, options: options)
     }
 
     /// The same facts from bytes in memory (for tests, fuzzing, and callers that hold the photo
     /// already). Nothing touches the disk.
     public static func facts(of data: Data, options: ProbeOptions = ProbeOptions()) throws -> Facts {
-        try header(of: PhotoFile(data: data), name: "photo", options: options).facts
+        try facts(of: PhotoFile(data: data), name: "photo", options: options)
+    }
+
+    /// Header facts, then, when ``ProbeOptions/content`` is on, the content facts of
+    /// ``PhotoContent`` (every pixel decoded; faces, sharpness, exposure).
+    static func facts(of file: PhotoFile, name: String, options: ProbeOptions) throws -> Facts {
+        let photo = try header(of: file, name: name, options: options)
+        var facts = photo.facts
+        if options.content { facts.merge(PhotoContent.facts(file, header: photo)) }
+        return facts
     }
 
     /// The header read of a file, before it becomes facts.

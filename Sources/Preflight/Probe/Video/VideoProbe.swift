@@ -69,6 +69,11 @@ public enum VideoProbe {
         }
         guard let stream = video else { return facts }
         try addVideoFacts(stream, container: container, useIndex: isMov, options: options, into: &facts)
+        if options.content && options.videoContent, let duration = facts["video.duration"]?.number ?? container.duration, duration > 0,
+           let sampler = try? VideoFrameSampler(input: container, stream: stream, rotation: Int(facts["video.rotation"]?.number ?? 0)) {
+            facts.merge(VideoContent.facts(sampler, duration: duration, deadline: container.deadline))
+        }
+        if container.timedOut { throw container.deadline.error }
         return facts
     }
 

@@ -1,0 +1,38 @@
+#ifndef PREFLIGHT_FACE_DETECTOR_H
+#define PREFLIGHT_FACE_DETECTOR_H
+#include <stddef.h>
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// One face found by dlib's HOG frontal face detector, in pixels of the picture searched.
+typedef struct {
+    double left, top, right, bottom;
+    /// The detector's confidence (its SVM score; larger is surer).
+    double score;
+    /// 1 when the 68-point landmarks were read for this face (the model file was given and loaded).
+    int has_landmarks;
+    /// Angle of the line between the eye centres, degrees, positive when the face's right-hand
+    /// eye in the picture is lower (clockwise tilt).
+    double roll;
+    /// Estimated turn, degrees: from where the nose tip sits between the jaw's ends, 0 frontal.
+    double yaw;
+    /// Inner-lip gap over the mouth's width (about 0.0–0.05 closed, more than 0.1 open).
+    double mouth_open;
+} pf_face;
+
+/// Finds frontal faces in an 8-bit gray picture with dlib's HOG detector, after `upsample` doublings
+/// of the picture (each halves the smallest face found, about 80 px at 0, and quadruples the work).
+/// Detections scoring under `threshold` are dropped. When `landmark_model` names dlib's 68-point
+/// shape predictor file, each face also gets roll, yaw and mouth opening (the model is loaded once).
+/// Writes up to `max_faces` faces, largest first; returns how many were found (possibly more than
+/// written), or -1 with a message. Never throws or aborts.
+int pf_faces_detect(const unsigned char *gray, int width, int height, int upsample, double threshold,
+                    const char *landmark_model, pf_face *faces, int max_faces, char *message, size_t message_size);
+
+/// The version of this interface (the loader refuses a library of another).
+int pf_faces_interface_version(void);
+#ifdef __cplusplus
+}
+#endif
+#endif

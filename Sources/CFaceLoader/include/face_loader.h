@@ -1,0 +1,21 @@
+#ifndef PREFLIGHT_FACE_LOADER_H
+#define PREFLIGHT_FACE_LOADER_H
+#include <stddef.h>
+#include "../../CFaceDetector/include/face_detector.h"
+
+/// Opens libPreflightFaces.so (dlib's face detector) on first use: from PREFLIGHT_FACES_LIBRARY
+/// when set, else next to the running program, else through the loader's search path. Returns 1
+/// when its functions can be called; a failure is remembered. PREFLIGHT_DISABLE_FACES=1 makes it
+/// missing (for tests of the fallback).
+int pf_faces_available(void);
+
+/// Whether the library is open already (nothing is opened to answer).
+int pf_faces_loaded(void);
+
+/// The loader's message when the library could not be opened (dlerror's text), or NULL.
+const char *pf_faces_error(void);
+
+/// Calls pf_faces_detect of the opened library; -1 with a message when it is not available.
+int pf_faces_run(const unsigned char *gray, int width, int height, int upsample, double threshold,
+                 const char *landmark_model, pf_face *faces, int max_faces, char *message, size_t message_size);
+#endif

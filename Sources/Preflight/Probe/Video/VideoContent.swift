@@ -1,0 +1,105 @@
+import CPixelDecode
+import Foundation
+
+/// The content facts of a take from a bounded sample of its frames (``VideoFrameSampler``): the
+/// background of the border region (green screen, white wall or other) and the faces.
+enum VideoContent {
+    /// Share of the border region in one keying colour over which the background is that colour.
+    static let keyShare = 0.5
+    /// Standard deviation of the luma of the key-coloured pixels at which uniformity reaches 0.
+    static let uniformitySpread = 40.0
+    /// Mouth opening over which a mouth counts as open (as for photos, see rules/shared/photo-content.yaml).
+    static let mouthOpenRatio = 0.08
+
+    /// The `video.*` content facts of a stream lasting `duration` seconds; nothing when no frame decodes.
+    static func facts(_ sampler: VideoFrameSampler, duration: Double, deadline: ReadDeadline) -> Facts {
+        let frames = sampler.sample(duration: duration, deadline: deadline)
+        var f = Facts()
+        guard !frames.isEmpty else { return f }
+        f.set("video.sampled_frames", frames.count)
+        f.merge(background(frames))
+        f.merge(faces(frames))
+        return f
+    }
+
+    /// `video.background`, `video.background_coverage`, `video.background_uniformity`.
+    static func background(_ frames: [SampledFrame]) -> Facts {
+        var f = Facts()
+        let borders = frames.compactMap(\.border)
+        guard !borders.isEmpty else { return f }
+        let n = Double(borders.count)
+        let green = borders.map(\.green_share).reduce(0, +) / n, white = borders.map(\.white_share).reduce(0, +) / n
+        let kind: String, coverage: Double, spread: Double
+        if green >= keyShare && green >= white {
+            (kind, coverage, spread) = ("green", green, borders.map(\.green_luma_sd).reduce(0, +) / n)
+        } else if white >= keyShare {
+            (kind, coverage, spread) = ("white", white, borders.map(\.white_luma_sd).reduce(0, +) / n)
+        } else {
+            (kind, coverage, spread) = ("other", max(green, white), borders.map(\.luma_sd).reduce(0, +) / n)
+        }
+        f.set("video.background", kind)
+        f.set("video.background_coverage", round3(coverage))
+        f.set("video.background_uniformity", round3(max(0, 1 - spread / uniformitySpread)))
+        return f
+    }
+
+    /// The face facts; nothing when the face library cannot be opened (`video.faces_measured` false).
+    static func faces(_ frames: [SampledFrame]) -> Facts {
+        var f = Facts()
+        let model = FaceDetector.landmarkModel
+        var searches: [(time: Double, search: FaceDetector.Search)] = []
+        do {
+            for frame in frames {
+                searches.append((frame.time, try FaceDetector.search(frame.luma, upsample: 0, threshold: PhotoContent.threshold, landmarks: model)))
+            }
+        } catch let e as ProbeError {
+            f.set("video.faces_measured", false)
+            f.set("video.faces_problem", e.message.en + (e.detail.map { " (\($0))" } ?? ""))
+            return f
+        } catch {
+            return f
+        }
+        f.set("video.faces_measured", true)
+        let single = searches.filter { $0.search.count == 1 }
+        f.set("video.face_frames_ratio", round3(Double(single.count) / Double(searches.count)))
+        let most = searches.max { $0.search.count < $1.search.count }
+        f.set("video.face_count_max", most?.search.count ?? 0)
+        if let most, most.search.count > 1 { f.set("video.face_count_max_at", seconds(most.time)) }
+        if let missing = searches.first(where: { $0.search.count == 0 }) { f.set("video.face_missing_at", seconds(missing.time)) }
+        let landmarks = searches.compactMap { s in s.search.faces.first?.landmarks.map { (s.time, $0) } }
+        f.set("video.landmarks_measured", model != nil && !landmarks.isEmpty)
+        guard !landmarks.isEmpty else { return f }
+        let start = landmarks.filter { $0.0 < VideoFrameSampler.startSeconds }
+        if !start.isEmpty {
+            // Open when two or more of the start's samples are: one alone is within the landmarks' noise.
+            let opened = start.filter { $0.1.mouthOpen > mouthOpenRatio }
+            let open = opened.count >= 2 ? opened.first : nil
+            f.set("video.mouth_closed_start", open == nil)
+            f.set("video.mouth_open_start_max", round3(start.map(\.1.mouthOpen).max() ?? 0))
+            if let open { f.set("video.mouth_open_at", seconds(open.0)) }
+        }
+        if let tilt = landmarks.max(by: { abs($0.1.roll) < abs($1.1.roll) }) {
+            f.set("video.head_roll_max", (abs(tilt.1.roll) * 10).rounded() / 10)
+            f.set("video.head_roll_max_at", seconds(tilt.0))
+        }
+        return f
+    }
+
+    /// The input with `video.background_expected` (`green`, `white` or `kept`, from the request's
+    /// IsHaveBackground and RemoveBackground, with the service's defaults false and 1 when not
+    /// given) and `video.background_keyable` (the background is the one the service will remove, or
+    /// it is kept) added, when the input's background was measured.
+    static func judgeBackground(_ input: InputReport, request: MakeRequest?) -> InputReport {
+        guard let background = input.facts["video.background"]?.text else { return input }
+        var input = input
+        let expected = request?.isHaveBackground == true ? "kept" : (request?.removeBackground == 2 ? "white" : "green")
+        input.facts.set("video.background_expected", expected)
+        input.facts.set("video.background_keyable", expected == "kept" || expected == background)
+        return input
+    }
+
+    static func round3(_ v: Double) -> Double { (v * 1000).rounded() / 1000 }
+
+    /// A time in the take, as people read it: `12.4 s`.
+    static func seconds(_ t: Double) -> String { String(format: "%.1f s", t) }
+}
