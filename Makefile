@@ -7,7 +7,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BUILD_PACKAGES := pkg-config libavformat-dev libavcodec-dev libavutil-dev libswresample-dev \
   libsndfile1-dev libzip-dev libpng-dev libjpeg-dev libwebp-dev zlib1g-dev libdlib-dev
 # libdlib-data: dlib's 68-point face landmarks (optional at run time; its training data excludes
-# commercial use, see docs/content-checks.md).
+# commercial use, see Sources/Preflight/Preflight.docc/ContentChecks.md).
 TEST_PACKAGES := ffmpeg sox espeak-ng qpdf poppler-utils zip unzip python3 python3-venv time libdlib-data
 BENCH_PACKAGES := hyperfine mediainfo mediaconch time imagemagick libimage-exiftool-perl
 # The voices of the wider SNR calibration (make calibrate).

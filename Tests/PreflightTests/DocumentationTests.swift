@@ -41,7 +41,7 @@ import Testing
     }
 
     /// The check example fails a 24 fps take with the frame-rate rule and exit 1; the gate example
-    /// passes a delivery holding one good submission.
+    /// passes a delivery holding one good photo submission (a frontal portrait, 1:1).
     @Test func checkAndGateExamplesRun() throws {
         let check = try ToolRun.run(["IMAGE_GENERAL", "material=\(Fixture.video("fps24.mp4").path)", "identity_pdf=\(Fixture.url("pdf/one-page.pdf").path)"],
                                     executable: Fixture.executable("example-check"))
@@ -50,10 +50,9 @@ import Testing
         let root = try Fixture.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
         let sub = root.appendingPathComponent("zhang")
-        for folder in ["video", "idcard"] { try FileManager.default.createDirectory(at: sub.appendingPathComponent(folder), withIntermediateDirectories: true) }
-        try FileManager.default.copyItem(at: Fixture.video("take-1080p25-90s.mp4"), to: sub.appendingPathComponent("video/take.mp4"))
-        try FileManager.default.copyItem(at: Fixture.url("pdf/one-page.pdf"), to: sub.appendingPathComponent("idcard/letter.pdf"))
-        try "MakeType: IMAGE_GENERAL\n".write(to: sub.appendingPathComponent("submission.yaml"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(at: sub.appendingPathComponent("photo"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Fixture.url("faces/hopper.jpg"), to: sub.appendingPathComponent("photo/zhang.jpg"))
+        try "MakeType: IMAGE_PHOTO\n".write(to: sub.appendingPathComponent("submission.yaml"), atomically: true, encoding: .utf8)
         let gate = try ToolRun.run([root.path], executable: Fixture.executable("example-gate"))
         #expect(gate.status == 0, "\(gate.stdout)\(gate.stderr)")
         #expect(gate.stdout.contains("PASS zhang"), "\(gate.stdout)")
