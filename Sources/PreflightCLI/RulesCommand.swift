@@ -39,7 +39,7 @@ struct RulesCommand: ParsableCommand {
             do {
                 set = try RuleSetLoader().load(type: type.uppercased(), extraFiles: ruleFiles.map { URL(fileURLWithPath: $0) }, profile: profile)
             } catch let e as RuleFileErrors {
-                printError(e.description)
+                printError(e.description(in: output.language))
                 throw ExitCode(ExitStatus.usage)
             } catch let e as UnknownTypeError {
                 printError(RunOptions.errorLine(e.message, in: output.language))
@@ -76,15 +76,17 @@ struct RulesCommand: ParsableCommand {
     struct Lint: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "lint", abstract: "Check rule files; errors name file, line and problem (exit 2).")
         @Argument(help: "Rule files to check.") var files: [String]
+        @Option(help: "Message language: zh or en (default: from LANG).") var lang: Language?
 
         func run() throws {
+            let language = lang ?? Language.fromEnvironment()
             var problems: [RuleFileError] = []
             for f in files { problems += RuleSetLoader().lint(URL(fileURLWithPath: f)) }
             if problems.isEmpty {
-                print("ok: \(files.count) file\(files.count == 1 ? "" : "s"), no problems")
+                print(language == .zh ? "通过：\(files.count) 个文件，没有问题" : "ok: \(files.count) file\(files.count == 1 ? "" : "s"), no problems")
                 return
             }
-            for p in problems { printError(p.description) }
+            for p in problems { printError(p.description(in: language)) }
             throw ExitCode(ExitStatus.usage)
         }
     }

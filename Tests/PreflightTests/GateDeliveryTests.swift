@@ -51,7 +51,7 @@ import Testing
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         let formats = ["junit": "xml", "github": "txt", "markdown": "md", "json": "json", "sarif": "sarif", "codequality": "cq.json"]
         let outputs = formats.sorted { $0.key < $1.key }.flatMap { ["--output", "\($0.key)=out/report.\($0.value)"] }
-        let run = try ToolRun.run(["gate", "delivery"] + outputs, in: dir)
+        let run = try ToolRun.run(["gate", "--no-content", "delivery"] + outputs, in: dir)
         #expect(run.status == 1, "a bad submission is a failed submission, not a usage error: \(run.stderr)")
         let names = ["s1", "s2", "s3", "s4", "s10"]
         let place = "delivery/s3/submission.yaml:2:1"
@@ -112,7 +112,7 @@ import Testing
         let (dir, root) = try delivery()
         defer { try? FileManager.default.removeItem(at: dir) }
         try write("MakeType: IMAGE_FOTO\nAnchorName: 张三\n", "s3/submission.yaml", in: root)
-        let run = try ToolRun.run(["gate", "delivery", "--format", "json"], in: dir)
+        let run = try ToolRun.run(["gate", "--no-content", "delivery", "--format", "json"], in: dir)
         #expect(run.status == 1)
         let s3 = try #require((run.json["submissions"] as? [[String: Any]])?.first { $0["submission"] as? String == "s3" })
         let f = try #require((s3["findings"] as? [[String: Any]])?.first)
@@ -130,12 +130,12 @@ import Testing
         try put(Fixture.video("fps24.mp4"), "s1/video/take_fixed.mp4", in: dir)
         try write("shot on day 2", "s1/notes.txt", in: dir)
         let junit = dir.appendingPathComponent("report.xml").path
-        let run = try ToolRun.run(["gate", ".", "--format", "github", "--output", "junit=\(junit)"], in: dir)
+        let run = try ToolRun.run(["gate", "--no-content", ".", "--format", "github", "--output", "junit=\(junit)"], in: dir)
         #expect(run.status == 1)
         #expect(run.stdout.contains("::error file=s1/video/take_fixed.mp4,title=s1%3A submission.unassigned_file::"), "\(run.stdout)")
         #expect(run.stdout.contains("::warning file=s1/notes.txt,title=s1%3A submission.unassigned_file::"), "outside the COS folders: \(run.stdout)")
         #expect(try String(contentsOfFile: junit, encoding: .utf8).contains("name=\"submission.unassigned_file\" file=\"s1/video/take_fixed.mp4\""))
-        let text = try ToolRun.run(["gate", "."], in: dir)
+        let text = try ToolRun.run(["gate", "--no-content", "."], in: dir)
         #expect(text.stdout.contains("submission.unassigned_file") && text.stdout.contains("video/take_fixed.mp4"))
     }
 
@@ -145,7 +145,7 @@ import Testing
         try good("video", anchor: "张一", in: dir)
         try put(Fixture.url("photo/portrait_1080x1920.png"), "photo/photo/zhang.png", in: dir)
         try write("MakeType: IMAGE_PHOTO\nAnchorName: 张二\n", "photo/submission.yaml", in: dir)
-        let run = try ToolRun.run(["gate", ".", "--format", "json"], in: dir)
+        let run = try ToolRun.run(["gate", "--no-content", ".", "--format", "json"], in: dir)
         #expect(run.status != 2, "\(run.stderr)")
         let submissions = try #require(run.json["submissions"] as? [[String: Any]])
         #expect(submissions.map { $0["submission"] as? String } == ["photo", "video"])
@@ -160,16 +160,16 @@ import Testing
         try put(Fixture.video("fps24.mp4"), "s2/video/take.mp4", in: root)
         try write("MakeType: IMAGE_GENERAL\nAnchorName: 张二\nSexType: MALE\n", "s2/submission.yaml", in: root)
         let base = dir.appendingPathComponent("baseline.json").path
-        #expect(try ToolRun.run(["gate", "./delivery", "--write-baseline", base], in: dir).status == 1)
-        #expect(try ToolRun.run(["gate", "./delivery", "--baseline", base], in: dir).status == 0)
-        #expect(try ToolRun.run(["gate", root.path, "--baseline", base], in: Fixture.root).status == 0, "absolute path")
+        #expect(try ToolRun.run(["gate", "--no-content", "./delivery", "--write-baseline", base], in: dir).status == 1)
+        #expect(try ToolRun.run(["gate", "--no-content", "./delivery", "--baseline", base], in: dir).status == 0)
+        #expect(try ToolRun.run(["gate", "--no-content", root.path, "--baseline", base], in: Fixture.root).status == 0, "absolute path")
         let renamed = dir.appendingPathComponent("checkout-2")
         try FileManager.default.moveItem(at: root, to: renamed)
-        #expect(try ToolRun.run(["gate", "checkout-2", "--baseline", base], in: dir).status == 0, "renamed root")
+        #expect(try ToolRun.run(["gate", "--no-content", "checkout-2", "--baseline", base], in: dir).status == 0, "renamed root")
         // The waived take replaced by another with the same failure: judged again.
         try FileManager.default.removeItem(at: renamed.appendingPathComponent("s2/video/take.mp4"))
         try put(Fixture.video("fps61.mp4"), "s2/video/take.mp4", in: renamed)
-        #expect(try ToolRun.run(["gate", "checkout-2", "--baseline", base], in: dir).status == 1, "new content")
+        #expect(try ToolRun.run(["gate", "--no-content", "checkout-2", "--baseline", base], in: dir).status == 1, "new content")
     }
 
     @Test func waivedFindingsAreMarkedInText() throws {
@@ -178,12 +178,12 @@ import Testing
         try put(Fixture.video("fps24.mp4"), "s1/video/take.mp4", in: dir)
         try write("MakeType: IMAGE_GENERAL\nAnchorName: 张一\nSexType: MALE\n", "s1/submission.yaml", in: dir)
         let base = dir.appendingPathComponent("b.json").path
-        _ = try ToolRun.run(["gate", ".", "--write-baseline", base], in: dir)
-        let run = try ToolRun.run(["gate", ".", "--baseline", base], in: dir)
+        _ = try ToolRun.run(["gate", "--no-content", ".", "--write-baseline", base], in: dir)
+        let run = try ToolRun.run(["gate", "--no-content", ".", "--baseline", base], in: dir)
         #expect(run.status == 0)
         let line = try #require(run.stdout.split(separator: "\n").first { $0.contains("material.frame_rate ") })
         #expect(line.contains("WAIVED") && !line.contains("ERROR") && !line.contains("✘"), "\(line)")
-        let zh = try ToolRun.run(["gate", ".", "--baseline", base, "--lang", "zh"], in: dir)
+        let zh = try ToolRun.run(["gate", "--no-content", ".", "--baseline", base, "--lang", "zh"], in: dir)
         #expect(zh.stdout.split(separator: "\n").first { $0.contains("material.frame_rate ") }?.contains("已豁免") == true)
     }
 
@@ -192,17 +192,17 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         var seen: [String] = []
         for k in 1...2 {
-            let run = try ToolRun.run(["gate", "delivery", "--shard", "\(k)/2", "--format", "json"], in: dir)
+            let run = try ToolRun.run(["gate", "--no-content", "delivery", "--shard", "\(k)/2", "--format", "json"], in: dir)
             seen += (run.json["submissions"] as? [[String: Any]] ?? []).compactMap { $0["submission"] as? String }
         }
         #expect(seen.sorted() == ["s1", "s10", "s2", "s3", "s4"], "\(seen)")
         #expect(Set(seen).count == seen.count)
         let three = try (1...3).flatMap { k in
-            try ToolRun.run(["gate", "delivery", "--shard", "\(k)/3", "--format", "json"], in: dir).json["submissions"] as? [[String: Any]] ?? []
+            try ToolRun.run(["gate", "--no-content", "delivery", "--shard", "\(k)/3", "--format", "json"], in: dir).json["submissions"] as? [[String: Any]] ?? []
         }
         #expect(three.count == 5)
         for bad in ["0/2", "3/2", "1/0", "a/b", "1"] {
-            #expect(try ToolRun.run(["gate", "delivery", "--shard", bad], in: dir).status == 2, "\(bad)")
+            #expect(try ToolRun.run(["gate", "--no-content", "delivery", "--shard", bad], in: dir).status == 2, "\(bad)")
         }
     }
 
@@ -211,7 +211,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         try put(Fixture.url("photo/a.png"), "my delivery/s 1/photo/a.png", in: dir)
         try write("MakeType: IMAGE_PHOTO\nAnchorName: 张一\n", "my delivery/s 1/submission.yaml", in: dir)
-        let run = try ToolRun.run(["gate", "my delivery", "--format", "json"], in: dir)
+        let run = try ToolRun.run(["gate", "--no-content", "my delivery", "--format", "json"], in: dir)
         let findings = (run.json["submissions"] as? [[String: Any]])?.first?["findings"] as? [[String: Any]] ?? []
         let name = try #require(findings.first { $0["rule"] as? String == "material.name" })
         let fix = try #require(name["fix"] as? [String: Any])
@@ -226,14 +226,14 @@ import Testing
         shell.waitUntilExit()
         #expect(shell.terminationStatus == 0)
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("my delivery/s 1/photo/ZhangSan_front.png").path))
-        let again = try ToolRun.run(["gate", "my delivery", "--format", "json"], in: dir)
+        let again = try ToolRun.run(["gate", "--no-content", "my delivery", "--format", "json"], in: dir)
         let after = (again.json["submissions"] as? [[String: Any]])?.first?["findings"] as? [[String: Any]] ?? []
         #expect(!after.contains { $0["rule"] as? String == "material.name" }, "the renamed file passes")
         #expect(!after.contains { $0["rule"] as? String == "submission.unassigned_file" })
     }
 
     @Test func adviceAndCommandAreApartInJSON() throws {
-        let run = try ToolRun.run(["check", "--type", "IMAGE", "--material", "Fixtures/video/fps24.mp4", "--format", "json"])
+        let run = try ToolRun.run(["check", "--no-content", "--type", "IMAGE", "--material", "Fixtures/video/fps24.mp4", "--format", "json"])
         let findings = run.json["findings"] as? [[String: Any]] ?? []
         let rate = try #require(findings.first { $0["rule"] as? String == "material.frame_rate" }?["fix"] as? [String: Any])
         #expect(rate["command"] as? String == "ffmpeg -i Fixtures/video/fps24.mp4 -r 25 -c:v libx264 -crf 18 -c:a copy Fixtures/video/fps24_25fps.mp4")

@@ -12,26 +12,26 @@ import Testing
     let pdf = "Fixtures/pdf/one-page.pdf"
 
     @Test func chineseTextHasNoEnglishTags() throws {
-        let run = try ToolRun.run(["check", "--type", "IMAGE", "--material", take, "--lang", "zh"])
+        let run = try ToolRun.run(["check", "--no-content", "--type", "IMAGE", "--material", take, "--lang", "zh"])
         #expect(run.status == 1)
         for english in ["ERROR", "WARNING", "INFO", "required:", "one of:", "missing:", " yes ", "(yes)", "limit"] {
             #expect(!run.stdout.contains(english), "'\(english)' in: \(run.stdout)")
         }
         #expect(run.stdout.contains("错误") && run.stdout.contains("提示") && run.stdout.contains("必需："))
         #expect(run.stdout.contains(" 是 "), "flags read 是/否")
-        let english = try ToolRun.run(["check", "--type", "IMAGE", "--material", take])
+        let english = try ToolRun.run(["check", "--no-content", "--type", "IMAGE", "--material", take])
         #expect(english.stdout.contains("ERROR") && english.stdout.contains("required: material"))
     }
 
     @Test func unknownTypeSuggestsTheClosestInBothLanguages() throws {
-        let run = try ToolRun.run(["check", "--type", "IMAGE_GENRAL", "--material", take])
+        let run = try ToolRun.run(["check", "--no-content", "--type", "IMAGE_GENRAL", "--material", take])
         #expect(run.status == 2)
         #expect(run.stderr.contains("did you mean IMAGE_GENERAL?"), "\(run.stderr)")
         #expect(!run.stderr.contains("rules/IMAGE_GENRAL.yaml"), "no rule file that does not exist")
         #expect(run.stderr.split(separator: "\n").count == 1)
-        let zh = try ToolRun.run(["check", "--type", "IMAGE_GENRAL", "--material", take, "--lang", "zh"])
+        let zh = try ToolRun.run(["check", "--no-content", "--type", "IMAGE_GENRAL", "--material", take, "--lang", "zh"])
         #expect(zh.status == 2 && zh.stderr.contains("未知的定制类型") && zh.stderr.contains("是不是 IMAGE_GENERAL"), "\(zh.stderr)")
-        let gate = try ToolRun.run(["gate", "Fixtures", "--type", "image_genral"])
+        let gate = try ToolRun.run(["gate", "--no-content", "Fixtures", "--type", "image_genral"])
         #expect(gate.status == 2 && gate.stderr.contains("did you mean IMAGE_GENERAL?"), "\(gate.stderr)")
     }
 
@@ -40,32 +40,32 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let bad = dir.appendingPathComponent("bad.yaml")
         try "rules:\n  - id: x\n    slott: material\n".write(to: bad, atomically: true, encoding: .utf8)
-        let run = try ToolRun.run(["check", "--type", "IMAGE_GENERAL", "--material", take, "--rules", bad.path, "--lang", "zh"])
+        let run = try ToolRun.run(["check", "--no-content", "--type", "IMAGE_GENERAL", "--material", take, "--rules", bad.path, "--lang", "zh"])
         #expect(run.status == 2)
         #expect(run.stderr.contains("规则或清单文件有误") && run.stderr.contains("bad.yaml:3:5") && run.stderr.contains("未知的键“slott”"), "\(run.stderr)")
     }
 
     @Test func aFolderGivenAsAFileIsAUsageErrorLikeAMissingFile() throws {
         for path in ["Fixtures/video", "Fixtures/video/no-such.mp4"] {
-            let run = try ToolRun.run(["check", "--type", "IMAGE", "--material", path])
+            let run = try ToolRun.run(["check", "--no-content", "--type", "IMAGE", "--material", path])
             #expect(run.status == 2, "\(path)")
             #expect(run.stderr.split(separator: "\n").count == 1, "\(path): \(run.stderr)")
             #expect(run.stdout.isEmpty)
         }
-        #expect(try ToolRun.run(["check", "--type", "IMAGE", "--material", "Fixtures/video"]).stderr.contains("is a folder"))
-        let gate = try ToolRun.run(["gate", take])
+        #expect(try ToolRun.run(["check", "--no-content", "--type", "IMAGE", "--material", "Fixtures/video"]).stderr.contains("is a folder"))
+        let gate = try ToolRun.run(["gate", "--no-content", take])
         #expect(gate.status == 2 && gate.stderr.contains("is a file"), "\(gate.stderr)")
     }
 
     @Test func anUnwritableOutputIsNamedBeforeAnythingIsMeasured() throws {
-        let run = try ToolRun.run(["check", "--type", "IMAGE_GENERAL", "--material", take, "--output", "junit=/nonexistent/o.xml"])
+        let run = try ToolRun.run(["check", "--no-content", "--type", "IMAGE_GENERAL", "--material", take, "--output", "junit=/nonexistent/o.xml"])
         #expect(run.status == 2)
         #expect(run.stdout.isEmpty, "nothing measured or printed")
         #expect(run.stderr == "error: cannot write the junit report to /nonexistent/o.xml: the folder /nonexistent does not exist\n", "\(run.stderr)")
-        let zh = try ToolRun.run(["gate", "Fixtures", "--type", "IMAGE", "--output", "sarif=/nonexistent/o.sarif", "--lang", "zh"])
+        let zh = try ToolRun.run(["gate", "--no-content", "Fixtures", "--type", "IMAGE", "--output", "sarif=/nonexistent/o.sarif", "--lang", "zh"])
         #expect(zh.status == 2 && zh.stdout.isEmpty && zh.stderr.hasPrefix("错误：无法写入 sarif 报告"), "\(zh.stderr)")
         #expect(!run.stderr.contains("NSCocoaErrorDomain"))
-        let malformed = try ToolRun.run(["check", "--type", "IMAGE_GENERAL", "--material", take, "--output", "xml=o.xml"])
+        let malformed = try ToolRun.run(["check", "--no-content", "--type", "IMAGE_GENERAL", "--material", take, "--output", "xml=o.xml"])
         #expect(malformed.status == 2 && malformed.stderr.contains("sarif, codequality"))
     }
 
@@ -77,7 +77,7 @@ import Testing
         try fm.copyItem(at: Fixture.video("fps24.mp4"), to: dir.appendingPathComponent("s1/video/take.mp4"))
         try "MakeType: IMAGE_GENERAL\nAnchorName: 张三\nSexType: UNKNOWN\n".write(to: dir.appendingPathComponent("s1/submission.yaml"), atomically: true, encoding: .utf8)
         let junit = dir.appendingPathComponent("r.xml")
-        let run = try ToolRun.run(["gate", ".", "--format", "github", "--output", "junit=\(junit.path)"], in: dir)
+        let run = try ToolRun.run(["gate", "--no-content", ".", "--format", "github", "--output", "junit=\(junit.path)"], in: dir)
         #expect(run.status == 1)
         #expect(run.stdout.contains("::error file=s1/submission.yaml,line=3,col=10,title=s1%3A request.sex_type::"), "\(run.stdout)")
         let doc = try XMLDocument(data: Data(contentsOf: junit))
@@ -92,15 +92,15 @@ import Testing
     }
 
     @Test func theVerdictLeadsAndNotesFollowFailures() throws {
-        let run = try ToolRun.run(["check", "--type", "IMAGE", "--material", take, "--identity-pdf", pdf])
+        let run = try ToolRun.run(["check", "--no-content", "--type", "IMAGE", "--material", take, "--identity-pdf", pdf])
         let lines = run.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first?.hasPrefix("FAIL: 1 error") == true, "\(lines.first ?? "")")
         let failure = try #require(lines.firstIndex { $0.contains("✘") })
         let note = try #require(lines.firstIndex { $0.contains("request.not_checked") })
         #expect(failure < note)
-        let passing = try ToolRun.run(["check", "--type", "IMAGE_GENERAL", "--material", take, "--identity-pdf", pdf])
+        let passing = try ToolRun.run(["check", "--no-content", "--type", "IMAGE_GENERAL", "--material", take, "--identity-pdf", pdf])
         #expect(passing.stdout.hasPrefix("PASS: 0 errors"))
-        let gate = try ToolRun.run(["gate", "Fixtures", "--type", "IMAGE_GENERAL", "--failures-only"])
+        let gate = try ToolRun.run(["gate", "--no-content", "Fixtures", "--type", "IMAGE_GENERAL", "--failures-only"])
         #expect(gate.stdout.hasPrefix("== "), "the batch summary leads: \(gate.stdout.prefix(80))")
     }
 
@@ -150,5 +150,20 @@ import Testing
         for file in ["share/zsh/site-functions/_preflight", "share/fish/vendor_completions.d/preflight.fish"] {
             #expect((try? String(contentsOf: prefix.appendingPathComponent(file), encoding: .utf8))?.contains("gate") == true, "\(file)")
         }
+    }
+
+    /// Rule-file lint problems are in the user's language: every problem of a broken file in Chinese.
+    @Test func lintProblemsInChinese() throws {
+        let dir = try Fixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let bad = dir.appendingPathComponent("bad.yaml")
+        try "schema: 1\nrules:\n  - id: x\n    slot: material\n    fact: video.frame_rat\n    min: 10 min\n    severity: error\n  - id: y\n    slot: material\n    fact: file.size\n    min: 10 min\n    severity: error\n    message: {zh: 大, en: big}\n"
+            .write(to: bad, atomically: true, encoding: .utf8)
+        let zh = try ToolRun.run(["rules", "lint", bad.path, "--lang", "zh"])
+        #expect(zh.status == 2)
+        #expect(zh.stderr.contains("未知的事实 'video.frame_rat'") && zh.stderr.contains("是 seconds 的值"), "\(zh.stderr)")
+        #expect(!zh.stderr.contains("unknown fact") && !zh.stderr.contains("is measured as"), "\(zh.stderr)")
+        let en = try ToolRun.run(["rules", "lint", bad.path, "--lang", "en"])
+        #expect(en.stderr.contains("unknown fact 'video.frame_rat' (did you mean 'video.frame_rate'?)"), "\(en.stderr)")
     }
 }
