@@ -192,6 +192,9 @@ public struct AudioAnalysis {
             let edge = edges.refine(startMs: first.startMs, endMs: last.endMs, noiseFloor: facts["audio.noise_floor_dbfs"]?.number, peak: monoPeak)
             facts.set("audio.leading_silence", min(edge.start, duration))
             facts.set("audio.trailing_silence", max(0, duration - edge.end))
+            let quiet = edges.silenceLevels(start: edge.start, end: edge.end)
+            facts.set("audio.leading_silence_dbfs", quiet.before)
+            facts.set("audio.trailing_silence_dbfs", quiet.after)
         }
         facts.set("audio.dc_offset", balance.dcOffset)
         facts.set("audio.channel_correlation", balance.correlation)

@@ -21,6 +21,8 @@ extension FactDefinition {
         .init(name: "audio.true_peak_dbtp", dimension: .decibels, summary: "True peak (BS.1770-4 Annex 2) in dBTP: the largest magnitude of the audio oversampled to at least 192 kHz (4× at 48 kHz), sample peak included."),
         .init(name: "audio.leading_silence", dimension: .seconds, summary: "Time before the first speech segment of the voice-activity detector."),
         .init(name: "audio.trailing_silence", dimension: .seconds, summary: "Time after the last speech segment to the end."),
+        .init(name: "audio.leading_silence_dbfs", dimension: .decibels, summary: "RMS level of the silence before the first speech onset, the last 20 ms before it left out, in dBFS (−200 for digital silence); absent when that leaves under 5 ms."),
+        .init(name: "audio.trailing_silence_dbfs", dimension: .decibels, summary: "RMS level of the silence after the last speech offset, the first 20 ms after it left out (at most the last 10 s), in dBFS; absent when that leaves under 5 ms."),
         .init(name: "audio.dc_offset", dimension: .count, summary: "Mean sample value (full scale = 1) of the channel farthest from zero, signed, as sox stats' DC offset."),
         .init(name: "audio.channel_correlation", dimension: .count, summary: "Stereo only: Pearson correlation of the two channels (1 = the same signal twice: mono stored as stereo; 0 = unrelated)."),
         .init(name: "audio.silent_channel", dimension: .text, summary: "Two or more channels: the channels 40 dB or more under the loudest one (\"left\", \"right\", \"channel N\"), comma-separated, or \"none\"."),
