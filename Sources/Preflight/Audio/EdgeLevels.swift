@@ -32,9 +32,8 @@ struct EdgeLevels {
         var i = 0
         while i < n {
             let m = min(window - filled, n - i)
-            var p: Float = current, q: Float = 0
-            for k in 0..<m { let v = y[i + k]; p = max(p, abs(v)); q += v * v }
-            current = p; energy += q; filled += m; i += m
+            let s = VectorKernels.stats(y + i, m)
+            current = max(current, s.peak); energy += s.sumSquares; filled += m; i += m
             if filled == window { close() }
         }
     }

@@ -18,7 +18,7 @@ extension FactDefinition {
         .init(name: "audio.speech_duration", dimension: .seconds, summary: "Effective duration: seconds of voice activity (speech segments, pauses over 300 ms excluded)."),
         .init(name: "audio.loudness_lufs", dimension: .decibels, summary: "Integrated loudness (ITU-R BS.1770-4, EBU R128) in LUFS: K-weighted, 400 ms blocks gated at −70 LUFS and 10 LU under their mean; absent under 400 ms of sound."),
         .init(name: "audio.loudness_range_lu", dimension: .decibels, summary: "Loudness range (EBU Tech 3342) in LU: 10th to 95th percentile of the 3 s short-term loudness, gated at −70 LUFS and 20 LU under the mean; absent under 3 s."),
-        .init(name: "audio.true_peak_dbtp", dimension: .decibels, summary: "True peak (BS.1770-4 Annex 2) in dBTP: the largest magnitude of the audio oversampled to at least 192 kHz (4× at 48 kHz), sample peak included."),
+        .init(name: "audio.true_peak_dbtp", dimension: .decibels, summary: "True peak (BS.1770-4 Annex 2) in dBTP: the largest magnitude of the audio oversampled at least 4× and to at least 96 kHz, sample peak included."),
         .init(name: "audio.leading_silence", dimension: .seconds, summary: "Time before the first speech segment of the voice-activity detector."),
         .init(name: "audio.trailing_silence", dimension: .seconds, summary: "Time after the last speech segment to the end."),
         .init(name: "audio.leading_silence_dbfs", dimension: .decibels, summary: "RMS level of the silence before the first speech onset, the last 20 ms before it left out, in dBFS (−200 for digital silence); absent when that leaves under 5 ms."),
