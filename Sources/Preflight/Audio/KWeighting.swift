@@ -53,8 +53,9 @@ struct KWeightedEnergy {
     private let lane: Int
     /// State-space form of the cascade: s' = A s + B x, y = C s + D x (A and C kept as columns/rows).
     private let a: [SIMD4<Double>]
-    /// C·Aⁿ for n < lane, as four Float tables (one per state component).
-    private let decay: [[Float]]
+    /// C·Aⁿ for n < lane, as four Float tables one after the other (one per state component); shared,
+    /// never written after init.
+    private let decay: AlignedBuffer<Float>
     /// Σₙ (C·Aⁿ)ᵀ(C·Aⁿ) over one lane, and A to the power of the lane length (columns).
     private let gram: [SIMD4<Double>]
     private let aLane: [SIMD4<Double>]
@@ -79,7 +80,9 @@ struct KWeightedEnergy {
             let r = row
             row = SIMD4((0..<4).map { (r * columns[$0]).sum() })
         }
-        decay = (0..<4).map { k in rows.map { Float($0[k]) } }
+        let table = AlignedBuffer<Float>(count: 4 * lane, repeating: 0)
+        for k in 0..<4 { for n in 0..<lane { table[k * lane + n] = Float(rows[n][k]) } }
+        decay = table
         gram = (0..<4).map { j in rows.reduce(SIMD4<Double>()) { $0 + $1 * $1[j] } }
         var power = basis
         for _ in 0..<lane { power = power.map { Self.times(columns, $0) } }
@@ -96,6 +99,7 @@ struct KWeightedEnergy {
     }
 
     /// Σy² of the K-weighted block `x` (``blockLength`` samples), the filter state carried on.
+    @_optimize(speed)
     mutating func energy(_ x: UnsafePointer<Float>) -> Double {
         let (b0, b1, b2, a1, a2) = filter.shelf
         let (c0, c1, c2, d1, d2) = filter.highPass
@@ -106,20 +110,18 @@ struct KWeightedEnergy {
         var z0 = SIMD8<Float>(), z1 = SIMD8<Float>(), z2 = SIMD8<Float>(), z3 = SIMD8<Float>()
         var e = SIMD8<Float>(), k0 = SIMD8<Float>(), k1 = SIMD8<Float>(), k2 = SIMD8<Float>(), k3 = SIMD8<Float>()
         let n = lane
-        decay[0].withUnsafeBufferPointer { t0 in decay[1].withUnsafeBufferPointer { t1 in
-        decay[2].withUnsafeBufferPointer { t2 in decay[3].withUnsafeBufferPointer { t3 in
-            for i in 0..<n {
-                let v = SIMD8<Float>(x[i], x[n + i], x[2 * n + i], x[3 * n + i], x[4 * n + i], x[5 * n + i], x[6 * n + i], x[7 * n + i])
-                let u = sb0 * v + z0
-                z0 = sb1 * v - sa1 * u + z1
-                z1 = sb2 * v - sa2 * u
-                let y = sc0 * u + z2
-                z2 = sc1 * u - sd1 * y + z3
-                z3 = sc2 * u - sd2 * y
-                e += y * y
-                k0 += y * t0[i]; k1 += y * t1[i]; k2 += y * t2[i]; k3 += y * t3[i]
-            }
-        } } } }
+        let t0 = decay.pointer, t1 = t0 + n, t2 = t1 + n, t3 = t2 + n
+        for i in 0..<n {
+            let v = SIMD8<Float>(x[i], x[n + i], x[2 * n + i], x[3 * n + i], x[4 * n + i], x[5 * n + i], x[6 * n + i], x[7 * n + i])
+            let u = sb0 * v + z0
+            z0 = sb1 * v - sa1 * u + z1
+            z1 = sb2 * v - sa2 * u
+            let y = sc0 * u + z2
+            z2 = sc1 * u - sd1 * y + z3
+            z3 = sc2 * u - sd2 * y
+            e += y * y
+            k0 += y * t0[i]; k1 += y * t1[i]; k2 += y * t2[i]; k3 += y * t3[i]
+        }
         var total = 0.0
         var s = state
         for j in 0..<8 {

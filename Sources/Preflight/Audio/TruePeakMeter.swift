@@ -14,8 +14,8 @@ struct TruePeakMeter {
 
     let factor: Int
     private let channels: Int
-    /// factor × taps coefficients, phase-major.
-    private let phases: [Float]
+    /// factor × taps coefficients, phase-major; shared, never written after init.
+    private let phases: AlignedBuffer<Float>
     /// The largest Σⱼ|hⱼ| over the phases.
     let bound: Float
     /// Per channel: the last `taps` samples of the previous block, then the current block.
@@ -48,7 +48,9 @@ struct TruePeakMeter {
             let dc = row.reduce(0, +)
             for j in 0..<Self.taps { h[p * Self.taps + j] = Float(row[j] / dc) }
         }
-        phases = h
+        let table = AlignedBuffer<Float>(count: h.count, repeating: 0)
+        for i in h.indices { table[i] = h[i] }
+        phases = table
         let count = factor
         bound = (0..<count).map { p in (0..<Self.taps).reduce(Float(0)) { $0 + abs(h[p * Self.taps + $1]) } }.max() ?? 1
         buffers = Array(repeating: [Float](repeating: 0, count: Self.taps + chunk), count: channels)
@@ -77,6 +79,7 @@ struct TruePeakMeter {
     }
 
     /// Oversamples the positions of `b[0..<n]` whose whole window is inside it, tile by tile.
+    @_optimize(speed)
     private mutating func scan(_ b: UnsafeMutablePointer<Float>, count n: Int) {
         let t = Self.taps
         let first = t / 2 - 1, end = n - t / 2   // positions k in first..<end have samples k-t/2+1 ... k+t/2
@@ -93,28 +96,28 @@ struct TruePeakMeter {
 
     /// Interpolates `m` positions (each between one sample and the next) starting with the window at
     /// `w`, whose samples are at most `samplePeak` in magnitude. Phase 0 is the samples themselves.
+    @_optimize(speed)
     private mutating func oversample(_ w: UnsafePointer<Float>, count m: Int, samplePeak: Float) {
         let t = Self.taps
         var best = max(peak, samplePeak)
-        phases.withUnsafeBufferPointer { h in
-            for p in 1..<factor {
-                let taps = h.baseAddress! + p * t
-                var most = SIMD8<Float>()
-                var i = 0
-                // Eight positions at a time, accumulated in registers over the taps.
-                while i + 8 <= m {
-                    var acc = SIMD8<Float>()
-                    for j in 0..<t { acc += SIMD8<Float>(repeating: taps[j]) * VectorKernels.load(w + i + j) }
-                    most = VectorKernels.vmax(most, VectorKernels.vmax(acc, -acc))
-                    i += 8
-                }
-                best = max(best, VectorKernels.maximum(most))
-                while i < m {
-                    var acc: Float = 0
-                    for j in 0..<t { acc += taps[j] * w[i + j] }
-                    best = max(best, abs(acc))
-                    i += 1
-                }
+        let h = phases.pointer
+        for p in 1..<factor {
+            let taps = h + p * t
+            var most = SIMD8<Float>()
+            var i = 0
+            // Eight positions at a time, accumulated in registers over the taps.
+            while i + 8 <= m {
+                var acc = SIMD8<Float>()
+                for j in 0..<t { acc += SIMD8<Float>(repeating: taps[j]) * VectorKernels.load(w + i + j) }
+                most = VectorKernels.vmax(most, VectorKernels.vmax(acc, -acc))
+                i += 8
+            }
+            best = max(best, VectorKernels.maximum(most))
+            while i < m {
+                var acc: Float = 0
+                for j in 0..<t { acc += taps[j] * w[i + j] }
+                best = max(best, abs(acc))
+                i += 1
             }
         }
         peak = best
