@@ -33,6 +33,10 @@
     PROC(AVUTIL, av_frame_free, (AVFrame **frame), (frame)) \
     PROC(AVUTIL, av_frame_unref, (AVFrame *frame), (frame)) \
     FN(AVUTIL, const char *, av_get_pix_fmt_name, (enum AVPixelFormat pix_fmt), (pix_fmt)) \
+    FN(AVUTIL, const AVPixFmtDescriptor *, av_pix_fmt_desc_get, (enum AVPixelFormat pix_fmt), (pix_fmt)) \
+    FN(AVUTIL, const char *, av_color_range_name, (enum AVColorRange range), (range)) \
+    FN(AVUTIL, const char *, av_color_primaries_name, (enum AVColorPrimaries primaries), (primaries)) \
+    FN(AVUTIL, const char *, av_color_transfer_name, (enum AVColorTransferCharacteristic transfer), (transfer)) \
     FN(AVUTIL, int, av_channel_layout_compare, (const AVChannelLayout *chl, const AVChannelLayout *chl1), (chl, chl1)) \
     FN(AVUTIL, int, av_channel_layout_copy, (AVChannelLayout *dst, const AVChannelLayout *src), (dst, src)) \
     PROC(AVUTIL, av_channel_layout_default, (AVChannelLayout *ch_layout, int nb_channels), (ch_layout, nb_channels)) \
@@ -94,6 +98,12 @@
     FN(AVCODEC, AVPacket *, av_packet_alloc, (void), ()) \
     PROC(AVCODEC, av_packet_free, (AVPacket **pkt), (pkt)) \
     PROC(AVCODEC, av_packet_unref, (AVPacket *pkt), (pkt)) \
+    FN(AVCODEC, AVCodecParserContext *, av_parser_init, (int codec_id), (codec_id)) \
+    FN(AVCODEC, int, av_parser_parse2, \
+       (AVCodecParserContext *s, AVCodecContext *avctx, uint8_t **poutbuf, int *poutbuf_size, \
+        const uint8_t *buf, int buf_size, int64_t pts, int64_t dts, int64_t pos), \
+       (s, avctx, poutbuf, poutbuf_size, buf, buf_size, pts, dts, pos)) \
+    PROC(AVCODEC, av_parser_close, (AVCodecParserContext *s), (s)) \
     /* libavformat */ \
     FN(AVFORMAT, AVFormatContext *, avformat_alloc_context, (void), ()) \
     FN(AVFORMAT, int, avformat_open_input, \

@@ -67,6 +67,7 @@ struct RulesCommand: ParsableCommand {
                 if let u = r.uncertainty { line += "  (uncertainty ±\(u.written): a miss within it is a warning)" }
                 if r.disabled == true { line += "  (disabled)" }
                 print(line)
+                if let basis = r.basis { print("      basis: \(basis.text(in: lang))") }
                 if let src = r.source { print("      \(src)") }
             }
         }

@@ -12,7 +12,7 @@ struct RunOptions: ParsableArguments {
     @Option(name: .customLong("rules"), help: ArgumentHelp("A rule file that extends or overrides the built-in rules (repeatable).", valueName: "file"))
     var ruleFiles: [String] = []
 
-    @Option(help: "A named alternative of the rules (see `preflight rules show TYPE`).")
+    @Option(help: "A named alternative of the rules (see `preflight rules show TYPE`); several combine, comma-separated (strict,studio).")
     var profile: String?
 
     @Option(help: "Output: text, json, junit, github (workflow annotations), markdown (job summary), sarif (SARIF 2.1.0, code scanning) or codequality (GitLab Code Quality).")

@@ -31,6 +31,14 @@ public struct AudioAnalysis {
     private var wada: WADASNR
     private var frameLevels: FrameLevels
     private var segmenter = SpeechSegmenter()
+    /// Loudness and true peak, for up to ``loudnessChannels`` channels (BS.1770 weighs up to 5.1).
+    private var loudness: LoudnessMeter?
+    private var truePeak: TruePeakMeter?
+    /// The most channels loudness and true peak are measured for.
+    public static let loudnessChannels = 8
+    private var balance: ChannelBalance
+    private var edges: EdgeLevels
+    private var monoPeak: Float = 0
     private var decisions: [Bool] = []
     private let fixedRate: FixedRateHandle?
     private let scratch: Scratch
@@ -47,6 +55,12 @@ public struct AudioAnalysis {
         clipping = ClippingDetector(sampleRate: self.sampleRate, channels: self.channels)
         wada = WADASNR(sampleRate: self.sampleRate)
         frameLevels = FrameLevels(sampleRate: self.sampleRate)
+        if self.channels <= Self.loudnessChannels {
+            loudness = LoudnessMeter(sampleRate: self.sampleRate, channels: self.channels)
+            truePeak = TruePeakMeter(sampleRate: self.sampleRate, channels: self.channels, chunk: chunk)
+        }
+        balance = ChannelBalance(channels: self.channels)
+        edges = EdgeLevels(sampleRate: self.sampleRate)
         if let spectrum = ShortTimeSpectrum(), let resampler = Resampler(from: self.sampleRate, to: ShortTimeSpectrum.rate) {
             fixedRate = FixedRateHandle(FixedRatePipeline(resampler: resampler, spectrum: spectrum, threaded: threads > 1))
         } else {
@@ -72,8 +86,21 @@ public struct AudioAnalysis {
         let x = scratch.interleaved, y = scratch.mono
         Downmix.run(source, frames: m, channels: ch, interleaved: x, mono: y)
         let monoStats = VectorKernels.stats(y, m)
-        if ch == 1 { levels.add(peak: monoStats.peak, sumSquares: monoStats.sumSquares, count: m) } else { levels.add(x, count: m * ch) }
+        let peak: Float
+        if ch == 1 {
+            peak = monoStats.peak
+            levels.add(peak: monoStats.peak, sumSquares: monoStats.sumSquares, count: m)
+        } else {
+            let all = VectorKernels.stats(x, m * ch)
+            peak = all.peak
+            levels.add(peak: all.peak, sumSquares: all.sumSquares, count: m * ch)
+        }
+        loudness?.add(x, frames: m)
+        truePeak?.add(x, frames: m, framePeak: peak)
+        balance.add(x, frames: m)
+        edges.add(y, count: m)
         clipping.add(interleaved: x, mono: y, frames: m, monoPeak: monoStats.peak, monoSumAbs: monoStats.sumAbs)
+        monoPeak = max(monoPeak, monoStats.peak)
         wada.add(y, count: m)
         frameLevels.add(y, count: m)
         fixedRate?.pipeline.push(y, count: m)
@@ -156,6 +183,25 @@ public struct AudioAnalysis {
         details.histogramFlaggedFragments = clipping.histogramFlagged
 
         facts.set("audio.speech_duration", Double((s.speechFrames - s.faintFrames) * SpeechSegmenter.frameMs) / 1000)
+
+        facts.set("audio.loudness_lufs", loudness?.integrated)
+        facts.set("audio.loudness_range_lu", loudness?.range)
+        if frames > 0, let truePeak { facts.set("audio.true_peak_dbtp", Decibels.amplitude(Double(max(truePeak.peak, levels.peak)))) }
+        let duration = Double(frames) / Double(sampleRate)
+        if let first = s.segments.first, let last = s.segments.last {
+            let edge = edges.refine(startMs: first.startMs, endMs: last.endMs, noiseFloor: facts["audio.noise_floor_dbfs"]?.number, peak: monoPeak)
+            facts.set("audio.leading_silence", min(edge.start, duration))
+            facts.set("audio.trailing_silence", max(0, duration - edge.end))
+            let quiet = edges.silenceLevels(start: edge.start, end: edge.end)
+            facts.set("audio.leading_silence_dbfs", quiet.before)
+            facts.set("audio.trailing_silence_dbfs", quiet.after)
+        }
+        facts.set("audio.dc_offset", balance.dcOffset)
+        facts.set("audio.channel_correlation", balance.correlation)
+        if channels >= 2 {
+            let silent = balance.silentChannels
+            facts.set("audio.silent_channel", silent.isEmpty ? "none" : silent.joined(separator: ", "))
+        }
         return AudioAnalysisResult(facts: facts, segments: s.segments, details: details)
     }
 }

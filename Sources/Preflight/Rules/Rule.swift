@@ -71,6 +71,9 @@ public struct Rule: Sendable, Equatable {
     public var serviceError: Int?
     /// Where the service documents the limit.
     public var reference: String?
+    /// Where a limit that is not the service's comes from (a peer's published number, a standard), for
+    /// people: `rules show` prints it under the rule.
+    public var basis: LocalizedText?
     /// How far the measurement may be from the truth (an estimate's uncertainty, `uncertainty: 3 dB`): a
     /// value that misses a `min` or `max` by no more than this is borderline, reported as a warning that
     /// says so; beyond it the rule's own severity applies.
@@ -98,6 +101,7 @@ public struct Rule: Sendable, Equatable {
         r.fixCommand = other.fix != nil ? other.fixCommand : fixCommand
         r.serviceError = other.serviceError ?? serviceError
         r.reference = other.reference ?? reference
+        r.basis = other.basis ?? basis
         r.uncertainty = other.uncertainty ?? uncertainty
         r.disabled = other.disabled ?? disabled
         r.source = other.source ?? source

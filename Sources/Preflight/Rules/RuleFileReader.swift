@@ -11,7 +11,7 @@ struct RuleFileReader {
 
     private static let topKeys = ["schema", "type", "version", "title", "include", "slots", "requirements", "rules", "profiles", "description"]
     private static let ruleKeys = ["id", "slot", "fact", "scope", "severity", "required", "min", "max", "one_of", "none_of", "equals", "pattern",
-                                   "when", "message", "fix", "service_error", "reference", "disabled", "description", "uncertainty"]
+                                   "when", "message", "fix", "service_error", "reference", "disabled", "description", "uncertainty", "basis"]
     private static let conditionKeys = ["fact", "min", "max", "one_of", "none_of", "equals", "pattern"]
     private static let slotKeys = ["kind", "cos_folder", "request_field", "title"]
     private static let requirementKeys = ["id", "all_of", "any_of", "severity", "message", "service_error"]
@@ -249,6 +249,7 @@ struct RuleFileReader {
                 rule.serviceError = scalar(v, what: "service_error").flatMap { Int($0) }
                 if rule.serviceError == nil { fail(v, "service_error must be a number such as 100003") }
             case "reference": rule.reference = scalar(v, what: "reference")
+            case "basis": rule.basis = text(v, what: "basis")
             case "uncertainty":
                 rule.uncertainty = quantity(v, what: "uncertainty")
                 if let u = rule.uncertainty, !((u.number ?? -1) >= 0) { fail(v, "uncertainty must be a number of at least 0, such as 3 dB") }

@@ -91,13 +91,17 @@ public struct RuleSetLoader: Sendable {
         if !errors.isEmpty { throw RuleFileErrors(errors: errors) }
         var set = RuleSet.merge(files, type: type)
         if let profile {
-            guard set.profiles[profile] != nil else {
-                throw RuleFileErrors(errors: [RuleFileError(SourceLocation(file: typePlace.display, line: 1, column: 1),
-                    "unknown profile '\(profile)' for \(type); available: \(set.profiles.keys.sorted().joined(separator: ", "))",
-                    zh: "\(type) 没有名为 '\(profile)' 的配置；可用：\(set.profiles.keys.sorted().joined(separator: ", "))")])
+            // Several profiles may be combined, comma-separated (`strict,studio`), applied in that order.
+            let names = profile.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            for name in names {
+                guard set.profiles[name] != nil else {
+                    throw RuleFileErrors(errors: [RuleFileError(SourceLocation(file: typePlace.display, line: 1, column: 1),
+                        "unknown profile '\(name)' for \(type); available: \(set.profiles.keys.sorted().joined(separator: ", "))",
+                        zh: "\(type) 没有名为 '\(name)' 的配置；可用：\(set.profiles.keys.sorted().joined(separator: ", "))")])
+                }
+                for file in files { if let p = file.profiles[name] { set.apply(rules: p.rules, requirements: p.requirements) } }
             }
-            for file in files { if let p = file.profiles[profile] { set.apply(rules: p.rules, requirements: p.requirements) } }
-            set.profile = profile
+            set.profile = names.joined(separator: ",")
         }
         let problems = RuleLint.check(set)
         if !problems.isEmpty { throw RuleFileErrors(errors: problems) }

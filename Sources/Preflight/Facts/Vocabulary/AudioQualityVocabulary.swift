@@ -16,6 +16,16 @@ extension FactDefinition {
         .init(name: "audio.clipped_samples", dimension: .count, summary: "Samples in clipped runs (≥ 0.125 ms at the rail, |x| ≥ 0.999, or at the file's flat peak), summed over channels."),
         .init(name: "audio.longest_clipped_run", dimension: .count, summary: "Longest run of consecutive clipped samples."),
         .init(name: "audio.speech_duration", dimension: .seconds, summary: "Effective duration: seconds of voice activity (speech segments, pauses over 300 ms excluded)."),
+        .init(name: "audio.loudness_lufs", dimension: .decibels, summary: "Integrated loudness (ITU-R BS.1770-4, EBU R128) in LUFS: K-weighted, 400 ms blocks gated at −70 LUFS and 10 LU under their mean; absent under 400 ms of sound."),
+        .init(name: "audio.loudness_range_lu", dimension: .decibels, summary: "Loudness range (EBU Tech 3342) in LU: 10th to 95th percentile of the 3 s short-term loudness, gated at −70 LUFS and 20 LU under the mean; absent under 3 s."),
+        .init(name: "audio.true_peak_dbtp", dimension: .decibels, summary: "True peak (BS.1770-4 Annex 2) in dBTP: the largest magnitude of the audio oversampled at least 4× and to at least 96 kHz, sample peak included."),
+        .init(name: "audio.leading_silence", dimension: .seconds, summary: "Time before the first speech segment of the voice-activity detector."),
+        .init(name: "audio.trailing_silence", dimension: .seconds, summary: "Time after the last speech segment to the end."),
+        .init(name: "audio.leading_silence_dbfs", dimension: .decibels, summary: "RMS level of the silence before the first speech onset, the last 20 ms before it left out, in dBFS (−200 for digital silence); absent when that leaves under 5 ms."),
+        .init(name: "audio.trailing_silence_dbfs", dimension: .decibels, summary: "RMS level of the silence after the last speech offset, the first 20 ms after it left out (at most the last 10 s), in dBFS; absent when that leaves under 5 ms."),
+        .init(name: "audio.dc_offset", dimension: .count, summary: "Mean sample value (full scale = 1) of the channel farthest from zero, signed, as sox stats' DC offset."),
+        .init(name: "audio.channel_correlation", dimension: .count, summary: "Stereo only: Pearson correlation of the two channels (1 = the same signal twice: mono stored as stereo; 0 = unrelated)."),
+        .init(name: "audio.silent_channel", dimension: .text, summary: "Two or more channels: the channels 40 dB or more under the loudest one (\"left\", \"right\", \"channel N\"), comma-separated, or \"none\"."),
         .init(name: "audio.text_accuracy", dimension: .count, summary: "Accuracy of the reading against the reference text, in %. Never measured locally: it needs speech recognition."),
     ]
 }

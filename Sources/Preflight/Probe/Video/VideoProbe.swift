@@ -66,6 +66,9 @@ public enum VideoProbe {
             facts.set("audio.codec", String(cString: avcodec_get_name(audio.codec_id)))
             if audio.sample_rate > 0 { facts.set("audio.sample_rate", Int(audio.sample_rate)) }
             if audio.ch_layout.nb_channels > 0 { facts.set("audio.channels", Int(audio.ch_layout.nb_channels)) }
+            facts.set("video.audio_codec", facts["audio.codec"]?.text)
+            facts.set("video.audio_sample_rate", facts["audio.sample_rate"]?.number.map { Int($0) })
+            facts.set("video.audio_channels", facts["audio.channels"]?.number.map { Int($0) })
         }
         guard let stream = video else { return facts }
         try addVideoFacts(stream, container: container, useIndex: isMov, options: options, into: &facts)
@@ -102,8 +105,6 @@ public enum VideoProbe {
                               options: ProbeOptions, into facts: inout Facts) throws {
         let par = stream.pointee.codecpar.pointee
         facts.set("video.codec", String(cString: avcodec_get_name(par.codec_id)))
-        if let profile = avcodec_profile_name(par.codec_id, par.profile) { facts.set("video.profile", String(cString: profile)) }
-        if par.format >= 0, let name = av_get_pix_fmt_name(AVPixelFormat(rawValue: par.format)) { facts.set("video.pixel_format", String(cString: name)) }
         if par.bit_rate > 0 { facts.set("video.bit_rate", par.bit_rate) }
         let width = Int(par.width), height = Int(par.height)
         facts.set("video.width", width)
@@ -135,6 +136,8 @@ public enum VideoProbe {
         }
 
         let (timestamps, source) = try frameTimestamps(stream, container: container, useIndex: useIndex, options: options)
+        // The index path has read no packet, so the first one can still be parsed for the header.
+        VideoHeader.addFacts(stream, container: container, parseFirstPacket: source == "index", into: &facts)
         let timing = FrameTiming(timestamps: timestamps, timeBase: timeBase)
         facts.set("video.frame_timing_source", source)
         let headerCount = Int(stream.pointee.nb_frames)
