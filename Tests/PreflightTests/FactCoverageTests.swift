@@ -12,6 +12,12 @@ import Testing
         "audio.text_accuracy": "needs speech recognition: only the service measures it",
         // Set by the judge of a manifest across submissions (BatchTests covers it), not by a probe of one file.
         "request.anchor_name_unique": "set across the submissions of a manifest",
+        // Set only when the face library (dlib, libPreflightFaces) cannot be opened or fails.
+        "photo.faces_problem": "set only when the face library cannot be used",
+        "video.faces_problem": "set only when the face library cannot be used",
+        // Set when a sampled frame shows more than one face; the committed takes and a take made here from
+        // two portraits side by side show at most one in the frame sample (the photo path counts two).
+        "video.face_count_max_at": "no take here shows the frame sample two faces",
     ]
 
     static func fixtureFiles() throws -> [URL] {
@@ -80,6 +86,15 @@ import Testing
         files += try Self.makeBundles(in: dir)
         for file in files {
             for kind in [SlotKind.video, .audio, .photo, .pdf, .voice] { add(SlotProbe.probe(file, kind: kind).0) }
+        }
+        // The video content pass runs for checks (a frame sample); its background is judged against the request.
+        var content = ProbeOptions()
+        content.videoContent = true
+        for file in files where ["mp4", "mov"].contains(file.pathExtension) {
+            let result = SlotProbe.probe(file, kind: .video, options: content).0
+            add(result)
+            let judged = VideoContent.judgeBackground(InputReport(slot: "material", path: file.path, facts: result.facts, error: nil), request: nil)
+            seen.formUnion(judged.facts.orderedNames)
         }
         for json in [#"{"AnchorName":"小明","SexType":"male","Notes":"n","TextDriver":"t","TimbreInfo":{"TimbreCode":"c","Speed":"1.0"},"IsHaveBackground":true,"RemoveBackground":1,"ZeroshortLang":"zh","PhotoVersion":2,"AudioId":"a"}"#,
                      #"{"TimbreInfo":{"Speed":"fast"}}"#] {
