@@ -27,7 +27,10 @@ import PreflightFuzzTargets
             let seconds = Date().timeIntervalSince(start)
             if seconds > slowest.seconds { slowest = (url.lastPathComponent, seconds) }
         }
-        #expect(slowest.seconds < FuzzTarget.options.timeout + 2, "\(target.rawValue): \(slowest.name) took \(slowest.seconds) s")
+        // Under the sanitizers (make test-asan) dlib's face search runs several times slower and cannot be
+        // interrupted, so the photo reader's deadline is overshot by one search; the normal build keeps 2 s.
+        let slack = ProcessInfo.processInfo.environment["PREFLIGHT_SANITIZED"] == nil ? 2.0 : 10.0
+        #expect(slowest.seconds < FuzzTarget.options.timeout + slack, "\(target.rawValue): \(slowest.name) took \(slowest.seconds) s")
     }
 
     @Test func inMemoryEntryPointsMatchTheFileOnes() throws {
