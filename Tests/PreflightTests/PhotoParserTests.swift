@@ -128,6 +128,10 @@ import Testing
         let folder = Fixture.url("photo")
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         var probes = 0
+        // The header readers on every variant; the pixel decoders and the face search meet damaged input in
+        // the photo fuzz corpus (FuzzRegressionTests) and PhotoContentTests.
+        var headers = ProbeOptions()
+        headers.content = false
         for name in names {
             let bytes = [UInt8](try Data(contentsOf: folder.appendingPathComponent(name)))
             guard !bytes.isEmpty else { continue }
@@ -141,7 +145,7 @@ import Testing
             for (i, variant) in variants.enumerated() {
                 let url = dir.appendingPathComponent("v\(i)-\(name)")
                 try Data(variant).write(to: url)
-                do { _ = try PhotoProbe.facts(of: url) } catch is ProbeError {} catch { Issue.record("\(name) #\(i): \(error)") }
+                do { _ = try PhotoProbe.facts(of: url, options: headers) } catch is ProbeError {} catch { Issue.record("\(name) #\(i): \(error)") }
                 try FileManager.default.removeItem(at: url)
                 probes += 1
             }
