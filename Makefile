@@ -17,7 +17,7 @@ FIXTURE_PACKAGES := imagemagick webp libimage-exiftool-perl python3-venv python3
 BIN := .build/debug/preflight
 RELEASE_BIN := .build/release/preflight
 
-.PHONY: all deps deps-bench build release install install-files demo test test-asan fuzz fuzz-build fuzz-ci fuzz-corpus bench calibrate fixtures docs clean
+.PHONY: all deps deps-bench build release install install-files demo test test-bounds test-asan fuzz fuzz-build fuzz-ci fuzz-corpus bench calibrate fixtures docs clean
 
 all: build
 
@@ -83,32 +83,42 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-# The whole suite under the address sanitizer (LeakSanitizer included) and the undefined-behaviour
-# sanitizer. swiftc has no -sanitize=undefined on Linux, so UBSan instruments the C targets (its
-# handlers are in the ASan runtime); Swift traps its own overflows and bounds. A report fails the run.
-ASAN_BUILD ?= .build-asan
-SANITIZERS ?= --sanitize=address -Xcc -fsanitize=undefined
+# The bounds on processor time, wall time and memory that the default run leaves out (a loaded machine
+# must not fail a correct change): the hostile inputs, the fuzzing inputs and the zip bomb, on the debug build.
+BOUNDED_SUITES ?= HostileInputTests|FuzzRegressionTests|BundleHostileTests
+test-bounds: deps
+	$(SWIFT) build --build-tests
+	PREFLIGHT_RESOURCE_BOUNDS=1 $(SWIFT) test --skip-build --filter '$(BOUNDED_SUITES)'
+
+# One sanitized tree serves both the sanitized suite and libFuzzer: every Swift target with libFuzzer's
+# coverage instrumentation and ASan, the C targets with -fsanitize=fuzzer-no-link and UBSan (swiftc has
+# no -sanitize=undefined on Linux; its handlers are in the ASan runtime, and Swift traps its own
+# overflows and bounds). libFuzzer's driver is linked without its main and called by PreflightFuzz only
+# (through LLVMFuzzerRunDriver), so the tests and build tools keep their own main.
+FUZZ_BUILD ?= .build-fuzz
+ASAN_BUILD ?= $(FUZZ_BUILD)
+FUZZER_LIB ?= $(shell $(dir $(shell command -v $(SWIFT)))clang -print-resource-dir)/lib/linux/libclang_rt.fuzzer_no_main-$(shell uname -m).a
+SANITIZERS ?= --sanitize=address -Xcc -fsanitize=undefined \
+  -Xswiftc -sanitize-coverage=edge,indirect-calls,trace-cmp,inline-8bit-counters,pc-table \
+  -Xcc -fsanitize=fuzzer-no-link -Xcc -DPREFLIGHT_LIBFUZZER -Xlinker $(FUZZER_LIB) -Xlinker -lstdc++
+# The library's and the tool's suites under the sanitizers (LeakSanitizer included); the calibration
+# suite is numeric Swift over synthetic signals, left to the normal run. A report fails the run.
+SANITIZED_SKIP ?= PreflightCalibrationTests
 test-asan: deps
 	$(SWIFT) build --build-tests $(SANITIZERS) --scratch-path $(ASAN_BUILD)
 	PREFLIGHT_SANITIZED=1 ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	  LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/lsan-suppressions.txt:print_suppressions=0 \
-	  $(SWIFT) test --skip-build $(SANITIZERS) --scratch-path $(ASAN_BUILD)
+	  $(SWIFT) test --skip-build $(SANITIZERS) --scratch-path $(ASAN_BUILD) --skip '$(SANITIZED_SKIP)'
 
-# libFuzzer over each reader, fed from memory (FuzzTarget). Swift code gets libFuzzer's coverage
-# instrumentation and ASan; libFuzzer's driver is linked into PreflightFuzz only (through
-# LLVMFuzzerRunDriver), so the build tools keep their own main.
-FUZZ_BUILD ?= .build-fuzz
+# libFuzzer over each reader, fed from memory (FuzzTarget), on the sanitized tree.
 FUZZ_TARGETS ?= rules manifest video audio zip photo pdf
 FUZZ_SECONDS ?= 60
 FUZZ_RUNS ?= 500
 FUZZ_FLAGS ?= -rss_limit_mb=1024 -malloc_limit_mb=256 -timeout=10 -max_len=131072
-FUZZER_LIB ?= $(shell $(dir $(shell command -v $(SWIFT)))clang -print-resource-dir)/lib/linux/libclang_rt.fuzzer_no_main-$(shell uname -m).a
 FUZZ_BIN := $(FUZZ_BUILD)/debug/PreflightFuzz
 FUZZ_ENV := SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=1:quarantine_size_mb=64
 fuzz-build: deps
-	$(SWIFT) build --product PreflightFuzz -c debug --sanitize=address --scratch-path $(FUZZ_BUILD) \
-	  -Xswiftc -sanitize-coverage=edge,indirect-calls,trace-cmp,inline-8bit-counters,pc-table \
-	  -Xcc -fsanitize=fuzzer-no-link -Xcc -DPREFLIGHT_LIBFUZZER -Xlinker $(FUZZER_LIB) -Xlinker -lstdc++
+	$(SWIFT) build --product PreflightFuzz $(SANITIZERS) --scratch-path $(FUZZ_BUILD)
 
 # Fuzzes each target for FUZZ_SECONDS from the committed corpus; new inputs go to $(FUZZ_BUILD)/corpus,
 # crashes to Fuzz/findings/<target>/ (see Fuzz/README.md: minimise, fix, commit under Fuzz/regressions/).

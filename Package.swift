@@ -65,7 +65,6 @@ let package = Package(
             name: "PreflightCLI",
             dependencies: ["Preflight", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: [.swiftLanguageMode(.v5)]),
-        // Calls libFuzzer's driver when `make fuzz` links it in (-DPREFLIGHT_LIBFUZZER).
         // Small programs that use the library as an app would (Examples/); built with the package.
         .executableTarget(name: "example-check", dependencies: ["Preflight"], path: "Examples/CheckFiles"),
         .executableTarget(name: "example-custom-rules", dependencies: ["Preflight"], path: "Examples/CustomRules"),
@@ -77,15 +76,29 @@ let package = Package(
             swiftSettings: [.swiftLanguageMode(.v5)]),
         // One input through one reader, for libFuzzer (PreflightFuzz) and the fuzz regression tests.
         .target(name: "PreflightFuzzTargets", dependencies: ["Preflight"], swiftSettings: [.swiftLanguageMode(.v5)]),
+        // Calls libFuzzer's driver when `make fuzz` links it in (-DPREFLIGHT_LIBFUZZER).
         .target(name: "CFuzzerDriver"),
         // Fuzzes one FuzzTarget under libFuzzer (`make fuzz`), or replays inputs through it.
         .executableTarget(
             name: "PreflightFuzz",
             dependencies: ["Preflight", "PreflightFuzzTargets", "CFuzzerDriver"],
             swiftSettings: [.swiftLanguageMode(.v5)]),
+        // What the tests share: paths to the fixtures, running the built tool, resource bounds.
+        .target(name: "PreflightTestSupport", path: "Tests/PreflightTestSupport"),
+        // The library through its Swift API: probes, analysis, rules, reports.
         .testTarget(
             name: "PreflightTests",
-            dependencies: ["Preflight", "PreflightCalibration", "PreflightFuzzTargets"],
+            dependencies: ["Preflight", "PreflightCalibration", "PreflightFuzzTargets", "PreflightTestSupport"],
+            swiftSettings: [.swiftLanguageMode(.v5)]),
+        // The built `preflight` end to end: arguments, output formats, exit codes, the gate, hostile input.
+        .testTarget(
+            name: "PreflightCLITests",
+            dependencies: ["Preflight", "PreflightCalibration", "PreflightTestSupport"],
+            swiftSettings: [.swiftLanguageMode(.v5)]),
+        // The audio estimates against known truth: synthetic signals, image-source rooms, annotated speech.
+        .testTarget(
+            name: "PreflightCalibrationTests",
+            dependencies: ["Preflight", "PreflightCalibration", "PreflightTestSupport"],
             swiftSettings: [.swiftLanguageMode(.v5)]),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import PreflightTestSupport
 import Testing
 @testable import PreflightCalibration
 @testable import Preflight
@@ -99,7 +100,7 @@ import Testing
     }
 
     @Test func segmentsAreSentencesInJSON() throws {
-        let speech = try #require(AudioQualityCalibrationTests.speech)
+        let speech = try #require(try? CalibrationSpeech.load(from: Fixture.url("speech")))
         let rate = speech.sampleRate
         let gap = [Float](repeating: 0, count: rate)
         let x = gap + speech.talks[0] + gap + gap + speech.talks[1] + gap

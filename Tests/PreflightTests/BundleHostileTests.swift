@@ -1,4 +1,5 @@
 import Foundation
+import PreflightTestSupport
 import Testing
 @testable import Preflight
 
@@ -75,7 +76,7 @@ import Testing
             """)
         let start = Date()
         let result = try probe(zip)
-        #expect(Date().timeIntervalSince(start) < 5, "refused without inflating 300 MB")
+        if ResourceBounds.asserted { #expect(Date().timeIntervalSince(start) < 5, "refused without inflating 300 MB") }
         #expect(result.facts["bundle.suspected_bombs"] == .number(1))
         let bomb = try #require(result.entries?.first { $0.name == "silence.wav" })
         #expect(bomb.facts["entry.suspected_bomb"] == .flag(true))

@@ -1,94 +1,20 @@
 import Foundation
+import PreflightTestSupport
 import Testing
 @testable import Preflight
 
-/// Builds voice material in temporary folders and judges it like `preflight check` does.
-enum VoiceFixture {
-    /// A committed audio fixture.
-    static func audio(_ name: String) -> URL { Fixture.url("audio/\(name)") }
-
-    /// A new temporary folder holding copies of the named audio fixtures.
-    static func folder(with fixtures: [String] = []) throws -> URL {
-        let dir = try Fixture.temporaryDirectory()
-        for name in fixtures { try FileManager.default.copyItem(at: audio(name), to: dir.appendingPathComponent(name)) }
-        return dir
-    }
-
-    /// Runs a Python 3 script (with `zipfile` imported) in `dir`.
-    static func python(_ script: String, in dir: URL) throws {
-        try run("/usr/bin/env", ["python3", "-c", "import zipfile, struct, os\n" + script], in: dir)
-    }
-
-    /// Runs a tool in `dir`; throws when it fails.
-    static func run(_ tool: String, _ arguments: [String], in dir: URL) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        process.currentDirectoryURL = dir
-        let err = Pipe()
-        process.standardError = err
-        try process.run()
-        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        if process.terminationStatus != 0 { throw FixtureError(message: "\(arguments.joined(separator: " ")): \(message)") }
-    }
-
-    struct FixtureError: Error { let message: String }
-
-    /// A zip in a new folder: entries named as given, each a copy of an audio fixture (stored or deflated).
-    static func zip(_ entries: [(name: String, fixture: String)], deflate: Bool = true, name: String = "takes.zip") throws -> URL {
-        let dir = try folder()
-        let list = entries.map { "(\(literal($0.name)), \(literal(audio($0.fixture).path)))" }.joined(separator: ", ")
-        try python("""
-            with zipfile.ZipFile(\(literal(name)), 'w', \(deflate ? "zipfile.ZIP_DEFLATED" : "zipfile.ZIP_STORED")) as z:
-                for n, p in [\(list)]:
-                    z.write(p, n)
-            """, in: dir)
-        return dir.appendingPathComponent(name)
-    }
-
-    /// A Python string literal.
-    static func literal(_ s: String) -> String {
-        "'" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "'"
-    }
-
-    /// Measures a file as its slot's kind would: through ``SlotProbe`` once it reads voice and audio
-    /// slots, until then with the same steps (file facts, then the voice or audio probe).
+/// Judging voice material in the library, as `preflight check` does.
+extension VoiceFixture {
+    /// Measures a file as its slot's kind does in `preflight check`.
     static func input(_ slot: String, _ url: URL, kind: SlotKind) -> InputReport {
-        let (wired, wiredError) = SlotProbe.probe(url, kind: kind)
-        if slotProbeReadsAudio || ![.voice, .audio].contains(kind) {
-            return InputReport(slot: slot, path: url.path, facts: wired.facts, entries: wired.entries, error: wiredError)
-        }
-        let (fileFacts, fileError) = { () -> (Facts, ProbeError?) in
-            do { return (try FileFacts.read(url), nil) } catch let e as ProbeError { return (Facts(), e) } catch { return (Facts(), nil) }
-        }()
-        if let fileError { return InputReport(slot: slot, path: url.path, facts: fileFacts, error: fileError) }
-        var facts = fileFacts
-        do {
-            switch kind {
-            case .voice:
-                let result = try VoiceMaterialProbe.probe(url, detectedType: facts["file.detected_type"]?.text)
-                facts.merge(result.facts)
-                return InputReport(slot: slot, path: url.path, facts: facts, entries: result.entries, error: nil)
-            case .audio:
-                facts.merge(try AudioProbe.facts(of: url))
-                return InputReport(slot: slot, path: url.path, facts: facts, error: nil)
-            default:
-                return InputReport(slot: slot, path: url.path, facts: facts, error: nil)
-            }
-        } catch let e as ProbeError {
-            return InputReport(slot: slot, path: url.path, facts: facts, error: e)
-        } catch {
-            return InputReport(slot: slot, path: url.path, facts: facts, error: ProbeError(.unreadable, LocalizedText(zh: "\(error)", en: "\(error)")))
-        }
+        let (measured, error) = SlotProbe.probe(url, kind: kind)
+        return InputReport(slot: slot, path: url.path, facts: measured.facts, entries: measured.entries, error: error)
     }
 
-    /// Whether ``SlotProbe`` already reads audio slots (it reads a good take without an error).
-    static let slotProbeReadsAudio = SlotProbe.probe(audio("take-24k16.wav"), kind: .audio).1 == nil
-
+    /// The rule files of the checkout.
     static let loader = RuleSetLoader(builtinDirectory: Fixture.root.appendingPathComponent("rules"))
 
-    /// Checks files against a kind's rules, as `Preflight.check` does once SlotProbe reads voice and audio slots.
+    /// Checks files against a kind's rules, as `check` does.
     static func check(_ type: String, _ files: [String: URL], profile: String? = nil) throws -> Report {
         let rules = try loader.load(type: type, profile: profile)
         let inputs = files.sorted { $0.key < $1.key }.map { input($0.key, $0.value, kind: rules.slot($0.key)?.kind ?? .video) }

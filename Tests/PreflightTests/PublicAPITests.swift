@@ -1,5 +1,6 @@
 import Foundation
 import Preflight
+import PreflightTestSupport
 import Testing
 
 /// Uses only the library's public API, as another Swift package would (no @testable import here).

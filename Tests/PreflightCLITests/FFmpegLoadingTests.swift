@@ -2,6 +2,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import PreflightTestSupport
 import Testing
 @testable import PreflightCalibration
 @testable import Preflight

@@ -1,21 +1,21 @@
 import Foundation
 
 /// Paths to the committed fixtures and the built command-line tool.
-enum Fixture {
+public enum Fixture {
     /// The repository root.
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    public static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// A fixture file by path under `Fixtures/`.
-    static func url(_ path: String) -> URL { root.appendingPathComponent("Fixtures/\(path)") }
+    public static func url(_ path: String) -> URL { root.appendingPathComponent("Fixtures/\(path)") }
 
     /// A video fixture.
-    static func video(_ name: String) -> URL { url("video/\(name)") }
+    public static func video(_ name: String) -> URL { url("video/\(name)") }
 
     /// The built `preflight` executable, next to the test bundle.
-    static var tool: URL { executable("preflight") }
+    public static var tool: URL { executable("preflight") }
 
     /// A built executable of the package (`preflight`, `example-check` …), next to the test bundle.
-    static func executable(_ name: String) -> URL {
+    public static func executable(_ name: String) -> URL {
         var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         for _ in 0..<4 {
             let candidate = dir.appendingPathComponent(name)
@@ -26,7 +26,7 @@ enum Fixture {
     }
 
     /// A new empty temporary folder.
-    static func temporaryDirectory() throws -> URL {
+    public static func temporaryDirectory() throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("preflight-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         return dir
@@ -34,13 +34,16 @@ enum Fixture {
 }
 
 /// The result of running the command-line tool.
-struct ToolRun {
-    let status: Int32
-    let stdout: String
-    let stderr: String
+public struct ToolRun {
+    /// The exit status (128 + the signal number when a signal ended it).
+    public let status: Int32
+    /// Everything written to standard output.
+    public let stdout: String
+    /// Everything written to standard error.
+    public let stderr: String
 
     /// Runs `preflight` with arguments, in `directory` (the repository root by default).
-    static func run(_ arguments: [String], in directory: URL = Fixture.root, environment: [String: String] = [:],
+    public static func run(_ arguments: [String], in directory: URL = Fixture.root, environment: [String: String] = [:],
                     executable: URL = Fixture.tool) throws -> ToolRun {
         let process = Process()
         process.executableURL = executable
@@ -62,7 +65,7 @@ struct ToolRun {
     }
 
     /// The standard output parsed as a JSON object.
-    var json: [String: Any] {
+    public var json: [String: Any] {
         (try? JSONSerialization.jsonObject(with: Data(stdout.utf8))) as? [String: Any] ?? [:]
     }
 }

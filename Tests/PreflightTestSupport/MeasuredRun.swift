@@ -8,20 +8,23 @@ import Glibc
 /// The peak comes from GNU time (`%M`), which forks the tool from its own small process: a child
 /// spawned straight from the test process would inherit the test process's memory high-water mark
 /// (Linux records the old address space's peak at exec, and posix_spawn shares it until then).
-struct MeasuredRun {
-    let status: Int32
+public struct MeasuredRun {
+    /// The exit status (128 + the signal number when a signal ended it).
+    public let status: Int32
     /// Wall-clock seconds.
-    let seconds: Double
+    public let seconds: Double
     /// Processor seconds (user + system) of the tool itself: what it cost, whatever else the machine ran.
-    let cpuSeconds: Double
+    public let cpuSeconds: Double
     /// Peak resident set size in MiB.
-    let peakMiB: Double
-    let stdout: String
-    let stderr: String
+    public let peakMiB: Double
+    /// Everything written to standard output.
+    public let stdout: String
+    /// Everything written to standard error.
+    public let stderr: String
 
     /// Runs `preflight` in `directory` (through `env -C` and `time`) with `environment` added;
     /// output goes to files in `scratch`, never into `directory`.
-    static func run(_ arguments: [String], in directory: URL, scratch: URL, environment: [String: String] = [:]) throws -> MeasuredRun {
+    public static func run(_ arguments: [String], in directory: URL, scratch: URL, environment: [String: String] = [:]) throws -> MeasuredRun {
         let out = scratch.appendingPathComponent("out-\(UUID().uuidString)")
         let err = scratch.appendingPathComponent("err-\(UUID().uuidString)")
         let peak = scratch.appendingPathComponent("peak-\(UUID().uuidString)")
@@ -57,7 +60,7 @@ struct MeasuredRun {
     }
 
     /// The rules of the failed findings in the JSON report on standard output.
-    var failedRules: Set<String> {
+    public var failedRules: Set<String> {
         guard let json = try? JSONSerialization.jsonObject(with: Data(stdout.utf8)) as? [String: Any],
               let findings = json["findings"] as? [[String: Any]] else { return [] }
         return Set(findings.filter { $0["status"] as? String == "fail" }.compactMap { $0["rule"] as? String })
@@ -65,11 +68,12 @@ struct MeasuredRun {
 }
 
 /// A folder's tree (paths, sizes, modification times), to show that a run changed nothing.
-struct FolderSnapshot: Equatable {
-    let entries: [String: String]
+public struct FolderSnapshot: Equatable {
+    /// Per relative path: mode, size and modification time.
+    public let entries: [String: String]
 
     /// Every file and folder under `root`, symbolic links not followed.
-    init(_ root: URL) {
+    public init(_ root: URL) {
         var entries: [String: String] = [:]
         let base = root.standardizedFileURL.path
         if let walker = FileManager.default.enumerator(atPath: base) {
