@@ -92,7 +92,7 @@ public struct Manifest: Sendable {
             throw RuleFileErrors(errors: [RuleFileError(SourceLocation(file: path, line: mark?.line ?? 1, column: mark?.column ?? 1), "not valid YAML or JSON: \(e)", zh: "不是有效的 YAML 或 JSON：\(e)")])
         }
         guard let root = node else { throw RuleFileErrors(errors: [RuleFileError(SourceLocation(file: path, line: 1, column: 1), "the manifest is empty", zh: "清单是空的")]) }
-        var reader = RuleFileReader(path: path)
+        var reader = YAMLTreeReader(path: path)
         var manifest = Manifest(path: path, pathPrefix: nil, entries: [])
         var defaults: [(String, Node)] = []
         var list: [Node] = []
@@ -126,7 +126,7 @@ public struct Manifest: Sendable {
     }
 
     static func readEntry(_ pairs: [(String, Node)], at location: SourceLocation, index: Int, defaults: [(String, Node)],
-                          base: URL, defaultType: String?, reader: inout RuleFileReader) -> Entry? {
+                          base: URL, defaultType: String?, reader: inout YAMLTreeReader) -> Entry? {
         var type: String? = defaultType
         var name: String?
         var files: [String: URL] = [:]
@@ -154,7 +154,7 @@ public struct Manifest: Sendable {
                      fieldLocations: locations)
     }
 
-    static func readRequestField(_ key: String, _ v: Node, into r: inout MakeRequest, reader: inout RuleFileReader) {
+    static func readRequestField(_ key: String, _ v: Node, into r: inout MakeRequest, reader: inout YAMLTreeReader) {
         func int() -> Int? {
             guard let s = reader.scalar(v, what: key) else { return nil }
             guard let i = Int(s) else { reader.fail(v, "\(key) must be a whole number, got '\(s)'", zh: "\(key) 必须是整数，实际为“\(s)”"); return nil }

@@ -48,7 +48,7 @@ public struct RuleFile: Sendable {
         }
         let node: Node?
         do {
-            // Every scalar is read as its text (RuleFileReader never asks Yams for a resolved type), so
+            // Every scalar is read as its text (YAMLTreeReader never asks Yams for a resolved type), so
             // the basic resolver: the default one compiles seven ICU regular expressions and runs them on
             // every mapping key to check duplicates, which was most of a `check`'s rule loading. UTF-8
             // named outright: Yams' default encoding reads the whole environment on every parse.
@@ -56,7 +56,7 @@ public struct RuleFile: Sendable {
         } catch let e as YamlError {
             throw RuleFileErrors(errors: [RuleFileError(Self.location(of: e, path: path), "not valid YAML: \(Self.reason(e))", zh: "不是有效的 YAML：\(Self.reason(e))")])
         }
-        var reader = RuleFileReader(path: path)
+        var reader = YAMLTreeReader(path: path)
         var file = RuleFile(path: path, text: text)
         guard let root = node else {
             throw RuleFileErrors(errors: [RuleFileError(SourceLocation(file: path, line: 1, column: 1), "the file is empty", zh: "文件是空的")])

@@ -12,7 +12,7 @@ public enum RuleLint {
             if rule.disabled == true { continue }
             guard let fact = rule.fact else { fail("no 'fact' to test", zh: "没有要检验的 'fact'"); continue }
             guard let definition = FactVocabulary.definition(fact) else {
-                let near = FactVocabulary.all.map(\.name).min { RuleFileReader.distance($0, fact) < RuleFileReader.distance($1, fact) }
+                let near = FactVocabulary.all.map(\.name).min { Spelling.distance($0, fact) < Spelling.distance($1, fact) }
                 fail("unknown fact '\(fact)'\(near.map { " (did you mean '\($0)'?)" } ?? ""); `preflight facts` lists them",
                      zh: "未知的事实 '\(fact)'\(near.map { "（是不是 '\($0)'？）" } ?? "")；`preflight facts` 列出全部事实")
                 continue

@@ -12,7 +12,7 @@ public struct UnknownTypeError: Error, Sendable, Equatable, CustomStringConverti
     public init(type: String, known: [String]) {
         self.type = type
         self.known = known
-        suggestion = RuleFileReader.closest(to: type, in: known)
+        suggestion = Spelling.closest(to: type, in: known)
     }
 
     /// What is wrong and what to give instead, in both languages.
