@@ -31,19 +31,29 @@ public struct BatchCheck: Sendable {
 
     /// Checks every submission; a submission that is not judgeable (see ``Submission/isJudgeable``) is
     /// reported failed with its problems. `rules(type)` gives the rule set of a kind (loaded once per
-    /// kind by the caller).
+    /// kind by the caller). Cancelling the calling task stops the files being measured at their next
+    /// deadline check, measures no more, and throws `CancellationError`.
     public func run(_ submissions: [Submission], rules: @Sendable (String) throws -> RuleSet) async throws -> BatchReport {
         var rest = submissions[...]
-        return try await check(next: { rest.popFirst() }, measureWhileFinding: false, rules: rules)
+        return try await CheckCancellation.run {
+            let report = try await check(next: { rest.popFirst() }, measureWhileFinding: false, rules: rules)
+            try Task.checkCancellation()
+            return report
+        }
     }
 
     /// Checks submissions as `next` finds them (a gate folder being read) until it returns nil. While
     /// it is finding them, the files found so far are measured on the other `jobs - 1` cores (once
     /// `jobs` different files are known, so that each gets one thread). A submission that is not
     /// judgeable is reported failed with its problems. An error thrown by `next` or `rules` ends the
-    /// check once the files being measured are done, and is rethrown.
+    /// check once the files being measured are done, and is rethrown; so does `CancellationError` when
+    /// the calling task is cancelled (the files being measured stop at their next deadline check).
     public func run(discovering next: () throws -> Submission?, rules: @Sendable (String) throws -> RuleSet) async throws -> BatchReport {
-        try await check(next: next, measureWhileFinding: true, rules: rules)
+        try await CheckCancellation.run {
+            let report = try await check(next: { try Task.checkCancellation(); return try next() }, measureWhileFinding: true, rules: rules)
+            try Task.checkCancellation()
+            return report
+        }
     }
 
     /// What a task of a batch did: measured one content, or judged one submission.
@@ -93,6 +103,9 @@ public struct BatchCheck: Sendable {
                 let options = options
                 running += 1
                 group.addTask {
+                    if CheckCancellation.current?.isCancelled == true {
+                        return .measured(key: key, url: file.url, result: ProbeResult(facts: Facts()), error: CheckCancellation.error)
+                    }
                     let start = DispatchTime.now().uptimeNanoseconds
                     let (result, error) = SlotProbe.probe(file.url, kind: file.kind, options: options)
                     timings?.record(file.url.displayPath, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)

@@ -95,6 +95,7 @@ public enum Evaluator {
         case .unreadable: return LocalizedText(zh: "文件可能未完整拷贝或已损坏；请从相机或原始来源重新导出。", en: "The file may be incompletely copied or damaged; export it again from the camera or the original source.")
         case .wrongKind: return LocalizedText(zh: "请选择正确的文件。", en: "Give the right file for this slot.")
         case .libraryMissing: return LocalizedText(zh: "安装缺少的库后重新检查。", en: "Install the missing libraries, then check again.")
+        case .cancelled: return LocalizedText(zh: "重新运行检查，不要中途取消。", en: "Run the check again without cancelling it.")
         case .limitExceeded, .notAFile: return nil
         }
     }

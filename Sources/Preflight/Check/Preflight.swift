@@ -15,9 +15,14 @@ import Foundation
 ///     rules: rules)
 /// if report.verdict == .fail { print(report.findings.map(\.message.en)) }
 /// ```
+///
+/// Cancelling the calling task stops the check: files not yet read, and files being read (at their
+/// reader's next deadline check), get an `input.cancelled` finding, so the report fails.
 public func check(_ submission: Submission, rules: RuleSet, options: ProbeOptions = ProbeOptions(),
                   strict: Bool = false, location: COSLocation? = nil) async -> Report {
-    await SubmissionCheck.check(submission, rules: rules, options: options, strict: strict, location: location)
+    await CheckCancellation.run {
+        await SubmissionCheck.check(submission, rules: rules, options: options, strict: strict, location: location)
+    }
 }
 
 /// Measures one file as the given kind, without judging it (`preflight probe`).
@@ -39,6 +44,9 @@ enum SubmissionCheck {
             for (i, (slot, url)) in slots.enumerated() {
                 let kind = rules.slot(slot)?.kind ?? .video
                 group.addTask {
+                    if CheckCancellation.current?.isCancelled == true {
+                        return (i, InputReport(slot: slot, path: url.displayPath, facts: Facts(), error: CheckCancellation.error))
+                    }
                     let (result, error) = SlotProbe.probe(url, kind: kind, options: options)
                     return (i, InputReport(slot: slot, path: url.displayPath, facts: result.facts, entries: result.entries, error: error))
                 }

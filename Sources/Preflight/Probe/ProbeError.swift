@@ -18,6 +18,8 @@ public struct ProbeError: Error, Sendable, Equatable {
         case limitExceeded = "limit_exceeded"
         /// A library the file's probe needs (FFmpeg's, opened on first use) cannot be loaded.
         case libraryMissing = "library_missing"
+        /// The check was cancelled (its task, see ``check(_:rules:options:strict:location:)``) before the file was read.
+        case cancelled
     }
 
     /// The kind of failure.
