@@ -40,9 +40,11 @@ let package = Package(
         .target(name: "CPixelDecode", dependencies: ["CPNG", "CJPEG", "CWebP"]),
         // dlib's HOG face detector and 68-point landmarks (C++, libdlib-dev) behind an extern "C"
         // surface; linked into the PreflightFaces shared library only, never into Preflight.
-        // dlib's detector is header templates: optimised in every configuration, and left out of the address
-        // sanitizer (make test-asan), which would instrument all of dlib's templates; the shim's own C surface is small.
-        .target(name: "CFaceDetector", cxxSettings: [.unsafeFlags(["-O2", "-fno-sanitize=address"])], linkerSettings: [.linkedLibrary("dlib")]),
+        // dlib's detector is header templates: optimised in every configuration, and left out of the sanitized
+        // tree's instrumentation (ASan, libFuzzer's coverage), which would instrument all of dlib's templates;
+        // the shim's own C surface is small.
+        .target(name: "CFaceDetector", cxxSettings: [.unsafeFlags(["-O2", "-fno-sanitize=address", "-fno-sanitize=fuzzer-no-link"])],
+                linkerSettings: [.linkedLibrary("dlib")]),
         // Opens PreflightFaces with dlopen() on first use, so only a face check maps dlib.
         .target(name: "CFaceLoader", linkerSettings: [.linkedLibrary("dl")]),
         // A copy with non-temporal stores, for the audio batches handed from one thread to another.
