@@ -14,6 +14,12 @@ struct ReadDeadline: Sendable {
         uptimeNanoseconds = DispatchTime.now().uptimeNanoseconds + UInt64(allowed * 1e9)
     }
 
+    /// Seconds until the deadline, 0 once it has passed.
+    var secondsLeft: Double {
+        let now = DispatchTime.now().uptimeNanoseconds
+        return now >= uptimeNanoseconds ? 0 : Double(uptimeNanoseconds - now) / 1e9
+    }
+
     /// Whether the time has run out.
     var passed: Bool { DispatchTime.now().uptimeNanoseconds > uptimeNanoseconds }
 
