@@ -121,13 +121,13 @@ void measure(const dlib::full_object_detection &shape, pf_face &face) {
 
 }  // namespace
 
-extern "C" int pf_faces_interface_version(void) { return 2; }
+extern "C" int pf_faces_interface_version(void) { return 3; }
 
-extern "C" int pf_faces_detect(const unsigned char *gray, int width, int height, int upsample, double threshold,
+extern "C" int pf_faces_detect(const unsigned char *gray, int width, int height, int upsample, int first_level, double threshold,
                                const char *landmark_path, double seconds, pf_face *faces, int max_faces, char *message,
                                size_t message_size) {
     if (message_size > 0) message[0] = 0;
-    if (!gray || width <= 0 || height <= 0 || upsample < 0 || upsample > 2 || !(seconds == seconds)) {
+    if (!gray || width <= 0 || height <= 0 || upsample < 0 || upsample > 2 || first_level < 0 || !(seconds == seconds)) {
         copy_message(message, message_size, "invalid picture or parameters");
         return -1;
     }
@@ -143,7 +143,7 @@ extern "C" int pf_faces_detect(const unsigned char *gray, int width, int height,
             scale *= 2;
         }
         std::vector<dlib::rect_detection> found;
-        pyramid_outcome outcome = search_pyramid(prototype(), picture, threshold, deadline, found);
+        pyramid_outcome outcome = search_pyramid(prototype(), picture, (unsigned long)first_level, threshold, deadline, found);
         if (!outcome.complete || std::chrono::steady_clock::now() > deadline) {
             copy_message(message, message_size, "not measured in time: stopped after " + std::to_string(outcome.levels_searched) +
                          " of " + std::to_string(outcome.levels) + " pyramid levels");

@@ -11,7 +11,8 @@ using clock_type = std::chrono::steady_clock;
 }  // namespace
 
 pyramid_outcome search_pyramid(const dlib::frontal_face_detector &detector, const dlib::array2d<unsigned char> &picture,
-                               double threshold, clock_type::time_point deadline, std::vector<dlib::rect_detection> &found) {
+                               unsigned long first_level, double threshold, clock_type::time_point deadline,
+                               std::vector<dlib::rect_detection> &found) {
     found.clear();
     const scanner_type &full = detector.get_scanner();
     // One level at a time: a scanner that builds a single-level pyramid of the picture it is given.
@@ -38,8 +39,8 @@ pyramid_outcome search_pyramid(const dlib::frontal_face_detector &detector, cons
     for (unsigned long level = 0; level < levels; level++) {
         if (clock_type::now() > deadline) return {false, level, levels};
         const dlib::array2d<unsigned char> &searched = level == 0 ? picture : level_picture;
-        scanner.load(searched);
-        for (unsigned long i = 0; i < detector.num_detectors(); i++) {
+        if (level >= first_level) scanner.load(searched);
+        for (unsigned long i = 0; level >= first_level && i < detector.num_detectors(); i++) {
             if (clock_type::now() > deadline) return {false, level, levels};
             const auto &weights = detector.get_processed_w(i);
             const double bias = weights.w(scanner.get_num_dimensions());

@@ -14,11 +14,13 @@ struct pyramid_outcome {
 };
 
 // Finds faces in `picture` as `detector(picture, found, threshold)` does (dlib's object_detector:
-// the fHOG pyramid, each of the detector's filters at every level, the same non-maximum suppression),
+// the fHOG pyramid, each of the detector's filters at every level from `first_level` on (0: all, as
+// dlib; each level is 5/6 of the one before, so skipping the first ones skips the smallest faces and
+// most of the work), the same non-maximum suppression),
 // but builds and searches the pyramid a level at a time and each filter separately, checking
 // `deadline` before each: the search stops within one level's filtering of the deadline. Thread safe
 // for distinct threads (each keeps its own scanner).
 pyramid_outcome search_pyramid(const dlib::frontal_face_detector &detector, const dlib::array2d<unsigned char> &picture,
-                               double threshold, std::chrono::steady_clock::time_point deadline,
+                               unsigned long first_level, double threshold, std::chrono::steady_clock::time_point deadline,
                                std::vector<dlib::rect_detection> &found);
 #endif

@@ -63,11 +63,12 @@ enum FaceDetector {
         var landmarkProblem: String?
     }
 
-    /// Finds faces in `picture`, doubling it `upsample` times first; faces scoring under `threshold`
-    /// are dropped. The search stops when `deadline` passes (it is checked between pyramid levels, so
+    /// Finds faces in `picture`, doubling it `upsample` times first and searching its pyramid from
+    /// level `firstLevel` on (each level 5/6 of the one before: skipping levels skips the smallest
+    /// faces and most of the work); faces scoring under `threshold` are dropped. The search stops when `deadline` passes (it is checked between pyramid levels, so
     /// it stops within one level's work). Throws ``ProbeError`` `libraryMissing` when the library
     /// cannot be opened, `limitExceeded` (``notInTime``) when the deadline passed first.
-    static func search(_ picture: GrayPicture, upsample: Int, threshold: Double, landmarks: String?,
+    static func search(_ picture: GrayPicture, upsample: Int, firstLevel: Int = 0, threshold: Double, landmarks: String?,
                        deadline: ReadDeadline? = nil) throws -> Search {
         guard available else {
             throw ProbeError(.libraryMissing, LocalizedText(
@@ -79,7 +80,7 @@ enum FaceDetector {
         var message = [CChar](repeating: 0, count: 512)
         let seconds = deadline?.secondsLeft ?? 86_400
         let count = picture.pixels.withUnsafeBufferPointer { p in
-            pf_faces_run(p.baseAddress, Int32(picture.width), Int32(picture.height), Int32(upsample), threshold,
+            pf_faces_run(p.baseAddress, Int32(picture.width), Int32(picture.height), Int32(upsample), Int32(firstLevel), threshold,
                          landmarks, seconds, &found, Int32(maxFaces), &message, message.count)
         }
         let text = String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)

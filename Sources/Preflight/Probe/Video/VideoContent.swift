@@ -11,11 +11,14 @@ enum VideoContent {
     /// Mouth opening over which a mouth counts as open (as for photos, see rules/shared/photo-content.yaml).
     static let mouthOpenRatio = 0.08
     /// Sampled frames searched at twice their size (one upsampling) instead of as sampled, spread over
-    /// the sample: there faces down to about 40 px of the sampled frame (a sixteenth of its long side)
-    /// are found, such as a second person beside the first, which at the sampled size fall under the
-    /// detector's 80 px. A fixed number, so the pass's cost does not grow with the take; each such
-    /// search costs about four of the others.
+    /// the sample: there faces down to about 48 px of the sampled frame (an eighth of its long side
+    /// at 640 px is 80 px) are found, such as a second person beside the first, which at the sampled
+    /// size fall under the detector's 80 px. A fixed number, so the pass's cost does not grow with
+    /// the take; each such search costs about three of the others.
     static let fineSearches = 4
+    /// The first pyramid level of a fine search: level 1 of the doubled frame is 5/3 of the sampled
+    /// size; level 0 (twice the size) would add faces of 40–48 px for a third more work.
+    static let fineFirstLevel = 1
 
     /// The `video.*` content facts of a stream lasting `duration` seconds; nothing when no frame decodes.
     static func facts(_ sampler: VideoFrameSampler, duration: Double, deadline: ReadDeadline) -> Facts {
@@ -65,8 +68,9 @@ enum VideoContent {
         let fine = fineSearchIndices(count: frames.count)
         do {
             for (i, frame) in frames.enumerated() {
-                let search = try FaceDetector.search(frame.luma, upsample: fine.contains(i) ? 1 : 0, threshold: PhotoContent.threshold,
-                                                     landmarks: model, deadline: deadline)
+                let isFine = fine.contains(i)
+                let search = try FaceDetector.search(frame.luma, upsample: isFine ? 1 : 0, firstLevel: isFine ? fineFirstLevel : 0,
+                                                     threshold: PhotoContent.threshold, landmarks: model, deadline: deadline)
                 searches.append((frame.time, search))
             }
         } catch let e as ProbeError where e.kind == .limitExceeded {
