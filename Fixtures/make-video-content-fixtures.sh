@@ -2,7 +2,8 @@
 # Regenerates Fixtures/video-content/: short takes for the video content pass (background, faces),
 # made with ffmpeg from the face pictures of Fixtures/faces/ (run make-face-fixtures.sh first):
 # a face moving a little on a green screen, on a white wall, on a cluttered background, and a test
-# pattern with no face. 640x360, 25 fps, 4 s: the pass samples frames, so small takes suffice.
+# pattern with no face (640x360), and two people side by side (1280x720); 25 fps, 4 s: the pass
+# samples frames, so small takes suffice.
 #   bash Fixtures/make-video-content-fixtures.sh
 # Requires (Debian packages): ffmpeg (with libx264).
 set -euo pipefail
@@ -26,5 +27,11 @@ ff -i faces/astronaut.jpg -vf crop=250:250:100:10 "$tmp/astronaut-face.png"
 take -f lavfi -i "color=c=0xf2f2f0:s=640x360:r=25" "$tmp/astronaut-face.png" "$out/face-white.mp4"
 # Cluttered: the iceberg scene behind the face.
 take -loop 1 -i faces/no_face.jpg faces/hopper.jpg "$out/face-cluttered.mp4"
+# Two people side by side on a white wall, 1280x720: the portrait at 400 px and, mirrored, at 240 px,
+# each drifting; the smaller face's box (about 105 px) falls under the detector's 80 px once a frame
+# is sampled at 640 px, so only the searches at twice the sampled size see it.
+ff -f lavfi -i "color=c=0xf2f2f0:s=1280x720:r=25" -loop 1 -i faces/hopper.jpg -filter_complex \
+  "[1:v]split[a][b];[a]scale=400:400[l];[b]hflip,scale=240:240[r];[0:v][l]overlay=x='160+12*sin(2*PI*t/4)':y=160[m];[m][r]overlay=x='760-10*sin(2*PI*t/4)':y=200,format=yuv420p" \
+  "${enc[@]}" "$out/two-people.mp4"
 ff -f lavfi -i "testsrc2=s=640x360:r=25" "${enc[@]}" -crf 42 "$out/pattern-no-face.mp4"
 ls -l "$out"

@@ -56,3 +56,11 @@ for f in "$TAKE30" "$TAKE600"; do
     "ffmpeg signalstats, every frame" "ffmpeg -nostdin -v error -i $(q "$f") -vf crop=iw:ih*0.12:0:0,signalstats,metadata=print:file=- -an -f null -"
 done
 end_table
+
+begin_table "Landmark model (100 MB): read once, only when a face is found; a photo without a face never reads it"
+for f in Fixtures/faces/hopper.jpg Fixtures/faces/no_face.jpg; do
+  OK_CODES="0 1" compare "landmarks-$(basename "${f%.*}")" "$f" \
+    "preflight check, no model" "env PREFLIGHT_LANDMARK_MODEL= $(q "$PREFLIGHT") check --type IMAGE_PHOTO --material $(q "$f") --format json" \
+    "preflight check, model" "$(q "$PREFLIGHT") check --type IMAGE_PHOTO --material $(q "$f") --format json"
+done
+end_table

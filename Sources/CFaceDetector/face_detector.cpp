@@ -2,6 +2,8 @@
 // own shared library (libPreflightFaces.so) that preflight opens on first use.
 #include "face_detector.h"
 #include "frontal_model.h"
+#include "model_reader.h"
+#include "pyramid_search.h"
 
 #include <dlib/image_processing/frontal_face_detector.h>
 #include <dlib/image_processing/shape_predictor.h>
@@ -9,6 +11,7 @@
 #include <dlib/serialize.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstring>
 #include <memory>
@@ -72,7 +75,9 @@ std::shared_ptr<dlib::shape_predictor> landmark_model(const char *path, std::str
     model_path = path;
     try {
         auto loaded = std::make_shared<dlib::shape_predictor>();
-        dlib::deserialize(path) >> *loaded;
+        std::string problem;
+        // dlib's own reader, which gives its messages, when the quick one does not take the file.
+        if (!read_shape_predictor(path, *loaded, problem)) dlib::deserialize(path) >> *loaded;
         if (loaded->num_parts() != 68) throw dlib::error("the model does not have 68 landmarks");
         model = loaded;
         model_error.clear();
@@ -116,18 +121,20 @@ void measure(const dlib::full_object_detection &shape, pf_face &face) {
 
 }  // namespace
 
-extern "C" int pf_faces_interface_version(void) { return 1; }
+extern "C" int pf_faces_interface_version(void) { return 3; }
 
-extern "C" int pf_faces_detect(const unsigned char *gray, int width, int height, int upsample, double threshold,
-                               const char *landmark_path, pf_face *faces, int max_faces, char *message, size_t message_size) {
+extern "C" int pf_faces_detect(const unsigned char *gray, int width, int height, int upsample, int first_level, double threshold,
+                               const char *landmark_path, double seconds, pf_face *faces, int max_faces, char *message,
+                               size_t message_size) {
     if (message_size > 0) message[0] = 0;
-    if (!gray || width <= 0 || height <= 0 || upsample < 0 || upsample > 2) {
+    if (!gray || width <= 0 || height <= 0 || upsample < 0 || upsample > 2 || first_level < 0 || !(seconds == seconds)) {
         copy_message(message, message_size, "invalid picture or parameters");
         return -1;
     }
+    const auto start = std::chrono::steady_clock::now();
+    // At most a day: the time point stays far from the clock's range.
+    const auto deadline = start + std::chrono::microseconds(static_cast<long long>(std::max(0.0, std::min(seconds, 86400.0)) * 1e6));
     try {
-        // The detector keeps scratch state while it runs: one per thread.
-        thread_local dlib::frontal_face_detector detector = prototype();
         dlib::array2d<unsigned char> picture(height, width);
         for (int y = 0; y < height; y++) std::memcpy(&picture[y][0], gray + size_t(y) * size_t(width), size_t(width));
         double scale = 1;
@@ -136,7 +143,12 @@ extern "C" int pf_faces_detect(const unsigned char *gray, int width, int height,
             scale *= 2;
         }
         std::vector<dlib::rect_detection> found;
-        detector(picture, found, threshold);
+        pyramid_outcome outcome = search_pyramid(prototype(), picture, (unsigned long)first_level, threshold, deadline, found);
+        if (!outcome.complete || std::chrono::steady_clock::now() > deadline) {
+            copy_message(message, message_size, "not measured in time: stopped after " + std::to_string(outcome.levels_searched) +
+                         " of " + std::to_string(outcome.levels) + " pyramid levels");
+            return -2;
+        }
         std::sort(found.begin(), found.end(), [](const dlib::rect_detection &a, const dlib::rect_detection &b) {
             return a.rect.area() > b.rect.area();
         });
@@ -173,5 +185,29 @@ extern "C" int pf_faces_detect(const unsigned char *gray, int width, int height,
     } catch (...) {
         copy_message(message, message_size, "dlib: unknown error");
         return -1;
+    }
+}
+
+extern "C" int pf_faces_check_model_reader(const char *landmark_path, char *message, size_t message_size) {
+    if (message_size > 0) message[0] = 0;
+    try {
+        dlib::shape_predictor quick, reference;
+        std::string problem;
+        if (!read_shape_predictor(landmark_path, quick, problem)) {
+            copy_message(message, message_size, "the quick reader refused the file: " + problem);
+            return 0;
+        }
+        dlib::deserialize(landmark_path) >> reference;
+        std::ostringstream a, b;
+        dlib::serialize(quick, a);
+        dlib::serialize(reference, b);
+        if (a.str() != b.str()) {
+            copy_message(message, message_size, "the two readers gave different predictors");
+            return 0;
+        }
+        return 1;
+    } catch (const std::exception &e) {
+        copy_message(message, message_size, std::string("dlib: ") + e.what());
+        return 0;
     }
 }

@@ -6,11 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef int (*detect_fn)(const unsigned char *, int, int, int, double, const char *, pf_face *, int, char *, size_t);
+typedef int (*detect_fn)(const unsigned char *, int, int, int, int, double, const char *, double, pf_face *, int, char *, size_t);
+typedef int (*check_fn)(const char *, char *, size_t);
 typedef int (*version_fn)(void);
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 static detect_fn detect;
+static check_fn check_reader;
 static char error[512];
 
 static const char library_name[] = "libPreflightFaces.so";
@@ -56,11 +58,13 @@ static void load(void) {
     }
     version_fn version = (version_fn)dlsym(handle, "pf_faces_interface_version");
     detect_fn found = (detect_fn)dlsym(handle, "pf_faces_detect");
-    if (!version || !found || version() != 1) {
-        snprintf(error, sizeof error, "libPreflightFaces.so does not have interface version 1");
+    check_fn checker = (check_fn)dlsym(handle, "pf_faces_check_model_reader");
+    if (!version || !found || !checker || version() != 3) {
+        snprintf(error, sizeof error, "libPreflightFaces.so does not have interface version 3");
         dlclose(handle);
         return;
     }
+    check_reader = checker;
     detect = found;
 }
 
@@ -76,11 +80,19 @@ const char *pf_faces_error(void) {
     return error[0] ? error : NULL;
 }
 
-int pf_faces_run(const unsigned char *gray, int width, int height, int upsample, double threshold,
-                 const char *landmark_model, pf_face *faces, int max_faces, char *message, size_t message_size) {
+int pf_faces_run(const unsigned char *gray, int width, int height, int upsample, int first_level, double threshold,
+                 const char *landmark_model, double seconds, pf_face *faces, int max_faces, char *message, size_t message_size) {
     if (!pf_faces_available()) {
         if (message_size > 0) snprintf(message, message_size, "%s", error);
         return -1;
     }
-    return detect(gray, width, height, upsample, threshold, landmark_model, faces, max_faces, message, message_size);
+    return detect(gray, width, height, upsample, first_level, threshold, landmark_model, seconds, faces, max_faces, message, message_size);
+}
+
+int pf_faces_run_model_reader_check(const char *landmark_model, char *message, size_t message_size) {
+    if (!pf_faces_available()) {
+        if (message_size > 0) snprintf(message, message_size, "%s", error);
+        return 0;
+    }
+    return check_reader(landmark_model, message, message_size);
 }

@@ -39,6 +39,13 @@ static void copy_message(char *message, size_t size, const char *text) {
 }
 
 /* Luma of a row of Adobe-style (inverted) CMYK, as ImageMagick and Pillow read it. */
+/* The long side of the picture after libjpeg's 1/`denom` scaling (it rounds up) and the box reduction to `max_side`. */
+static unsigned long reduced_side(unsigned long long_side, unsigned denom, int max_side) {
+    unsigned long scaled = (long_side + denom - 1) / denom;
+    unsigned long factor = (unsigned long)pf_box_factor((int)scaled, max_side);
+    return (scaled + factor - 1) / factor;
+}
+
 static void cmyk_row_to_gray(const unsigned char *cmyk, unsigned char *gray, int width) {
     for (int x = 0; x < width; x++) {
         const unsigned char *p = cmyk + 4 * x;
@@ -80,6 +87,9 @@ int pf_jpeg_decode_gray(const unsigned char *data, size_t length, int max_side,
     unsigned long long_side = c.image_width > c.image_height ? c.image_width : c.image_height;
     unsigned denom = 1;
     while (denom < 8 && max_side > 0 && long_side / (denom * 2) >= (unsigned long)max_side) denom *= 2;
+    // Scale further in the DCT while that does not make the reduced picture smaller: 4000 px at 1/2
+    // is 2000 px boxed to 1000, the size 1/4 gives directly, with a quarter of the pixels to make.
+    while (denom < 8 && max_side > 0 && reduced_side(long_side, denom * 2, max_side) >= reduced_side(long_side, denom, max_side)) denom *= 2;
     c.scale_num = 1;
     c.scale_denom = denom;
     c.dct_method = JDCT_ISLOW;

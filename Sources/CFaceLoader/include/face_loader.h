@@ -15,7 +15,11 @@ int pf_faces_loaded(void);
 /// The loader's message when the library could not be opened (dlerror's text), or NULL.
 const char *pf_faces_error(void);
 
-/// Calls pf_faces_detect of the opened library; -1 with a message when it is not available.
-int pf_faces_run(const unsigned char *gray, int width, int height, int upsample, double threshold,
-                 const char *landmark_model, pf_face *faces, int max_faces, char *message, size_t message_size);
+/// Calls pf_faces_detect of the opened library (`first_level`: the first pyramid level searched; `seconds`: the time the search may take); -1 with a
+/// message when it is not available.
+int pf_faces_run(const unsigned char *gray, int width, int height, int upsample, int first_level, double threshold,
+                 const char *landmark_model, double seconds, pf_face *faces, int max_faces, char *message, size_t message_size);
+
+/// Calls pf_faces_check_model_reader of the opened library; 0 with a message when it is not available.
+int pf_faces_run_model_reader_check(const char *landmark_model, char *message, size_t message_size);
 #endif

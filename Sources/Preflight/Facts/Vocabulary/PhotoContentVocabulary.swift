@@ -6,6 +6,7 @@ extension FactDefinition {
         .init(name: "photo.decodes", dimension: .flag, summary: "Whether every pixel decodes (libjpeg, libpng with every CRC and the zlib checksum, libwebp)."),
         .init(name: "photo.decode_error", dimension: .text, summary: "The decoder's own message when photo.decodes is false."),
         .init(name: "photo.faces_measured", dimension: .flag, summary: "Whether the face detector (libPreflightFaces.so, dlib) could run."),
+        .init(name: "photo.faces_in_time", dimension: .flag, summary: "False when the face search was stopped by the per-file time limit (--timeout); not set otherwise."),
         .init(name: "photo.faces_problem", dimension: .text, summary: "Why faces were not measured (the library or package missing)."),
         .init(name: "photo.face_count", dimension: .count, summary: "Frontal faces found (dlib HOG detector, one upsampling)."),
         .init(name: "photo.landmarks_measured", dimension: .flag, summary: "Whether the 68-point landmark model (libdlib-data) was installed, so roll, yaw and mouth were measured."),

@@ -10,6 +10,7 @@ extension FactDefinition {
         .init(name: "video.background_expected", dimension: .text, summary: "The background the request has the service remove: green (RemoveBackground 1, the default), white (2), or kept (IsHaveBackground true)."),
         .init(name: "video.background_keyable", dimension: .flag, summary: "Whether video.background is the one the service will remove (or the background is kept)."),
         .init(name: "video.faces_measured", dimension: .flag, summary: "Whether the face detector (libPreflightFaces.so, dlib) could run."),
+        .init(name: "video.faces_in_time", dimension: .flag, summary: "False when the face searches were stopped by the per-file time limit (--timeout); not set otherwise."),
         .init(name: "video.faces_problem", dimension: .text, summary: "Why faces were not measured."),
         .init(name: "video.face_frames_ratio", dimension: .count, summary: "Share of the sampled frames with exactly one face."),
         .init(name: "video.face_count_max", dimension: .count, summary: "Most faces in one sampled frame."),

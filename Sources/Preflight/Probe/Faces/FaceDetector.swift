@@ -63,9 +63,13 @@ enum FaceDetector {
         var landmarkProblem: String?
     }
 
-    /// Finds faces in `picture`, doubling it `upsample` times first; faces scoring under `threshold`
-    /// are dropped. Throws ``ProbeError`` `libraryMissing` when the library cannot be opened.
-    static func search(_ picture: GrayPicture, upsample: Int, threshold: Double, landmarks: String?) throws -> Search {
+    /// Finds faces in `picture`, doubling it `upsample` times first and searching its pyramid from
+    /// level `firstLevel` on (each level 5/6 of the one before: skipping levels skips the smallest
+    /// faces and most of the work); faces scoring under `threshold` are dropped. The search stops when `deadline` passes (it is checked between pyramid levels, so
+    /// it stops within one level's work). Throws ``ProbeError`` `libraryMissing` when the library
+    /// cannot be opened, `limitExceeded` (``notInTime``) when the deadline passed first.
+    static func search(_ picture: GrayPicture, upsample: Int, firstLevel: Int = 0, threshold: Double, landmarks: String?,
+                       deadline: ReadDeadline? = nil) throws -> Search {
         guard available else {
             throw ProbeError(.libraryMissing, LocalizedText(
                 zh: "无法加载人脸检测库（dlib）。请安装 Debian 软件包：sudo apt-get install \(runtimePackage)",
@@ -74,11 +78,13 @@ enum FaceDetector {
         }
         var found = [pf_face](repeating: pf_face(), count: maxFaces)
         var message = [CChar](repeating: 0, count: 512)
+        let seconds = deadline?.secondsLeft ?? 86_400
         let count = picture.pixels.withUnsafeBufferPointer { p in
-            pf_faces_run(p.baseAddress, Int32(picture.width), Int32(picture.height), Int32(upsample), threshold,
-                         landmarks, &found, Int32(maxFaces), &message, message.count)
+            pf_faces_run(p.baseAddress, Int32(picture.width), Int32(picture.height), Int32(upsample), Int32(firstLevel), threshold,
+                         landmarks, seconds, &found, Int32(maxFaces), &message, message.count)
         }
         let text = String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        if count == -2 { throw notInTime(deadline?.seconds ?? seconds, detail: text) }
         guard count >= 0 else {
             throw ProbeError(.unreadable, LocalizedText(zh: "人脸检测失败：\(text)", en: "Face detection failed: \(text)"), detail: text)
         }
@@ -87,5 +93,21 @@ enum FaceDetector {
                          landmarks: f.has_landmarks != 0 ? FaceLandmarks(roll: f.roll, yaw: f.yaw, mouthOpen: f.mouth_open) : nil)
         }
         return Search(faces: faces, count: Int(count), landmarkProblem: text.isEmpty ? nil : text)
+    }
+
+    /// The error of a search stopped by the per-file deadline of `seconds`.
+    static func notInTime(_ seconds: Double, detail: String?) -> ProbeError {
+        let limit = FactFormatting.trim(seconds, digits: 1)
+        return ProbeError(.limitExceeded, LocalizedText(
+            zh: "人脸未能在每个文件的时限（\(limit) 秒）内检查完，已停止。",
+            en: "Faces were not measured in time: the search stopped at the per-file limit of \(limit) s."), detail: detail)
+    }
+
+    /// Whether dlib's own reader and the quick one the detector uses give the same landmark model
+    /// from `path` (it is read twice; for tests). Nil when they do, else why not.
+    static func modelReaderDifference(_ path: String) -> String? {
+        var message = [CChar](repeating: 0, count: 512)
+        if pf_faces_run_model_reader_check(path, &message, message.count) == 1 { return nil }
+        return String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }

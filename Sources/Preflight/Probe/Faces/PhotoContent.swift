@@ -14,8 +14,9 @@ enum PhotoContent {
     /// to two real ones (scoring 0.9–1.6) in the two-faces test picture.
     static let threshold = 0.3
 
-    /// The `photo.*` content facts of a photo whose header was read; JPEG, PNG and WebP only.
-    static func facts(_ file: PhotoFile, header: PhotoHeader) -> Facts {
+    /// The `photo.*` content facts of a photo whose header was read; JPEG, PNG and WebP only. The
+    /// face search stops at `deadline` (`photo.faces_in_time` false).
+    static func facts(_ file: PhotoFile, header: PhotoHeader, deadline: ReadDeadline? = nil) -> Facts {
         var f = Facts()
         guard [.jpeg, .png, .webp].contains(header.format), (header.bitDepth ?? 8) <= 8 else { return f }
         switch PhotoPixels.decode(file, format: header.format) {
@@ -27,7 +28,7 @@ enum PhotoContent {
             return f
         case .decoded(let picture):
             f.set("photo.decodes", true)
-            f.merge(faceFacts(picture.oriented(header.orientation), displayed: displayedSize(header)))
+            f.merge(faceFacts(picture.oriented(header.orientation), displayed: displayedSize(header), deadline: deadline))
             return f
         }
     }
@@ -38,15 +39,22 @@ enum PhotoContent {
         return header.swapsSides ? (h, w) : (w, h)
     }
 
-    /// Face facts of a displayed picture; `displayed` is the photo's full size (the picture may be reduced).
-    static func faceFacts(_ picture: GrayPicture, displayed: (width: Int, height: Int)?) -> Facts {
+    /// Face facts of a displayed picture; `displayed` is the photo's full size (the picture may be
+    /// reduced). A search stopped by `deadline` gives `photo.faces_in_time` false and no face facts.
+    static func faceFacts(_ picture: GrayPicture, displayed: (width: Int, height: Int)?, deadline: ReadDeadline? = nil) -> Facts {
         var f = Facts()
         let search: FaceDetector.Search
         let model = FaceDetector.landmarkModel
         do {
-            var found = try FaceDetector.search(picture, upsample: 0, threshold: threshold, landmarks: model)
-            if found.count == 0 { found = try FaceDetector.search(picture, upsample: retryUpsample, threshold: threshold, landmarks: model) }
+            var found = try FaceDetector.search(picture, upsample: 0, threshold: threshold, landmarks: model, deadline: deadline)
+            if found.count == 0 {
+                found = try FaceDetector.search(picture, upsample: retryUpsample, threshold: threshold, landmarks: model, deadline: deadline)
+            }
             search = found
+        } catch let e as ProbeError where e.kind == .limitExceeded {
+            f.set("photo.faces_in_time", false)
+            f.set("photo.faces_problem", e.message.en + (e.detail.map { " (\($0))" } ?? ""))
+            return f
         } catch let e as ProbeError {
             f.set("photo.faces_measured", false)
             f.set("photo.faces_problem", e.message.en + (e.detail.map { " (\($0))" } ?? ""))

@@ -18,6 +18,14 @@ struct ReadDeadline: Sendable {
         uptimeNanoseconds = DispatchTime.now().uptimeNanoseconds + UInt64(allowed * 1e9)
     }
 
+    /// Seconds until the deadline, 0 once it has passed or the check was cancelled (for readers that
+    /// check the time themselves, such as the face search).
+    var secondsLeft: Double {
+        if cancellation?.isCancelled == true { return 0 }
+        let now = DispatchTime.now().uptimeNanoseconds
+        return now >= uptimeNanoseconds ? 0 : Double(uptimeNanoseconds - now) / 1e9
+    }
+
     /// Whether the time has run out or the check was cancelled.
     var passed: Bool { DispatchTime.now().uptimeNanoseconds > uptimeNanoseconds || cancellation?.isCancelled == true }
 

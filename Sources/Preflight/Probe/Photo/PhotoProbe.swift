@@ -26,11 +26,13 @@ public enum PhotoProbe {
     }
 
     /// Header facts, then, when ``ProbeOptions/content`` is on, the content facts of
-    /// ``PhotoContent`` (every pixel decoded; faces, sharpness, exposure).
+    /// ``PhotoContent`` (every pixel decoded; faces, sharpness, exposure), the face search within
+    /// ``ProbeOptions/timeout`` of the start.
     static func facts(of file: PhotoFile, name: String, options: ProbeOptions) throws -> Facts {
+        let deadline = ReadDeadline(seconds: options.timeout)
         let photo = try header(of: file, name: name, options: options)
         var facts = photo.facts
-        if options.content { facts.merge(PhotoContent.facts(file, header: photo)) }
+        if options.content { facts.merge(PhotoContent.facts(file, header: photo, deadline: deadline)) }
         return facts
     }
 
