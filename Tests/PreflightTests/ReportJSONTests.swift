@@ -46,7 +46,7 @@ import Testing
         finding.column = 7
         finding.fixCommand = "ffmpeg -i 'dir/a \"b\".mp4' out.mp4"
         let plain = Finding(rule: "slots.material", severity: .info, status: .pass, message: LocalizedText(zh: "", en: ""))
-        var report = Report(rules: set, inputs: [input, bare], checks: [finding, plain, finding], strict: true)
+        var report = Report(rules: set, inputs: [input, bare], checks: [finding, plain, finding], strict: true, libraries: [:])
         report.submission = submission
         report.rules.profile = "legacy"
         report.uploads = [
@@ -70,7 +70,7 @@ import Testing
 
     /// A batch of the pinned report twice (with and without a label) and an empty report.
     static func pinnedBatch() throws -> BatchReport {
-        var empty = Report(rules: try RuleSetLoader().load(type: "VOICE"), inputs: [], checks: [], strict: false)
+        var empty = Report(rules: try RuleSetLoader().load(type: "VOICE"), inputs: [], checks: [], strict: false, libraries: [:])
         empty.tool.version = "9.9.9"
         empty.libraries = [:]
         empty.rules = Report.RuleSetInfo(type: "VOICE", version: "2025-01-01", profile: nil, digest: "", sources: [])
