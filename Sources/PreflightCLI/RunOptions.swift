@@ -159,10 +159,6 @@ struct RunOptions: ParsableArguments {
         let timings = MeasureTimings()
         batch.timings = timings
         if let display { batch.progress = { done, total, _ in display.fileDone(done, of: total) } }
-        // JSON of a batch is written submission by submission while files are measured, unless a
-        // baseline will change the reports afterwards.
-        let prerendered = !single && baseline == nil && (format == .json || output.contains { $0.hasPrefix("json=") }) ? SubmissionJSON() : nil
-        if let prerendered { batch.judged = { index, report in prerendered.add(report, at: index) } }
         var report = try await check(batch, ruleLoader())
         display?.finish()
         let language = self.display.language
@@ -185,9 +181,9 @@ struct RunOptions: ParsableArguments {
         if let path = writeBaseline {
             try write(Baseline(from: report, root: root).json, to: path, what: language == .zh ? "基线" : "the baseline")
         }
-        print(render(report, as: format, single: single, parts: prerendered, context: context), terminator: "")
+        print(render(report, as: format, single: single, context: context), terminator: "")
         for (f, path) in targets {
-            try write(render(report, as: f, single: single, parts: prerendered, context: context), to: path,
+            try write(render(report, as: f, single: single, context: context), to: path,
                       what: language == .zh ? " \(f.rawValue) 报告" : "the \(f.rawValue) report")
         }
         return report.verdict == .fail ? ExitStatus.fail : ExitStatus.pass
@@ -199,7 +195,7 @@ struct RunOptions: ParsableArguments {
         var seconds: Double = 0
     }
 
-    func render(_ report: BatchReport, as format: ReportFormat, single: Bool, parts: SubmissionJSON? = nil,
+    func render(_ report: BatchReport, as format: ReportFormat, single: Bool,
                 context: RenderContext = RenderContext()) -> String {
         let language = display.language
         switch format {
@@ -207,7 +203,6 @@ struct RunOptions: ParsableArguments {
         case .codequality: return CodeQualityRenderer(language: language).render(report)
         case .json:
             if single, let only = report.submissions.first { return JSONRenderer.render(only) }
-            if let parts { return JSONRenderer.render(report, parts: parts) }
             return JSONRenderer.render(report)
         case .junit: return JUnitRenderer(language: language, timings: context.timings, seconds: context.seconds).render(report)
         case .github: return GitHubRenderer(language: language).render(report)

@@ -8,7 +8,7 @@ extension VoiceFixture {
     /// Measures a file as its slot's kind does in `preflight check`.
     static func input(_ slot: String, _ url: URL, kind: SlotKind) -> InputReport {
         let (measured, error) = SlotProbe.probe(url, kind: kind)
-        return InputReport(slot: slot, path: url.path, facts: measured.facts, entries: measured.entries, error: error)
+        return InputReport(slot: slot, path: url.path, facts: measured.facts, entries: measured.entries?.map(EntryReport.init), error: error)
     }
 
     /// The rule files of the checkout.
@@ -18,7 +18,7 @@ extension VoiceFixture {
     static func check(_ type: String, _ files: [String: URL], profile: String? = nil) throws -> Report {
         let rules = try loader.load(type: type, profile: profile)
         let inputs = files.sorted { $0.key < $1.key }.map { input($0.key, $0.value, kind: rules.slot($0.key)?.kind ?? .video) }
-        return Report(rules: rules, inputs: inputs, checks: Evaluator.evaluate(rules, inputs: inputs), strict: false)
+        return Report(rules: rules, inputs: inputs, checks: Evaluator.evaluate(rules, inputs: inputs), strict: false, libraries: [:])
     }
 
     /// The ids of failed checks of at least `severity`.

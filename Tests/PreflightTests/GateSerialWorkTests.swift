@@ -3,114 +3,9 @@ import PreflightTestSupport
 import Testing
 @testable import Preflight
 
-/// The work of a batch outside its measurements: JSON written directly (byte for byte what
-/// JSONEncoder writes), files identified and ordered lazily, submissions judged as they complete.
+/// The work of a batch outside its measurements: files identified and ordered lazily, submissions
+/// judged as they complete.
 @Suite struct GateSerialWorkTests {
-    static func encoderJSON<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
-    }
-
-    static let awkward = "quote \" back \\ slash / tab\t nl\n cr\r bell\u{7} nul\u{0} us\u{1F} del\u{7F} 张三 😀 é"
-
-    /// A report with every optional member present, awkward strings, and numbers of every shape.
-    static func fullReport(submission: String? = "s1") throws -> Report {
-        let set = try RuleSetLoader().load(type: "IMAGE_GENERAL")
-        var facts = Facts()
-        facts["a.int"] = .number(25)
-        facts["a.negative"] = .number(-3)
-        facts["a.zero"] = .number(-0.0)
-        facts["a.fraction"] = .number(29.97002997002997)
-        facts["a.tiny"] = .number(1.5e-7)
-        facts["a.large"] = .number(9.5e15)
-        facts["a.huge"] = .number(1.0e300)
-        facts["a.edge"] = .number(9_000_000_000_000_001)
-        facts["a.nan"] = .number(.nan)
-        facts["a.inf"] = .number(-.infinity)
-        facts["b.text"] = .text(awkward)
-        facts["b.flag"] = .flag(false)
-        facts["b.list"] = .list(["x", awkward])
-        facts["b.empty_list"] = .list([])
-        facts["B.upper"] = .flag(true)
-        facts["b_under"] = .text("")
-        facts["é.key"] = .text("non-ASCII key")
-        let error = ProbeError(.unreadable, LocalizedText(zh: "坏了", en: awkward), detail: "detail \"x\"")
-        let input = InputReport(slot: "material", path: "dir/a \"b\".mp4", facts: facts,
-                                entries: [EntryReport(name: "take.wav", facts: facts, error: error), EntryReport(name: "empty", facts: Facts())],
-                                error: error)
-        let bare = InputReport(slot: "identity", path: "x.mp4", facts: Facts(), error: nil)
-        var finding = Finding(rule: "material.frame_rate", slot: "material", file: "dir/a.mp4", entry: "take.wav", severity: .warning,
-                              status: .fail, fact: "video.frame_rate", measured: .number(24.5), measuredText: "24.5 fps",
-                              limit: "≥ 25 fps", message: LocalizedText(zh: "帧率", en: awkward), fix: LocalizedText(zh: "修", en: "fix it"),
-                              serviceError: 100_003, source: "rules/x.yaml:1:2")
-        finding.waived = true
-        finding.line = 3
-        finding.column = 7
-        finding.fixCommand = "ffmpeg -i 'dir/a \"b\".mp4' out.mp4"
-        let plain = Finding(rule: "slots.material", severity: .info, status: .pass, message: LocalizedText(zh: "", en: ""))
-        var report = Report(rules: set, inputs: [input, bare], checks: [finding, plain, finding], strict: true)
-        report.submission = submission
-        report.rules.profile = "legacy"
-        report.uploads = [
-            PlannedUpload(slot: "material", path: "dir/a.mp4", key: "video/a.mp4", bucketKey: "prefix/video/a.mp4",
-                          url: "https://b.cos.ap-guangzhou.myqcloud.com/prefix/video/a.mp4", requestField: "MaterialCosUrl"),
-            PlannedUpload(slot: "identity", path: "x.mp4", key: "idcard/x.mp4", bucketKey: nil, url: nil, requestField: nil),
-        ]
-        return report
-    }
-
-    @Test func prettyJSONMatchesJSONEncoderByteForByte() throws {
-        let full = try Self.fullReport()
-        #expect(JSONRenderer.render(full) == (try Self.encoderJSON(full)))
-        let set = try RuleSetLoader().load(type: "VOICE")
-        let empty = Report(rules: set, inputs: [], checks: [], strict: false)
-        #expect(JSONRenderer.render(empty) == (try Self.encoderJSON(empty)))
-        let batch = BatchReport(submissions: [full, try Self.fullReport(submission: nil), empty], strict: true, filesMeasured: 3, filesReused: 1)
-        #expect(JSONRenderer.render(batch) == (try Self.encoderJSON(batch)))
-        let none = BatchReport(submissions: [], strict: false, filesMeasured: 0, filesReused: 0)
-        #expect(JSONRenderer.render(none) == (try Self.encoderJSON(none)))
-    }
-
-    @Test func numbersAreWrittenAsJSONEncoderWritesThem() throws {
-        var generator = SystemRandomNumberGenerator()
-        var values: [Double] = [0, 1, -1, 0.1, 1e-5, 1e-7, 123456.789, 1e15, 8.99e15, 9e15, 1e16, 1e21, 1e22, .leastNonzeroMagnitude, .leastNormalMagnitude, .greatestFiniteMagnitude]
-        for _ in 0..<2000 {
-            values.append(Double(bitPattern: generator.next() & 0x7FEF_FFFF_FFFF_FFFF) * (Bool.random() ? 1 : -1))
-            values.append(Double.random(in: -1e6...1e6))
-        }
-        for v in values {
-            var facts = Facts()
-            facts["n"] = .number(v)
-            var json = PrettyJSON()
-            json.value(facts)
-            #expect(json.finish() == (try Self.encoderJSON(facts)), "\(v)")
-        }
-    }
-
-    /// Every stored property of the report types is written: the full report sets them all, so its
-    /// members count equals the stored properties. A new member must be added to ReportJSON.swift.
-    @Test func everyStoredPropertyIsWritten() throws {
-        let report = try Self.fullReport()
-        let finding = report.checks[0]
-        let input = report.inputs[0]
-        let samples: [(Any, Encodable)] = [
-            (report, report), (report.rules, report.rules), (report.tool, report.tool), (finding, finding), (input, input),
-            (input.entries![0], input.entries![0]), (input.error!, input.error!), (report.uploads[0], report.uploads[0]),
-            (finding.message, finding.message),
-        ]
-        for (value, encodable) in samples {
-            let object = try JSONSerialization.jsonObject(with: Data(try Self.encoderJSON(encodable).utf8)) as? [String: Any]
-            // A finding's fixCommand is written inside its `fix` object, as `fix.command`.
-            let nested = value is Finding ? 1 : 0
-            if value is Finding { #expect((object?["fix"] as? [String: Any])?["command"] as? String == finding.fixCommand) }
-            let stored = Mirror(reflecting: value).children.count - nested
-            #expect(object?.count == stored, "\(type(of: value)): \(object?.keys.sorted() ?? []) against \(stored) stored properties")
-        }
-        let batch = BatchReport(submissions: [report], strict: true, filesMeasured: 1, filesReused: 0)
-        #expect((try JSONSerialization.jsonObject(with: Data(JSONRenderer.render(batch).utf8)) as? [String: Any])?.count == Mirror(reflecting: batch).children.count)
-    }
-
     // MARK: Measuring order and judging
 
     func folder(_ files: [(String, URL)]) throws -> URL {
@@ -164,19 +59,14 @@ import Testing
             reports.append(try await check.run(submissions) { try loader.load(type: $0) })
             #expect(paths.totals == Array(repeating: 4, count: 4), "each unique file once, with the final total")
 
-            // Found one at a time, measured while finding, each report written as JSON when judged.
-            let parts = SubmissionJSON()
+            // Found one at a time, measured while finding, each report handed over when judged.
             let seen = PathLog()
             var found = BatchCheck(jobs: jobs)
-            found.judged = { index, report in
-                parts.add(report, at: index)
-                seen.append(index, 0, report.submission ?? "")
-            }
+            found.judged = { index, report in seen.append(index, 0, report.submission ?? "") }
             var rest = submissions[...]
             let batch = try await found.run(discovering: { rest.popFirst() }) { try loader.load(type: $0) }
             #expect(batch == reports[0])
             #expect(seen.dones.sorted() == Array(submissions.indices), "each submission judged once")
-            #expect(JSONRenderer.render(batch, parts: parts) == JSONRenderer.render(batch))
         }
         #expect(reports[0] == reports[1] && reports[1] == reports[2])
         let batch = reports[0]
@@ -227,22 +117,6 @@ import Testing
         let d = try #require(broken.submissions.last)
         #expect(d.verdict == .fail && d.findings.map(\.rule) == ["submission.invalid"])
         #expect(d.findings.first?.file?.hasSuffix("d/submission.yaml") == true && d.findings.first?.line == 2 && d.findings.first?.column == 1)
-    }
-
-    @Test func partsOfAChangedReportAreWrittenAgain() async throws {
-        let photo = Fixture.url("photo/portrait_1200x1600.jpg")
-        let submissions = (1...3).map { Submission(type: "IMAGE_PHOTO", files: ["material": photo], name: "s\($0)") }
-        let loader = RuleSetLoader()
-        let parts = SubmissionJSON()
-        var check = BatchCheck(jobs: 2)
-        check.judged = { index, report in parts.add(report, at: index) }
-        var batch = try await check.run(submissions) { try loader.load(type: $0) }
-        #expect(JSONRenderer.render(batch, parts: parts) == JSONRenderer.render(batch))
-        // A baseline waives a failure: the counts change, so the parts are not used.
-        Baseline(from: batch).apply(to: &batch)
-        #expect(batch.submissions.contains { $0.checks.contains { $0.waived == true } })
-        #expect(JSONRenderer.render(batch, parts: parts) == JSONRenderer.render(batch))
-        #expect(JSONRenderer.render(batch) == (try Self.encoderJSON(batch)))
     }
 }
 

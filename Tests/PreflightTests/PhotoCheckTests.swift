@@ -23,7 +23,7 @@ import Testing
             problem = e
         }
         let input = InputReport(slot: "material", path: url.path, facts: facts, error: problem)
-        return Report(rules: rules, inputs: [input], checks: Evaluator.evaluate(rules, inputs: [input]), strict: false)
+        return Report(rules: rules, inputs: [input], checks: Evaluator.evaluate(rules, inputs: [input]), strict: false, libraries: [:])
     }
 
     func check(_ name: String) throws -> Report { try check(Fixture.url("photo/\(name)")) }

@@ -18,7 +18,7 @@ import Testing
     func check(_ name: String) throws -> Report {
         let rules = try loader.load(type: "IMAGE_PHOTO")
         let input = InputReport(slot: "material", path: Fixture.url("faces/\(name)").path, facts: try facts(name), error: nil)
-        return Report(rules: rules, inputs: [input], checks: Evaluator.evaluate(rules, inputs: [input]), strict: false)
+        return Report(rules: rules, inputs: [input], checks: Evaluator.evaluate(rules, inputs: [input]), strict: false, libraries: [:])
     }
 
     func failed(_ report: Report, _ severity: Severity) -> Set<String> {
@@ -109,7 +109,7 @@ import Testing
         for name in ["photo.face_roll", "photo.face_yaw", "photo.mouth_open"] { f[name] = nil }
         f["photo.landmarks_measured"] = .flag(false)
         let input = InputReport(slot: "material", path: "hopper.jpg", facts: f, error: nil)
-        let report = Report(rules: rules, inputs: [input], checks: Evaluator.evaluate(rules, inputs: [input]), strict: false)
+        let report = Report(rules: rules, inputs: [input], checks: Evaluator.evaluate(rules, inputs: [input]), strict: false, libraries: [:])
         let note = try #require(report.findings.first { $0.rule == "material.landmarks" })
         #expect(note.severity == .info)
         #expect(note.fix?.en.contains("libdlib-data") == true)

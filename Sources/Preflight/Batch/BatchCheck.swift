@@ -15,7 +15,7 @@ public struct BatchCheck: Sendable {
     public var progress: (@Sendable (Int, Int, String) -> Void)?
     /// Called as soon as each submission is judged, with its position in the batch and its report,
     /// on the task that judged it (several may run at once) while the last files may still be
-    /// measured; for output written as the reports come, such as ``SubmissionJSON``.
+    /// measured; for output written as the reports come.
     public var judged: (@Sendable (Int, Report) -> Void)?
     /// Where the time each file took to measure is recorded, if anywhere (for JUnit `time`).
     public var timings: MeasureTimings?

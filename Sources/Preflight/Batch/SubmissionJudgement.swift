@@ -30,7 +30,7 @@ struct SubmissionJudgement: Sendable {
                 let own = (try? FileFacts.read(url)) ?? Facts()
                 for name in ["file.name", "file.stem", "file.extension", "file.extension_matches_content"] { facts[name] = own[name] ?? facts[name] }
             }
-            return InputReport(slot: slot.name, path: url.displayPath, facts: facts, entries: m.result.entries, error: m.error)
+            return InputReport(slot: slot.name, path: url.displayPath, facts: facts, entries: m.result.entries?.map(EntryReport.init), error: m.error)
         } + SubmissionCheck.unknownSlots(s, rules: set)
         var extra = Facts()
         if let anchorNameUnique { extra.set("request.anchor_name_unique", anchorNameUnique) }

@@ -28,7 +28,7 @@ public func check(_ submission: Submission, rules: RuleSet, options: ProbeOption
 /// Measures one file as the given kind, without judging it (`preflight probe`).
 public func probe(_ url: URL, kind: SlotKind, options: ProbeOptions = ProbeOptions()) -> InputReport {
     let (result, error) = SlotProbe.probe(url, kind: kind, options: options)
-    return InputReport(slot: kind.rawValue, path: url.displayPath, facts: result.facts, entries: result.entries, error: error)
+    return InputReport(slot: kind.rawValue, path: url.displayPath, facts: result.facts, entries: result.entries?.map(EntryReport.init), error: error)
 }
 
 /// Checking one submission: measuring its files, then judging them with the rules.
@@ -48,7 +48,7 @@ enum SubmissionCheck {
                         return (i, InputReport(slot: slot, path: url.displayPath, facts: Facts(), error: CheckCancellation.error))
                     }
                     let (result, error) = SlotProbe.probe(url, kind: kind, options: options)
-                    return (i, InputReport(slot: slot, path: url.displayPath, facts: result.facts, entries: result.entries, error: error))
+                    return (i, InputReport(slot: slot, path: url.displayPath, facts: result.facts, entries: result.entries?.map(EntryReport.init), error: error))
                 }
             }
             var out: [(Int, InputReport)] = []
@@ -106,7 +106,7 @@ enum SubmissionCheck {
             checks[i].line = place.line
             checks[i].column = place.column
         }
-        var report = Report(rules: rules, inputs: all, checks: checks, strict: strict)
+        var report = Report(rules: rules, inputs: all, checks: checks, strict: strict, libraries: FFmpegLibraries.reportedVersions)
         report.submission = submission.name
         return report
     }
@@ -117,7 +117,7 @@ enum SubmissionCheck {
         let set = RuleSet(type: submission.type.isEmpty ? "?" : submission.type, version: "unversioned")
         var checks = submission.problems
         for i in checks.indices where checks[i].file == nil { checks[i].file = submission.origin }
-        var report = Report(rules: set, inputs: [], checks: checks, strict: strict)
+        var report = Report(rules: set, inputs: [], checks: checks, strict: strict, libraries: FFmpegLibraries.reportedVersions)
         report.submission = submission.name
         return report
     }

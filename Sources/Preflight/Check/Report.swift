@@ -58,11 +58,12 @@ public struct Report: Sendable, Codable, Equatable {
         public var sources: [String]
     }
 
-    /// Builds a report from inputs and evaluated checks.
-    public init(rules set: RuleSet, inputs: [InputReport], checks: [Finding], strict: Bool) {
+    /// Builds a report from inputs and evaluated checks; `libraries` are the versions of the media
+    /// libraries the measurements came from (``FFmpegLibraries/reportedVersions`` for this process).
+    public init(rules set: RuleSet, inputs: [InputReport], checks: [Finding], strict: Bool, libraries: [String: String]) {
         tool = ToolInfo(name: "preflight", version: PreflightVersion.current)
         rules = RuleSetInfo(type: set.type, version: set.version, profile: set.profile, digest: set.digest, sources: set.sources)
-        libraries = ["libavformat": AVLog.formatVersion, "libavcodec": AVLog.codecVersion, "libavutil": AVLog.utilVersion]
+        self.libraries = libraries
         self.strict = strict
         self.inputs = inputs
         self.checks = checks

@@ -27,7 +27,7 @@ public enum SlotProbe {
             return (ProbeResult(facts: facts), ProbeError(.empty, LocalizedText(zh: "文件是空的（0 字节）：\(name)", en: "The file is empty (0 bytes): \(name)")))
         }
         do {
-            var entries: [EntryReport]?
+            var entries: [EntryMeasurement]?
             switch kind {
             case .video:
                 facts.merge(try VideoProbe.facts(of: url, options: options, detectedType: facts["file.detected_type"]?.text))

@@ -87,3 +87,12 @@ public enum FFmpegLibraries {
         (0..<cff_function_count()).filter { cff_function_resolves($0) == 0 }.map { String(cString: cff_function_name($0)) }
     }
 }
+
+extension FFmpegLibraries {
+    /// The versions a report names, by library (`libavformat`, `libavcodec`, `libavutil`): each the
+    /// loaded library's own when a probe has opened it already, else that of the headers preflight
+    /// was built with. Reading them opens nothing.
+    public static var reportedVersions: [String: String] {
+        ["libavformat": AVLog.formatVersion, "libavcodec": AVLog.codecVersion, "libavutil": AVLog.utilVersion]
+    }
+}

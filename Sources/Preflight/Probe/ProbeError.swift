@@ -36,31 +36,3 @@ public struct ProbeError: Error, Sendable, Equatable {
         self.detail = detail
     }
 }
-
-/// What one entry of a bundle (a file inside a zip) measured.
-public struct EntryReport: Sendable, Equatable, Codable {
-    /// The entry's name as stored (decoded for display when not UTF-8).
-    public var name: String
-    /// Every fact measured of the entry.
-    public var facts: Facts
-    /// Why the entry could not be measured, if it could not.
-    public var error: ProbeError?
-
-    /// Creates an entry report.
-    public init(name: String, facts: Facts, error: ProbeError? = nil) {
-        self.name = name; self.facts = facts; self.error = error
-    }
-}
-
-/// What a probe measured: the file's facts and, for a bundle, each entry's.
-public struct ProbeResult: Sendable, Equatable {
-    /// Facts of the whole file.
-    public var facts: Facts
-    /// Facts of each entry, for bundles (and a single audio file as its own one entry).
-    public var entries: [EntryReport]?
-
-    /// Creates a probe result.
-    public init(facts: Facts, entries: [EntryReport]? = nil) {
-        self.facts = facts; self.entries = entries
-    }
-}

@@ -1,11 +1,11 @@
-/// Pretty-printed JSON written straight into bytes, laid out byte for byte as `JSONEncoder` lays it
-/// out with `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]`: two spaces per level,
+import Foundation
+
+/// The house layout of preflight's JSON, written straight into bytes: byte for byte as `JSONEncoder`
+/// lays it out with `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]`: two spaces per level,
 /// `"key" : value`, empty containers as `{\n\n}` and `[\n\n]`, `/` unescaped.
 ///
-/// It sorts nothing itself: a type writes its members in the UTF-8 order of their keys (see
-/// ``PrettyJSONWritable``), and ``object(_:_:)`` sorts the keys of a dictionary. It builds no tree
-/// of dictionaries and sorts nothing at run time, which `JSONEncoder` does for every object (speed in
-/// `bench/README.md`).
+/// It lays out what it is given in that order; ``StableJSONEncoder`` gives it each object's members
+/// sorted by ``precedes(_:_:)``.
 struct PrettyJSON {
     /// The JSON text so far, in UTF-8.
     private(set) var bytes: [UInt8] = []
@@ -19,13 +19,6 @@ struct PrettyJSON {
 
     /// Starts an empty text with room for `capacity` bytes.
     init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
-
-    /// Starts a value that will sit `depth` containers deep in another text, where ``raw(_:)``
-    /// inserts it (its lines are indented for that place).
-    init(depth: Int, capacity: Int = 0) {
-        self.init(capacity: capacity)
-        self.depth = depth
-    }
 
     /// The text, with a final newline; the writer is left empty.
     mutating func finish() -> String {
@@ -48,17 +41,8 @@ struct PrettyJSON {
     /// Closes the innermost array.
     mutating func endArray() { close(UInt8(ascii: "]")) }
 
-    /// Starts the next member of the innermost object: `"key" : `, after a separator and the indent.
-    /// The name must need no escaping (the member names of the report types).
-    mutating func key(_ name: StaticString) {
-        element()
-        bytes.append(UInt8(ascii: "\""))
-        append(name)
-        append("\" : ")
-    }
-
-    /// Starts the next member of the innermost object with any name (a dictionary key).
-    mutating func key(string name: String) {
+    /// Starts the next member of the innermost object: `"name" : `, after a separator and the indent.
+    mutating func key(_ name: String) {
         element()
         string(name)
         append(" : ")
@@ -132,20 +116,11 @@ struct PrettyJSON {
         }
     }
 
-    /// A whole number.
-    mutating func number(_ value: Int) { append(number: String(value)) }
-
-    /// A fractional number as `JSONEncoder` writes a `Double`: its shortest description, without a
-    /// trailing `.0`; `null` when it is not finite (callers encode those as nil).
-    mutating func number(_ value: Double) {
-        guard value.isFinite else { return null() }
-        var text = value.description
-        if text.hasSuffix(".0") { text.removeLast(2) }
-        append(number: text)
+    /// A number already in its JSON form (``JSONNode/number(_:)``).
+    mutating func number(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
     }
-
-    /// A value written by a writer made with ``init(depth:capacity:)`` for this place.
-    mutating func raw(_ value: [UInt8]) { bytes.append(contentsOf: value) }
 
     /// `true` or `false`.
     mutating func bool(_ value: Bool) { append(value ? "true" : "false") }
@@ -158,9 +133,16 @@ struct PrettyJSON {
         bytes.append(contentsOf: UnsafeBufferPointer(start: raw.utf8Start, count: raw.utf8CodeUnitCount))
     }
 
-    /// Text that needs no escaping (numbers).
-    private mutating func append(number text: String) {
-        var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
+    /// Whether `a` comes before `b` in the order of their UTF-8 bytes, the order of `JSONEncoder`'s
+    /// `.sortedKeys`.
+    static func precedes(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let common = min(x.count, y.count)
+                let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+                return order != 0 ? order < 0 : x.count < y.count
+            }
+        }
     }
 }

@@ -27,8 +27,8 @@ struct BundleSummary {
     }
 
     mutating func note(_ inspection: ZipEntryInspector.Inspection, record: ZipDirectoryRecord) {
-        let f = inspection.report.facts
-        let entry = inspection.report.name
+        let f = inspection.measurement.facts
+        let entry = inspection.measurement.name
         files += 1
         total = total.addingReportingOverflow(record.uncompressedSize).overflow ? .max : total + record.uncompressedSize
         compressed = compressed.addingReportingOverflow(record.compressedSize).overflow ? .max : compressed + record.compressedSize
@@ -51,7 +51,7 @@ struct BundleSummary {
         case .bomb?: bombs += 1; name(entry, in: "bundle.suspected_bomb_list")
         case .unsupportedCompression?: unsupported += 1
         case .limit?: limitHit = true
-        case nil: if inspection.report.error != nil { unreadable += 1; name(entry, in: "bundle.unreadable_list") }
+        case nil: if inspection.measurement.error != nil { unreadable += 1; name(entry, in: "bundle.unreadable_list") }
         }
     }
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// Measures the file of a voice slot: a zip bundle of takes, or a single audio file.
 public enum VoiceMaterialProbe {
-    /// A zip bundle gives `bundle.*` facts and one ``EntryReport`` per file entry, each streamed from
+    /// A zip bundle gives `bundle.*` facts and one ``EntryMeasurement`` per file entry, each streamed from
     /// the compressed data (never extracted; memory bounded). A single audio file gives its `audio.*`
     /// facts, both as the file's facts and as one entry named after the file (so entry-scoped rules
     /// apply to it too). The caller adds the file's own `file.*` facts.
@@ -19,7 +19,7 @@ public enum VoiceMaterialProbe {
         entry.merge(audio)
         entry.set("entry.path", url.lastPathComponent)
         entry.set("entry.is_audio", true)
-        return ProbeResult(facts: audio, entries: [EntryReport(name: url.lastPathComponent, facts: entry)])
+        return ProbeResult(facts: audio, entries: [EntryMeasurement(name: url.lastPathComponent, facts: entry)])
     }
 
     /// The same from bytes in memory: a zip through a libzip buffer source, audio through the
@@ -33,7 +33,7 @@ public enum VoiceMaterialProbe {
         var entry = audio
         entry.set("entry.path", name)
         entry.set("entry.is_audio", true)
-        return ProbeResult(facts: audio, entries: [EntryReport(name: name, facts: entry)])
+        return ProbeResult(facts: audio, entries: [EntryMeasurement(name: name, facts: entry)])
     }
 
     /// Adds the bundle's audio quality from its takes: speech duration summed, SNR and C50 the worst take.

@@ -42,7 +42,7 @@ enum ZipBundleReader {
         for (task, inspection) in zip(files, inspections) { summary.note(inspection, record: task.record) }
         var facts = summary.facts(entryCount: directory.records.count)
         facts.set("bundle.guessed_encoding", names.legacyGuess ?? summary.displayEncoding)
-        return ProbeResult(facts: facts, entries: inspections.map(\.report))
+        return ProbeResult(facts: facts, entries: inspections.map(\.measurement))
     }
 
     /// Inspects the entries, on up to ``BundleLimits/parallelReaders`` threads, each with its own
@@ -105,7 +105,7 @@ final class ZipEntryQueue: @unchecked Sendable {
     func results(_ tasks: [ZipEntryTask]) -> [ZipEntryInspector.Inspection] {
         lock.withLock {
             zip(tasks, inspections).map { task, inspection in
-                inspection ?? ZipEntryInspector.Inspection(report: EntryReport(name: task.name, facts: Facts(), error: ProbeError(
+                inspection ?? ZipEntryInspector.Inspection(measurement: EntryMeasurement(name: task.name, facts: Facts(), error: ProbeError(
                     .unreadable, LocalizedText(zh: "无法再次打开压缩包读取此条目。", en: "The zip could not be opened again to read this entry."))),
                     hazard: nil)
             }

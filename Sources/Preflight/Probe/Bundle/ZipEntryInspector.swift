@@ -16,8 +16,8 @@ struct ZipEntryInspector {
 
     /// What inspecting an entry found.
     struct Inspection {
-        /// The entry's report.
-        var report: EntryReport
+        /// What was measured of the entry.
+        var measurement: EntryMeasurement
         /// Why its content was not read, if it was not.
         var hazard: Hazard?
     }
@@ -78,7 +78,7 @@ struct ZipEntryInspector {
         let bomb = Int64(clamping: record.uncompressedSize) >= limits.ratioCheckMinimumSize && ratio > limits.compressionRatioLimit
         facts.set("entry.suspected_bomb", bomb)
         func skipped(_ hazard: Hazard, _ error: ProbeError?) -> Inspection {
-            Inspection(report: EntryReport(name: name, facts: facts, error: error), hazard: hazard)
+            Inspection(measurement: EntryMeasurement(name: name, facts: facts, error: error), hazard: hazard)
         }
         if record.isSymlink { return skipped(.symlink, nil) }
         if record.encrypted {
@@ -153,6 +153,6 @@ struct ZipEntryInspector {
         } else if source.limitHit {
             hazard = .limit
         }
-        return Inspection(report: EntryReport(name: name, facts: facts, error: error), hazard: hazard)
+        return Inspection(measurement: EntryMeasurement(name: name, facts: facts, error: error), hazard: hazard)
     }
 }
