@@ -130,6 +130,22 @@ import Testing
         #expect(SlotKind.pdf.takes(detectedType: "png") == false)
     }
 
+    @Test func gateFolderPlacesAPDFByItsContentToo() throws {
+        let slots = [SlotDefinition(name: "material", kind: .video, cosFolder: "video/"),
+                     SlotDefinition(name: "authorization", kind: .pdf, cosFolder: "video/")]
+        let pdf = try #require(try FileManager.default.contentsOfDirectory(at: Fixture.url("pdf"), includingPropertiesForKeys: nil)
+            .first { $0.lastPathComponent == "one-page.pdf" })
+        let dir = try Fixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let renamed = dir.appendingPathComponent("consent-scan")
+        try FileManager.default.copyItem(at: pdf, to: renamed)
+        let type = ContentSniffer.detect(fileAt: renamed)
+        #expect(type == "pdf")
+        #expect(GateFolder.pick("consent-scan", detectedType: type, from: slots, taken: []) == "authorization")
+        #expect(GateFolder.pick("take.mp4", detectedType: "mp4", from: slots, taken: []) == "material")
+        #expect(ContentSniffer.detect(fileAt: dir) == nil)
+    }
+
     @Test func everyFactKeyIsInTheVocabulary() {
         #expect(!FactKey.all.isEmpty)
         for key in FactKey.all { #expect(key.definition != nil, "\(key.name)") }

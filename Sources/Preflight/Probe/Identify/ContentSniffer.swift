@@ -45,6 +45,14 @@ public enum ContentSniffer {
         return "unknown"
     }
 
+    /// The detected type of the file at `url` from its first bytes, or nil when it cannot be
+    /// opened as a regular file (missing, a folder, a FIFO, no permission).
+    public static func detect(fileAt url: URL) -> String? {
+        guard let source = try? FileByteSource(url: url) else { return nil }
+        let head = source.head(headerLength)
+        return source.failure == nil ? detect(head) : nil
+    }
+
     /// BITMAPINFOHEADER sizes of the bitmap variants (core, OS/2, v1 to v5).
     static let bitmapInfoSizes: Set<Int> = [12, 16, 40, 52, 56, 64, 108, 124]
 
