@@ -68,6 +68,8 @@ ff -f lavfi -i "color=c=0x335577:s=64x48" -frames:v 1 -fflags +bitexact "$out/sa
 ff -f lavfi -i "color=c=0x335577:s=64x48" -frames:v 1 -fflags +bitexact "$out/sample.tiff"
 convert -size 640x480 xc:'#335577' "$out/sample.heic"          # ImageMagick through libheif (x265)
 convert -size 640x480 xc:'#335577' "$out/sample.avif"          # ImageMagick through libheif (AV1)
+convert -size 16x12 xc:'#335577' -compress none "TIFF64:$out/bigtiff.tif"   # BigTIFF (version 43)
+ff -f lavfi -i "color=c=0x335577:s=64x48" -frames:v 1 -c:v libjxl -f image2 -fflags +bitexact "$out/sample.jxl"
 
 # Encodings that must be read correctly.
 jpg "$out/progressive.jpg" 1024x768 -interlace JPEG           # progressive (SOF2)

@@ -150,12 +150,12 @@ public struct AudioAnalysis {
         var facts = Facts()
         var details = AudioAnalysisDetails()
         details.frames = frames
-        facts.set("audio.peak_dbfs", levels.peakDBFS)
-        facts.set("audio.rms_dbfs", levels.rmsDBFS)
+        facts.set(.audioPeakDbfs, levels.peakDBFS)
+        facts.set(.audioRmsDbfs, levels.rmsDBFS)
 
         let s = segmenter
         let noise = SNREstimate.estimate(s)
-        facts.set("audio.noise_floor_dbfs", noise.noisePower.map(Decibels.power) ?? s.allLevels.percentile(0.1))
+        facts.set(.audioNoiseFloorDbfs, noise.noisePower.map(Decibels.power) ?? s.allLevels.percentile(0.1))
 
         details.speechActivity = s.totalFrames > 0 ? Double(s.speechFrames) / Double(s.totalFrames) : 0
         details.wadaSNR = wada.estimate()
@@ -166,41 +166,41 @@ public struct AudioAnalysis {
             let pn = s.noisePower / Double(s.noiseFrames)
             details.vadSNR = pn <= ps * 1e-10 ? 100 : min(max(Decibels.power(max(ps - pn, pn * 1e-2) / pn), -20), 100)
         }
-        facts.set("audio.snr_db", noise.snr)
-        facts.set("audio.snr_method", noise.method.rawValue)
-        facts.set("audio.snr_uncertainty_db", noise.snr == nil ? nil : SNREstimate.uncertainty(noise.method))
+        facts.set(.audioSnrDb, noise.snr)
+        facts.set(.audioSnrMethod, noise.method.rawValue)
+        facts.set(.audioSnrUncertaintyDb, noise.snr == nil ? nil : SNREstimate.uncertainty(noise.method))
 
         details.rawC50 = reverb.rawC50()
         details.rawC50Sharpest = reverb.rawC50(percentile: 0.995)
-        if s.speechFrames > 0 { facts.set("audio.c50_db", reverb.c50()) }
+        if s.speechFrames > 0 { facts.set(.audioC50Db, reverb.c50()) }
 
-        facts.set("audio.clipping_index", clipping.index)
-        facts.set("audio.clipped_samples", clipping.clippedSamples)
-        facts.set("audio.longest_clipped_run", clipping.longestRun)
+        facts.set(.audioClippingIndex, clipping.index)
+        facts.set(.audioClippedSamples, clipping.clippedSamples)
+        facts.set(.audioLongestClippedRun, clipping.longestRun)
         details.clippedRunStarts = clipping.runStarts
         details.activeFragments = clipping.activeFragments
         details.clippedFragments = clipping.clippedFragments
         details.histogramFlaggedFragments = clipping.histogramFlagged
 
-        facts.set("audio.speech_duration", Double((s.speechFrames - s.faintFrames) * SpeechSegmenter.frameMs) / 1000)
+        facts.set(.audioSpeechDuration, Double((s.speechFrames - s.faintFrames) * SpeechSegmenter.frameMs) / 1000)
 
-        facts.set("audio.loudness_lufs", loudness?.integrated)
-        facts.set("audio.loudness_range_lu", loudness?.range)
-        if frames > 0, let truePeak { facts.set("audio.true_peak_dbtp", Decibels.amplitude(Double(max(truePeak.peak, levels.peak)))) }
+        facts.set(.audioLoudnessLufs, loudness?.integrated)
+        facts.set(.audioLoudnessRangeLu, loudness?.range)
+        if frames > 0, let truePeak { facts.set(.audioTruePeakDbtp, Decibels.amplitude(Double(max(truePeak.peak, levels.peak)))) }
         let duration = Double(frames) / Double(sampleRate)
         if let first = s.segments.first, let last = s.segments.last {
-            let edge = edges.refine(startMs: first.startMs, endMs: last.endMs, noiseFloor: facts["audio.noise_floor_dbfs"]?.number, peak: monoPeak)
-            facts.set("audio.leading_silence", min(edge.start, duration))
-            facts.set("audio.trailing_silence", max(0, duration - edge.end))
+            let edge = edges.refine(startMs: first.startMs, endMs: last.endMs, noiseFloor: facts[.audioNoiseFloorDbfs]?.number, peak: monoPeak)
+            facts.set(.audioLeadingSilence, min(edge.start, duration))
+            facts.set(.audioTrailingSilence, max(0, duration - edge.end))
             let quiet = edges.silenceLevels(start: edge.start, end: edge.end)
-            facts.set("audio.leading_silence_dbfs", quiet.before)
-            facts.set("audio.trailing_silence_dbfs", quiet.after)
+            facts.set(.audioLeadingSilenceDbfs, quiet.before)
+            facts.set(.audioTrailingSilenceDbfs, quiet.after)
         }
-        facts.set("audio.dc_offset", balance.dcOffset)
-        facts.set("audio.channel_correlation", balance.correlation)
+        facts.set(.audioDcOffset, balance.dcOffset)
+        facts.set(.audioChannelCorrelation, balance.correlation)
         if channels >= 2 {
             let silent = balance.silentChannels
-            facts.set("audio.silent_channel", silent.isEmpty ? "none" : silent.joined(separator: ", "))
+            facts.set(.audioSilentChannel, silent.isEmpty ? "none" : silent.joined(separator: ", "))
         }
         return AudioAnalysisResult(facts: facts, segments: s.segments, details: details)
     }

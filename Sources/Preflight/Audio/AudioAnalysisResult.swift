@@ -35,24 +35,24 @@ public struct AudioAnalysisResult: Sendable, Equatable {
     /// the noise floor the highest, RMS the energy average. Segments are not combined (they are per file).
     public static func bundle(_ entries: [AudioAnalysisResult]) -> AudioAnalysisResult {
         var facts = Facts()
-        func numbers(_ name: String) -> [Double] { entries.compactMap { $0.facts[name]?.number } }
-        facts.set("audio.speech_duration", numbers("audio.speech_duration").isEmpty ? nil : numbers("audio.speech_duration").reduce(0, +))
-        facts.set("audio.clipped_samples", numbers("audio.clipped_samples").isEmpty ? nil : numbers("audio.clipped_samples").reduce(0, +))
-        facts.set("audio.snr_db", numbers("audio.snr_db").min())
+        func numbers(_ key: FactKey) -> [Double] { entries.compactMap { $0.facts[key]?.number } }
+        facts.set(.audioSpeechDuration, numbers(.audioSpeechDuration).isEmpty ? nil : numbers(.audioSpeechDuration).reduce(0, +))
+        facts.set(.audioClippedSamples, numbers(.audioClippedSamples).isEmpty ? nil : numbers(.audioClippedSamples).reduce(0, +))
+        facts.set(.audioSnrDb, numbers(.audioSnrDb).min())
         // The worst take's method and uncertainty go with its SNR.
-        if let worst = entries.filter({ $0.facts["audio.snr_db"]?.number != nil }).min(by: { $0.facts["audio.snr_db"]!.number! < $1.facts["audio.snr_db"]!.number! }) {
-            facts.set("audio.snr_method", worst.facts["audio.snr_method"]?.text)
-            facts.set("audio.snr_uncertainty_db", worst.facts["audio.snr_uncertainty_db"]?.number)
+        if let worst = entries.filter({ $0.facts[.audioSnrDb]?.number != nil }).min(by: { $0.facts[.audioSnrDb]!.number! < $1.facts[.audioSnrDb]!.number! }) {
+            facts.set(.audioSnrMethod, worst.facts[.audioSnrMethod]?.text)
+            facts.set(.audioSnrUncertaintyDb, worst.facts[.audioSnrUncertaintyDb]?.number)
         }
-        facts.set("audio.c50_db", numbers("audio.c50_db").min())
-        facts.set("audio.peak_dbfs", numbers("audio.peak_dbfs").max())
-        facts.set("audio.clipping_index", numbers("audio.clipping_index").max())
-        facts.set("audio.longest_clipped_run", numbers("audio.longest_clipped_run").max())
-        facts.set("audio.noise_floor_dbfs", numbers("audio.noise_floor_dbfs").max())
-        let rms = numbers("audio.rms_dbfs")
+        facts.set(.audioC50Db, numbers(.audioC50Db).min())
+        facts.set(.audioPeakDbfs, numbers(.audioPeakDbfs).max())
+        facts.set(.audioClippingIndex, numbers(.audioClippingIndex).max())
+        facts.set(.audioLongestClippedRun, numbers(.audioLongestClippedRun).max())
+        facts.set(.audioNoiseFloorDbfs, numbers(.audioNoiseFloorDbfs).max())
+        let rms = numbers(.audioRmsDbfs)
         if !rms.isEmpty {
             let meanPower = rms.map { pow(10, $0 / 10) }.reduce(0, +) / Double(rms.count)
-            facts.set("audio.rms_dbfs", 10 * log10(max(meanPower, 1e-20)))
+            facts.set(.audioRmsDbfs, 10 * log10(max(meanPower, 1e-20)))
         }
         return AudioAnalysisResult(facts: facts)
     }

@@ -131,7 +131,7 @@ public enum GateFolder {
                 for file in files {
                     let url = sub.appendingPathComponent(file)
                     let candidates = set.slots.filter { $0.cosFolder == folder + "/" && !explicit.contains($0.name) }
-                    guard let slot = pick(file, from: candidates, taken: Set(submission.files.keys)) else {
+                    guard let slot = pick(file, detectedType: ContentSniffer.detect(fileAt: url), from: candidates, taken: Set(submission.files.keys)) else {
                         let reason = candidates.isEmpty
                             ? LocalizedText(zh: "\(submission.type) 不向 \(folder)/ 上传任何文件：这个文件没有被检查，也不会被上传。",
                                             en: "\(submission.type) uploads nothing to \(folder)/: this file was not checked and would not be uploaded.")
@@ -196,11 +196,12 @@ public enum GateFolder {
             || cosFolders.contains { fm.fileExists(atPath: dir.appendingPathComponent($0).path) }
     }
 
-    /// The slot a file in a COS folder fills: by name hints and kind, else the first free one.
-    static func pick(_ file: String, from candidates: [SlotDefinition], taken: Set<String>) -> String? {
+    /// The slot a file in a COS folder fills: by name hints and kind, else the first free one. A
+    /// file is a PDF by its name or by its content (`detectedType`, from ``ContentSniffer``).
+    static func pick(_ file: String, detectedType: String? = nil, from candidates: [SlotDefinition], taken: Set<String>) -> String? {
         let free = candidates.filter { !taken.contains($0.name) }
         let lower = file.lowercased()
-        let isPDF = lower.hasSuffix(".pdf")
+        let isPDF = lower.hasSuffix(".pdf") || detectedType == "pdf"
         if let s = free.first(where: { $0.kind == .pdf }), isPDF { return s.name }
         let hinted = free.first { slot in
             (slot.name == "alpha" && lower.contains("alpha"))

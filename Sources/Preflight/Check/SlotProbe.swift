@@ -22,7 +22,7 @@ public enum SlotProbe {
         } catch {
             return (ProbeResult(facts: Facts()), ProbeError(.unreadable, LocalizedText(zh: "无法读取：\(error)", en: "Cannot read: \(error)")))
         }
-        if facts["file.detected_type"]?.text == "empty" {
+        if facts[.fileDetectedType]?.text == "empty" {
             let name = url.lastPathComponent
             return (ProbeResult(facts: facts), ProbeError(.empty, LocalizedText(zh: "文件是空的（0 字节）：\(name)", en: "The file is empty (0 bytes): \(name)")))
         }
@@ -30,7 +30,7 @@ public enum SlotProbe {
             var entries: [EntryMeasurement]?
             switch kind {
             case .video:
-                facts.merge(try VideoProbe.facts(of: url, options: options, detectedType: facts["file.detected_type"]?.text))
+                facts.merge(try VideoProbe.facts(of: url, options: options, detectedType: facts[.fileDetectedType]?.text))
             case .pdf:
                 facts.merge(try PDFProbe.facts(of: url, byteLimit: options.pdfByteLimit))
             case .photo:
@@ -38,7 +38,7 @@ public enum SlotProbe {
             case .audio:
                 facts.merge(try AudioProbe.facts(of: url, options: options))
             case .voice:
-                let result = try VoiceMaterialProbe.probe(url, detectedType: facts["file.detected_type"]?.text, options: options)
+                let result = try VoiceMaterialProbe.probe(url, detectedType: facts[.fileDetectedType]?.text, options: options)
                 facts.merge(result.facts)
                 entries = result.entries
             case .request:
@@ -54,29 +54,10 @@ public enum SlotProbe {
 
     /// When the content is plainly something else (a PNG given as a video), say so instead of "damaged".
     static func wrongKindHint(_ error: ProbeError, facts: Facts, kind: SlotKind) -> ProbeError {
-        guard kind == .video || kind == .pdf, error.kind == .unreadable,
-              let type = facts["file.detected_type"]?.text, type != "unknown" else { return error }
-        let videoTypes: Set<String> = ["mp4", "mov", "matroska", "webm", "avi", "mpegts", "3gp", "asf"]
-        let expected = kind == .video ? videoTypes : ["pdf"]
-        if expected.contains(type) { return error }
+        guard error.kind == .unreadable, let type = facts[.fileDetectedType]?.text, type != "unknown",
+              kind.takes(detectedType: type) == false else { return error }
         return ProbeError(.wrongKind, LocalizedText(
             zh: "文件内容是 \(type)，不是\(kind == .video ? "视频" : " PDF")。",
             en: "The file's content is \(type), not a \(kind == .video ? "video" : "PDF")."), detail: error.detail)
-    }
-}
-
-extension SlotKind {
-    /// The kind a file's content suggests, for probing a file without a slot (`preflight probe`).
-    public static func guess(for facts: Facts) -> SlotKind {
-        let type = facts["file.detected_type"]?.text ?? "unknown"
-        let ext = facts["file.extension"]?.text ?? ""
-        switch type {
-        case "pdf": return .pdf
-        case "jpeg", "png", "webp", "gif", "bmp", "tiff", "heic", "avif": return .photo
-        case "zip": return .voice
-        case "wav", "mp3", "m4a", "aac", "flac", "ogg": return .audio
-        case "asf": return ext == "wma" ? .audio : .video
-        default: return .video
-        }
     }
 }

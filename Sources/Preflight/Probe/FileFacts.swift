@@ -24,14 +24,14 @@ public enum FileFacts {
         var facts = Facts()
         let name = url.lastPathComponent
         let ext = url.pathExtension.lowercased()
-        facts.set("file.name", name)
-        facts.set("file.stem", ext.isEmpty ? name : String(name.dropLast(ext.count + 1)))
-        facts.set("file.extension", ext)
-        facts.set("file.size", size)
+        facts.set(.fileName, name)
+        facts.set(.fileStem, ext.isEmpty ? name : String(name.dropLast(ext.count + 1)))
+        facts.set(.fileExtension, ext)
+        facts.set(.fileSize, size)
         let head = source.head(ContentSniffer.headerLength)
         let type = ContentSniffer.detect(head)
-        facts.set("file.detected_type", type)
-        facts.set("file.extension_matches_content", ContentSniffer.extensions[type]?.contains(ext) ?? false)
+        facts.set(.fileDetectedType, type)
+        facts.set(.fileExtensionMatchesContent, ContentSniffer.extensions[type]?.contains(ext) ?? false)
         return facts
     }
 }

@@ -31,14 +31,14 @@ struct AudioStreamDescription: Sendable, Equatable {
     /// The stream's facts (without the decoded duration).
     var facts: Facts {
         var f = Facts()
-        f.set("audio.format", format)
-        f.set("audio.codec", codec)
-        f.set("audio.sample_format", sampleFormat)
-        f.set("audio.sample_rate", sampleRate)
-        f.set("audio.channels", channels)
-        f.set("audio.bit_depth", bitDepth)
-        if compressed { f.set("audio.bit_rate", bitRate) }
-        f.set("audio.decoder", decoder)
+        f.set(.audioFormat, format)
+        f.set(.audioCodec, codec)
+        f.set(.audioSampleFormat, sampleFormat)
+        f.set(.audioSampleRate, sampleRate)
+        f.set(.audioChannels, channels)
+        f.set(.audioBitDepth, bitDepth)
+        if compressed { f.set(.audioBitRate, bitRate) }
+        f.set(.audioDecoder, decoder)
         return f
     }
 

@@ -17,8 +17,6 @@ enum AudioStreamReader {
     /// libsndfile 1.2.0 leaks libvorbis state when it refuses a damaged Ogg stream (found by
     /// fuzzing, Fuzz/regressions/audio/), and libavformat reads Vorbis and Opus as well.
     static let sndfileTypes: Set<String> = ["wav", "flac"]
-    /// Content types that are audio files (or may hold only audio), by ``ContentSniffer``.
-    static let audioTypes: Set<String> = ["wav", "mp3", "aac", "m4a", "asf", "flac", "ogg", "mp4", "3gp", "matroska", "webm"]
 
     /// Decodes `source` whose first bytes sniffed as `type`.
     ///
@@ -44,7 +42,7 @@ enum AudioStreamReader {
         } catch let e as ProbeError {
             if let failure = source.failure { throw failure }
             if e.kind == .limitExceeded || e.kind == .libraryMissing { throw e }
-            if audioTypes.contains(type) && e.kind != .wrongKind || firstError != nil {
+            if ContentSniffer.audioTypes.contains(type) && e.kind != .wrongKind || firstError != nil {
                 throw ProbeError(.unreadable, LocalizedText(
                     zh: "内容像是 \(type) 音频，但无法解码：文件可能已损坏或被截断。",
                     en: "The content looks like \(type) audio but cannot be decoded: the file may be damaged or cut short."),
@@ -78,11 +76,11 @@ enum AudioStreamReader {
         let headerFirst = description.compressed && !["mp3", "aac"].contains(description.format)
         let duration: Double
         if let header = description.headerDuration, headerFirst || !progress.complete { duration = header } else { duration = decoded }
-        facts.set("audio.duration", duration)
-        facts.set("audio.frames", progress.frames)
-        facts.set("audio.complete", progress.complete)
-        if description.compressed, facts["audio.bit_rate"] == nil, duration > 0 {
-            facts.set("audio.bit_rate", Double(source.length) * 8 / duration)
+        facts.set(.audioDuration, duration)
+        facts.set(.audioFrames, progress.frames)
+        facts.set(.audioComplete, progress.complete)
+        if description.compressed, facts[.audioBitRate] == nil, duration > 0 {
+            facts.set(.audioBitRate, Double(source.length) * 8 / duration)
         }
         if progress.frames > 0 { facts.merge(analysis.finish().facts) }
         let failure = source.failure ?? (deadline.passed ? deadline.error : nil)

@@ -90,12 +90,10 @@ final class LibavAudioDecoder {
                          length: Int64) -> AudioStreamDescription {
         let parameters = stream.pointee.codecpar.pointee
         let codecName = String(cString: avcodec_get_name(parameters.codec_id))
-        let hasVideo = input.streams.contains {
-            $0.pointee.codecpar.pointee.codec_type == AVMEDIA_TYPE_VIDEO && $0.pointee.disposition & AV_DISPOSITION_ATTACHED_PIC == 0
-        }
+        let hasVideo = !input.videoStreams.isEmpty
         let format: String
         switch input.demuxer {
-        case "mov": format = hasVideo ? (input.tag("major_brand")?.hasPrefix("qt") == true ? "mov" : "mp4") : "m4a"
+        case "mov": format = hasVideo ? input.isoBrand.detectedType : "m4a"
         case "asf": format = codecName.hasPrefix("wma") && !hasVideo ? "wma" : "asf"
         case "matroska": format = hasVideo ? "matroska" : "mka"
         case let other: format = other

@@ -11,14 +11,14 @@ public enum VoiceMaterialProbe {
     /// - Throws: ``ProbeError`` for problems of the whole file (not a zip nor audio, a damaged or
     ///   truncated zip, a safety limit); problems of single entries are entry facts instead.
     public static func probe(_ url: URL, detectedType: String?, options: ProbeOptions = ProbeOptions()) throws -> ProbeResult {
-        let type = try detectedType ?? FileFacts.read(url)["file.detected_type"]?.text ?? "unknown"
+        let type = try detectedType ?? FileFacts.read(url)[.fileDetectedType]?.text ?? "unknown"
         try FFmpegLibraries.require(type == "zip" ? FFmpegLibrary.audioAnalysis.union(.zipBundle) : .audioAnalysis)
         if type == "zip" { return summarised(try ZipBundleReader.read(url, options: options)) }
         let audio = try single(type) { try AudioProbe.facts(of: url, options: options) }
         var entry = (try? FileFacts.read(url)) ?? Facts()
         entry.merge(audio)
-        entry.set("entry.path", url.lastPathComponent)
-        entry.set("entry.is_audio", true)
+        entry.set(.entryPath, url.lastPathComponent)
+        entry.set(.entryIsAudio, true)
         return ProbeResult(facts: audio, entries: [EntryMeasurement(name: url.lastPathComponent, facts: entry)])
     }
 
@@ -31,8 +31,8 @@ public enum VoiceMaterialProbe {
         if type == "zip" { return summarised(try ZipBundleReader.read(data, options: options)) }
         let audio = try single(type) { try AudioProbe.facts(of: data, options: options) }
         var entry = audio
-        entry.set("entry.path", name)
-        entry.set("entry.is_audio", true)
+        entry.set(.entryPath, name)
+        entry.set(.entryIsAudio, true)
         return ProbeResult(facts: audio, entries: [EntryMeasurement(name: name, facts: entry)])
     }
 

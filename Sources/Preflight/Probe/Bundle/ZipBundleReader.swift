@@ -41,7 +41,7 @@ enum ZipBundleReader {
         let inspections = inspect(files, input: input, first: archive, limits: limits, deadline: deadline, options: options)
         for (task, inspection) in zip(files, inspections) { summary.note(inspection, record: task.record) }
         var facts = summary.facts(entryCount: directory.records.count)
-        facts.set("bundle.guessed_encoding", names.legacyGuess ?? summary.displayEncoding)
+        facts.set(.bundleGuessedEncoding, names.legacyGuess ?? summary.displayEncoding)
         return ProbeResult(facts: facts, entries: inspections.map(\.measurement))
     }
 

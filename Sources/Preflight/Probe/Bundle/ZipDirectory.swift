@@ -149,28 +149,7 @@ struct ZipDirectory: Sendable {
     }
 }
 
-/// Little-endian reads over a byte array; reads past the end give zeros and mark it short.
-struct ByteReader {
-    let bytes: [UInt8]
-    var offset: Int
-    private(set) var short = false
-
-    init(_ bytes: [UInt8], at offset: Int) { self.bytes = bytes; self.offset = offset }
-
-    mutating func u8() -> UInt8 {
-        guard offset >= 0, offset < bytes.count else { short = true; offset += 1; return 0 }
-        defer { offset += 1 }
-        return bytes[offset]
-    }
-    mutating func u16() -> UInt16 { UInt16(u8()) | UInt16(u8()) << 8 }
-    mutating func u32() -> UInt32 { UInt32(u16()) | UInt32(u16()) << 16 }
-    mutating func u64() -> UInt64 { UInt64(u32()) | UInt64(u32()) << 32 }
-    mutating func take(_ n: Int) -> [UInt8] {
-        guard n >= 0, offset >= 0, offset + n <= bytes.count else { short = true; offset += max(0, n); return [] }
-        defer { offset += n }
-        return Array(bytes[offset..<offset + n])
-    }
-
+extension ByteReader {
     /// One central directory file header, or nil when it is not one or is cut short.
     mutating func centralRecord() -> ZipDirectoryRecord? {
         guard u32() == 0x0201_4b50 else { return nil }

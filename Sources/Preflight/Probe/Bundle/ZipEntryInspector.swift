@@ -47,12 +47,12 @@ struct ZipEntryInspector {
 
     /// Whether the first bytes are those of an archive or compressed file.
     static func isArchive(_ head: [UInt8]) -> Bool {
-        func starts(_ magic: [UInt8]) -> Bool { head.count >= magic.count && Array(head.prefix(magic.count)) == magic }
+        func starts(_ magic: [UInt8]) -> Bool { ByteReader.starts(head, with: magic) }
         if starts([0x50, 0x4B, 0x03, 0x04]) || starts([0x50, 0x4B, 0x05, 0x06]) || starts([0x50, 0x4B, 0x07, 0x08]) { return true }
         if starts(Array("Rar!".utf8)) || starts([0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C]) || starts([0x1F, 0x8B]) { return true }
         if starts(Array("BZh".utf8)) || starts([0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00]) || starts([0x28, 0xB5, 0x2F, 0xFD]) { return true }
         if starts(Array("MSCF".utf8)) { return true }
-        return head.count >= 262 && Array(head[257..<262]) == Array("ustar".utf8)
+        return ByteReader.matches(head, 257, "ustar")
     }
 
     /// Inspects entry `index`, described by `record`, named `name` (decoded) stored as `encoding`.
@@ -60,23 +60,23 @@ struct ZipEntryInspector {
         var facts = Facts()
         let fileName = ZipEntryPath.lastComponent(name)
         let ext = (fileName as NSString).pathExtension.lowercased()
-        facts.set("file.name", fileName)
-        facts.set("file.stem", ext.isEmpty ? fileName : String(fileName.dropLast(ext.count + 1)))
-        facts.set("file.extension", ext)
-        facts.set("file.size", Double(record.uncompressedSize))
-        facts.set("entry.path", name)
-        facts.set("entry.in_folder", ZipEntryPath.isInFolder(name))
-        facts.set("entry.name_encoding", encoding)
-        facts.set("entry.unsafe_name", ZipEntryPath.isUnsafe(name))
-        facts.set("entry.compressed_size", Double(record.compressedSize))
-        facts.set("entry.compression", Self.methodName(record.method))
+        facts.set(.fileName, fileName)
+        facts.set(.fileStem, ext.isEmpty ? fileName : String(fileName.dropLast(ext.count + 1)))
+        facts.set(.fileExtension, ext)
+        facts.set(.fileSize, Double(record.uncompressedSize))
+        facts.set(.entryPath, name)
+        facts.set(.entryInFolder, ZipEntryPath.isInFolder(name))
+        facts.set(.entryNameEncoding, encoding)
+        facts.set(.entryUnsafeName, ZipEntryPath.isUnsafe(name))
+        facts.set(.entryCompressedSize, Double(record.compressedSize))
+        facts.set(.entryCompression, Self.methodName(record.method))
         let ratio = Double(record.uncompressedSize) / Double(max(record.compressedSize, 1))
-        facts.set("entry.compression_ratio", (ratio * 100).rounded() / 100)
-        facts.set("entry.symlink", record.isSymlink)
-        facts.set("entry.encrypted", record.encrypted)
-        facts.set("entry.overlaps", overlaps)
+        facts.set(.entryCompressionRatio, (ratio * 100).rounded() / 100)
+        facts.set(.entrySymlink, record.isSymlink)
+        facts.set(.entryEncrypted, record.encrypted)
+        facts.set(.entryOverlaps, overlaps)
         let bomb = Int64(clamping: record.uncompressedSize) >= limits.ratioCheckMinimumSize && ratio > limits.compressionRatioLimit
-        facts.set("entry.suspected_bomb", bomb)
+        facts.set(.entrySuspectedBomb, bomb)
         func skipped(_ hazard: Hazard, _ error: ProbeError?) -> Inspection {
             Inspection(measurement: EntryMeasurement(name: name, facts: facts, error: error), hazard: hazard)
         }
@@ -114,38 +114,38 @@ struct ZipEntryInspector {
                                     limits: limits, budget: budget, deadline: deadline)
         let head = source.head(512)
         var error = source.failure
-        let type = ContentSniffer.detect(Array(head.prefix(ContentSniffer.headerLength)))
-        if error == nil { facts.set("file.detected_type", type) }
-        facts.set("file.extension_matches_content", ContentSniffer.extensions[type]?.contains(ext) ?? false)
+        let type = ContentSniffer.detect(head)
+        if error == nil { facts.set(.fileDetectedType, type) }
+        facts.set(.fileExtensionMatchesContent, ContentSniffer.extensions[type]?.contains(ext) ?? false)
         let archiveLike = Self.isArchive(head) || Self.archiveExtensions.contains(ext)
-        facts.set("entry.is_archive", archiveLike)
+        facts.set(.entryIsArchive, archiveLike)
         if error == nil, !archiveLike, type != "empty" {
             do {
                 let outcome = try AudioStreamReader.read(source, type: type, deadline: deadline, options: options)
                 facts.merge(outcome.facts)
-                facts.set("entry.is_audio", true)
+                facts.set(.entryIsAudio, true)
                 error = outcome.failure ?? source.failure
             } catch let e as ProbeError {
                 // Not audio; or audio that cannot be decoded; or stopped by a limit (then unknown).
                 switch e.kind {
-                case .wrongKind: facts.set("entry.is_audio", false)
-                case .unreadable where source.failure == nil: facts.set("entry.is_audio", AudioStreamReader.audioTypes.contains(type))
+                case .wrongKind: facts.set(.entryIsAudio, false)
+                case .unreadable where source.failure == nil: facts.set(.entryIsAudio, ContentSniffer.audioTypes.contains(type))
                 default: break
                 }
                 if e.kind != .wrongKind { error = source.failure ?? e }
             } catch {}
         } else if error == nil {
-            facts.set("entry.is_audio", false)
+            facts.set(.entryIsAudio, false)
         }
         // Inflate to the declared end and one byte on: shows a CRC mismatch or a size lie.
         if error == nil {
             source.verifyEnd()
             error = source.failure
-            if error == nil { facts.set("entry.size_matches", !source.longerThanDeclared) }
+            if error == nil { facts.set(.entrySizeMatches, !source.longerThanDeclared) }
         }
         var hazard: Hazard?
         if source.longerThanDeclared {
-            facts.set("entry.suspected_bomb", true)
+            facts.set(.entrySuspectedBomb, true)
             hazard = .bomb
             error = ProbeError(.limitExceeded, LocalizedText(
                 zh: "条目解压后的数据比声明的大小（\(record.uncompressedSize) 字节）更多：疑似压缩炸弹，已停止。",

@@ -23,11 +23,11 @@ enum PhotoContent {
         case .skipped:
             return f
         case .damaged(let message):
-            f.set("photo.decodes", false)
-            f.set("photo.decode_error", message)
+            f.set(.photoDecodes, false)
+            f.set(.photoDecodeError, message)
             return f
         case .decoded(let picture):
-            f.set("photo.decodes", true)
+            f.set(.photoDecodes, true)
             f.merge(faceFacts(picture.oriented(header.orientation), displayed: displayedSize(header), deadline: deadline))
             return f
         }
@@ -52,40 +52,40 @@ enum PhotoContent {
             }
             search = found
         } catch let e as ProbeError where e.kind == .limitExceeded {
-            f.set("photo.faces_in_time", false)
-            f.set("photo.faces_problem", e.message.en + (e.detail.map { " (\($0))" } ?? ""))
+            f.set(.photoFacesInTime, false)
+            f.set(.photoFacesProblem, e.message.en + (e.detail.map { " (\($0))" } ?? ""))
             return f
         } catch let e as ProbeError {
-            f.set("photo.faces_measured", false)
-            f.set("photo.faces_problem", e.message.en + (e.detail.map { " (\($0))" } ?? ""))
+            f.set(.photoFacesMeasured, false)
+            f.set(.photoFacesProblem, e.message.en + (e.detail.map { " (\($0))" } ?? ""))
             return f
         } catch {
             return f
         }
-        f.set("photo.faces_measured", true)
-        f.set("photo.face_count", search.count)
-        f.set("photo.landmarks_measured", model != nil && search.landmarkProblem == nil)
+        f.set(.photoFacesMeasured, true)
+        f.set(.photoFaceCount, search.count)
+        f.set(.photoLandmarksMeasured, model != nil && search.landmarkProblem == nil)
         guard let face = search.faces.first else { return f }
         let (pw, ph) = (Double(picture.width), Double(picture.height))
         let short = min(pw, ph)
-        f.set("photo.face_area_ratio", round4(face.area / (pw * ph)))
+        f.set(.photoFaceAreaRatio, round4(face.area / (pw * ph)))
         let c = face.center
-        f.set("photo.face_center_offset", round4(hypot(c.x - pw / 2, c.y - ph / 2) / short))
+        f.set(.photoFaceCenterOffset, round4(hypot(c.x - pw / 2, c.y - ph / 2) / short))
         // The box and the crop in the displayed photo's pixels.
         let scale = displayed.map { Double($0.width) / pw } ?? 1
         let full = displayed ?? (picture.width, picture.height)
-        f.set("photo.face_box", geometry(x: face.left * scale, y: face.top * scale, width: face.width * scale, height: face.height * scale, in: full))
-        f.set("photo.face_centered_crop", centeredCrop(x: c.x * scale, y: c.y * scale, in: full))
+        f.set(.photoFaceBox, geometry(x: face.left * scale, y: face.top * scale, width: face.width * scale, height: face.height * scale, in: full))
+        f.set(.photoFaceCenteredCrop, centeredCrop(x: c.x * scale, y: c.y * scale, in: full))
         if let l = face.landmarks {
-            f.set("photo.face_roll", (l.roll * 10).rounded() / 10)
-            f.set("photo.face_level_rotation", String(format: "%.1f", -(l.roll * 10).rounded() / 10))
-            f.set("photo.face_yaw", (l.yaw * 10).rounded() / 10)
-            f.set("photo.mouth_open", round4(l.mouthOpen))
+            f.set(.photoFaceRoll, (l.roll * 10).rounded() / 10)
+            f.set(.photoFaceLevelRotation, String(format: "%.1f", -(l.roll * 10).rounded() / 10))
+            f.set(.photoFaceYaw, (l.yaw * 10).rounded() / 10)
+            f.set(.photoMouthOpen, round4(l.mouthOpen))
         }
         if let q = FaceRegionQuality.measure(picture, left: face.left, top: face.top, width: face.width, height: face.height) {
-            f.set("photo.face_sharpness", (q.sharpness * 10).rounded() / 10)
-            f.set("photo.face_level", (q.meanLevel * 10).rounded() / 10)
-            f.set("photo.face_clipped", round4(q.clippedShare))
+            f.set(.photoFaceSharpness, (q.sharpness * 10).rounded() / 10)
+            f.set(.photoFaceLevel, (q.meanLevel * 10).rounded() / 10)
+            f.set(.photoFaceClipped, round4(q.clippedShare))
         }
         return f
     }

@@ -48,10 +48,10 @@ public enum PDFProbe {
         }
         if document.security?.ciphersMissing == true { throw FFmpegLibraries.missingError(.avutil) }
         var facts = Facts()
-        facts.set("pdf.version", version(bytes, header: header))
-        facts.set("pdf.encrypted", document.security != nil)
-        facts.set("pdf.readable", document.security?.readable ?? true)
-        facts.set("pdf.page_count", PDFPageCount.count(in: document))
+        facts.set(.pdfVersion, version(bytes, header: header))
+        facts.set(.pdfEncrypted, document.security != nil)
+        facts.set(.pdfReadable, document.security?.readable ?? true)
+        facts.set(.pdfPageCount, PDFPageCount.count(in: document))
         return facts
     }
 

@@ -129,15 +129,5 @@ enum PDFStreamFilters {
     }
 
     /// Decodes hexadecimal text up to `>`.
-    private static func asciiHex(_ data: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        var high: UInt8?
-        for b in data {
-            if b == 0x3E { break }
-            guard let v = PDFLexer.hexValue(b) else { continue }
-            if let h = high { out.append(h << 4 | v); high = nil } else { high = v }
-        }
-        if let h = high { out.append(h << 4) }
-        return out
-    }
+    private static func asciiHex(_ data: [UInt8]) -> [UInt8] { PDFLexer.hexDecode(data[...]).bytes }
 }

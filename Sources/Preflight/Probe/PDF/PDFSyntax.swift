@@ -193,15 +193,8 @@ struct PDFLexer {
     /// Reads `<48656C6C6F>`; an odd last digit counts as followed by 0.
     private mutating func readHexString() -> [UInt8] {
         position += 1  // "<"
-        var out: [UInt8] = []
-        var high: UInt8?
-        while let b = byte(position) {
-            position += 1
-            if b == 0x3E { break }
-            guard let v = PDFLexer.hexValue(b) else { continue }
-            if let h = high { out.append(h << 4 | v); high = nil } else { high = v }
-        }
-        if let h = high { out.append(h << 4) }
+        let (out, consumed) = Self.hexDecode(bytes[min(position, bytes.count)...])
+        position += consumed
         return out
     }
 
@@ -246,6 +239,23 @@ struct PDFLexer {
             }
         }
         return out
+    }
+
+    /// Decodes hexadecimal text up to and including the first `>` (or to the end): digits pair into
+    /// bytes, other bytes are skipped, an odd last digit counts as followed by 0. Returns the bytes
+    /// and how many input bytes were consumed, the `>` included.
+    static func hexDecode(_ text: ArraySlice<UInt8>) -> (bytes: [UInt8], consumed: Int) {
+        var out: [UInt8] = []
+        var high: UInt8?
+        var consumed = 0
+        for b in text {
+            consumed += 1
+            if b == 0x3E { break }
+            guard let v = hexValue(b) else { continue }
+            if let h = high { out.append(h << 4 | v); high = nil } else { high = v }
+        }
+        if let h = high { out.append(h << 4) }
+        return (out, consumed)
     }
 
     /// The value of a hexadecimal digit.

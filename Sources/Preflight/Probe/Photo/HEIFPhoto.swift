@@ -28,15 +28,15 @@ enum HEIFPhoto {
         let children = boxes(b, from: meta.payload + 4, to: b.count)  // meta is a full box
         var primary: Int?
         if let pitm = children.first(where: { $0.type == "pitm" }), pitm.start < b.count {
-            primary = b[pitm.start] == 0 ? PhotoBytes.u16(b, pitm.start + 4, bigEndian: true) : PhotoBytes.u32(b, pitm.start + 4, bigEndian: true)
+            primary = b[pitm.start] == 0 ? ByteReader.u16(b, pitm.start + 4, bigEndian: true) : ByteReader.u32(b, pitm.start + 4, bigEndian: true)
         }
         guard let iprp = children.first(where: { $0.type == "iprp" }) else { return photo }
         let iprpChildren = boxes(b, from: iprp.start, to: iprp.end)
         guard let ipco = iprpChildren.first(where: { $0.type == "ipco" }) else { return photo }
         let properties = boxes(b, from: ipco.start, to: ipco.end)
         let ispes = properties.enumerated().compactMap { (i, p) -> (index: Int, w: Int, h: Int)? in
-            guard p.type == "ispe", let w = PhotoBytes.u32(b, p.start + 4, bigEndian: true),
-                  let h = PhotoBytes.u32(b, p.start + 8, bigEndian: true), p.start + 12 <= p.end else { return nil }
+            guard p.type == "ispe", let w = ByteReader.u32(b, p.start + 4, bigEndian: true),
+                  let h = ByteReader.u32(b, p.start + 8, bigEndian: true), p.start + 12 <= p.end else { return nil }
             return (i + 1, w, h)
         }
         var associated: Set<Int> = []
@@ -59,16 +59,16 @@ enum HEIFPhoto {
     static func boxes(_ b: [UInt8], from: Int, to: Int) -> [Box] {
         var out: [Box] = []
         var pos = from
-        while pos + 8 <= to, out.count < maxBoxes, let size32 = PhotoBytes.u32(b, pos, bigEndian: true) {
+        while pos + 8 <= to, out.count < maxBoxes, let size32 = ByteReader.u32(b, pos, bigEndian: true) {
             var header = 8, size = size32
             if size32 == 1 {
-                guard let large = PhotoBytes.u64(b, pos + 8, bigEndian: true) else { break }
+                guard let large = ByteReader.u64(b, pos + 8, bigEndian: true) else { break }
                 header = 16; size = large
             } else if size32 == 0 {
                 size = to - pos
             }
             guard size >= header, size <= to - pos else { break }
-            out.append(Box(type: PhotoBytes.fourCC(b, pos + 4), start: pos + header, end: pos + size))
+            out.append(Box(type: ByteReader.fourCC(b, pos + 4), start: pos + header, end: pos + size))
             pos += size
         }
         return out
@@ -76,18 +76,18 @@ enum HEIFPhoto {
 
     /// The 1-based property indices `ipma` associates with `item`.
     static func associations(_ b: [UInt8], _ ipma: Box, item: Int) -> Set<Int> {
-        guard ipma.start + 8 <= ipma.end, let count = PhotoBytes.u32(b, ipma.start + 4, bigEndian: true) else { return [] }
+        guard ipma.start + 8 <= ipma.end, let count = ByteReader.u32(b, ipma.start + 4, bigEndian: true) else { return [] }
         let version = Int(b[ipma.start]), wide = b[ipma.start + 3] & 1 == 1
         var pos = ipma.start + 8
         for _ in 0..<min(count, 1 << 16) {
-            let id = version < 1 ? PhotoBytes.u16(b, pos, bigEndian: true) : PhotoBytes.u32(b, pos, bigEndian: true)
+            let id = version < 1 ? ByteReader.u16(b, pos, bigEndian: true) : ByteReader.u32(b, pos, bigEndian: true)
             pos += version < 1 ? 2 : 4
             guard let id, pos < ipma.end else { return [] }
             let n = Int(b[pos]); pos += 1
             var indices: Set<Int> = []
             for _ in 0..<n {
                 if wide {
-                    guard let v = PhotoBytes.u16(b, pos, bigEndian: true) else { return [] }
+                    guard let v = ByteReader.u16(b, pos, bigEndian: true) else { return [] }
                     indices.insert(v & 0x7FFF); pos += 2
                 } else {
                     guard pos < ipma.end else { return [] }
@@ -104,16 +104,16 @@ enum HEIFPhoto {
         var pos = 0
         for _ in 0..<64 {
             let h = file.read(pos, 16)
-            guard h.count >= 8, let size32 = PhotoBytes.u32(h, 0, bigEndian: true) else { return nil }
+            guard h.count >= 8, let size32 = ByteReader.u32(h, 0, bigEndian: true) else { return nil }
             var header = 8, size = size32
             if size32 == 1 {
-                guard let large = PhotoBytes.u64(h, 8, bigEndian: true) else { return nil }
+                guard let large = ByteReader.u64(h, 8, bigEndian: true) else { return nil }
                 header = 16; size = large
             } else if size32 == 0 {
                 size = file.size - pos
             }
             guard size >= header, size <= file.size - pos else { return nil }
-            if PhotoBytes.matches(h, 4, "meta") { return size <= metaReadLimit ? (pos, size, header) : nil }
+            if ByteReader.matches(h, 4, "meta") { return size <= metaReadLimit ? (pos, size, header) : nil }
             pos += size
         }
         return nil

@@ -63,7 +63,7 @@ struct JPEGMarkers {
             default: break
             }
             let lengthBytes = file.read(pos, 2)
-            guard let length = PhotoBytes.u16(lengthBytes, 0, bigEndian: true) else {
+            guard let length = ByteReader.u16(lengthBytes, 0, bigEndian: true) else {
                 throw PhotoError.cutShort(.jpeg, "the file ends inside its header, at byte \(pos)")
             }
             guard length >= 2 else { throw PhotoError.damaged(.jpeg, String(format: "marker 0x%02X at byte %d has an invalid length %d", code, pos - 2, length)) }
@@ -76,7 +76,7 @@ struct JPEGMarkers {
             case 0xC0...0xC3, 0xC5...0xC7, 0xC9...0xCB, 0xCD...0xCF:
                 let data = file.read(start, count)
                 guard !sawFrame else { throw PhotoError.damaged(.jpeg, "more than one frame header (SOF)") }
-                guard data.count >= 6, let h = PhotoBytes.u16(data, 1, bigEndian: true), let w = PhotoBytes.u16(data, 3, bigEndian: true) else {
+                guard data.count >= 6, let h = ByteReader.u16(data, 1, bigEndian: true), let w = ByteReader.u16(data, 3, bigEndian: true) else {
                     throw PhotoError.damaged(.jpeg, "the frame header (SOF) is too short")
                 }
                 try PhotoError.checkLimits(width: w, height: h, options: options)  // before anything is sized from them
@@ -87,12 +87,12 @@ struct JPEGMarkers {
                 keep(file.read(start, count))
             case 0xE0:
                 let data = file.read(start, min(count, 16))
-                if PhotoBytes.matches(data, 0, "JFIF\0") { keep(file.read(start, count)) }
+                if ByteReader.matches(data, 0, "JFIF\0") { keep(file.read(start, count)) }
             case 0xE1 where m.exif == nil:
-                if PhotoBytes.matches(file.read(start, 6), 0, "Exif\0\0") { m.exif = file.read(start + 6, count - 6) }
+                if ByteReader.matches(file.read(start, 6), 0, "Exif\0\0") { m.exif = file.read(start + 6, count - 6) }
             case 0xEE:
                 let data = file.read(start, count)
-                if PhotoBytes.matches(data, 0, "Adobe"), data.count >= 12 {
+                if ByteReader.matches(data, 0, "Adobe"), data.count >= 12 {
                     m.adobeTransform = Int(data[11])
                     keep(data)
                 }

@@ -127,7 +127,7 @@ enum JPEGPhoto {
                     return pos + at + 2
                 default:
                     // A segment between scans (DHT, SOS …): skip it by its length.
-                    guard let length = PhotoBytes.u16(file.read(pos + at + 2, 2), 0, bigEndian: true), length >= 2 else { return nil }
+                    guard let length = ByteReader.u16(file.read(pos + at + 2, 2), 0, bigEndian: true), length >= 2 else { return nil }
                     pos = pos + at + 2 + length
                     jumped = true
                 }

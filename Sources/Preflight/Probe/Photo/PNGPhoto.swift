@@ -34,7 +34,7 @@ enum PNGPhoto {
             throw PhotoError.damaged(.png, "the first chunk is not a 13-byte IHDR")
         }
         let data = try checkedData(file, ihdr)
-        guard let width = PhotoBytes.u32(data, 0, bigEndian: true), let height = PhotoBytes.u32(data, 4, bigEndian: true),
+        guard let width = ByteReader.u32(data, 0, bigEndian: true), let height = ByteReader.u32(data, 4, bigEndian: true),
               width > 0, height > 0, width < 0x8000_0000, height < 0x8000_0000 else {
             throw PhotoError.damaged(.png, "IHDR: invalid image dimensions")
         }
@@ -70,7 +70,7 @@ enum PNGPhoto {
                 guard let body = try? checkedData(file, c) else { break }
                 if c.type == "tRNS" { photo.hasAlpha = true }
                 if c.type == "eXIf" { photo.orientation = ExifOrientation.read(body) ?? 1 }
-                if c.type == "acTL" { photo.animated = (PhotoBytes.u32(body, 0, bigEndian: true) ?? 0) > 1 }
+                if c.type == "acTL" { photo.animated = (ByteReader.u32(body, 0, bigEndian: true) ?? 0) > 1 }
             default:
                 // Other critical chunks (upper-case first letter) must be intact; ancillary ones are not read.
                 if c.type.first?.isUppercase == true, c.length <= crcCheckLimit { _ = try checkedData(file, c) }
@@ -85,10 +85,10 @@ enum PNGPhoto {
     static func chunk(_ file: PhotoFile, at offset: Int) throws -> Chunk? {
         let b = file.read(offset, 8)
         if b.isEmpty { return nil }
-        guard b.count == 8, let length = PhotoBytes.u32(b, 0, bigEndian: true) else {
+        guard b.count == 8, let length = ByteReader.u32(b, 0, bigEndian: true) else {
             throw PhotoError.cutShort(.png, "the file ends inside a chunk header at byte \(offset)")
         }
-        let type = PhotoBytes.fourCC(b, 4)
+        let type = ByteReader.fourCC(b, 4)
         guard length < 0x8000_0000, b[4...7].allSatisfy({ (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }) else {
             throw PhotoError.damaged(.png, "damaged chunk header at byte \(offset) (type \"\(type)\", length \(length))")
         }
@@ -100,7 +100,7 @@ enum PNGPhoto {
     /// A chunk's data after checking its CRC (over type and data); throws "TYPE: CRC error" like libpng.
     static func checkedData(_ file: PhotoFile, _ c: Chunk) throws -> [UInt8] {
         let bytes = file.read(c.offset + 4, c.length + 8)
-        guard bytes.count == c.length + 8, let stored = PhotoBytes.u32(bytes, c.length + 4, bigEndian: true) else {
+        guard bytes.count == c.length + 8, let stored = ByteReader.u32(bytes, c.length + 4, bigEndian: true) else {
             throw PhotoError.cutShort(.png, "\(c.type) chunk is cut short")
         }
         let computed = bytes.withUnsafeBufferPointer { b in crc32(0, b.baseAddress, uInt(c.length + 4)) }

@@ -27,26 +27,26 @@ struct PhotoHeader: Equatable {
     /// The `photo.*` facts.
     var facts: Facts {
         var f = Facts()
-        f.set("photo.format", format.rawValue)
-        f.set("photo.width", width)
-        f.set("photo.height", height)
-        f.set("photo.orientation", orientation)
-        f.set("photo.color_space", colorSpace)
-        f.set("photo.bit_depth", bitDepth)
-        if let progressive { f.set("photo.progressive", progressive) }
-        if let animated { f.set("photo.animated", animated) }
-        if let hasAlpha { f.set("photo.has_alpha", hasAlpha) }
+        f.set(.photoFormat, format.rawValue)
+        f.set(.photoWidth, width)
+        f.set(.photoHeight, height)
+        f.set(.photoOrientation, orientation)
+        f.set(.photoColorSpace, colorSpace)
+        f.set(.photoBitDepth, bitDepth)
+        if let progressive { f.set(.photoProgressive, progressive) }
+        if let animated { f.set(.photoAnimated, animated) }
+        if let hasAlpha { f.set(.photoHasAlpha, hasAlpha) }
         if let width, let height, width > 0, height > 0 {
             let (w, h) = swapsSides ? (height, width) : (width, height)
-            f.set("photo.display_width", w)
-            f.set("photo.display_height", h)
-            f.set("photo.short_side", min(w, h))
+            f.set(.photoDisplayWidth, w)
+            f.set(.photoDisplayHeight, h)
+            f.set(.photoShortSide, min(w, h))
             let named = PhotoAspect.nearest(width: w, height: h, among: PhotoAspect.named)
-            f.set("photo.aspect", named.ratio.name)
-            f.set("photo.aspect_error", (named.error * 10_000).rounded() / 10_000)
+            f.set(.photoAspect, named.ratio.name)
+            f.set(.photoAspectError, (named.error * 10_000).rounded() / 10_000)
             let allowed = PhotoAspect.nearest(width: w, height: h, among: PhotoAspect.allowed)
-            f.set("photo.nearest_allowed_aspect", allowed.ratio.name)
-            f.set("photo.crop_to_allowed", PhotoAspect.crop(width: w, height: h, to: allowed.ratio))
+            f.set(.photoNearestAllowedAspect, allowed.ratio.name)
+            f.set(.photoCropToAllowed, PhotoAspect.crop(width: w, height: h, to: allowed.ratio))
         }
         return f
     }

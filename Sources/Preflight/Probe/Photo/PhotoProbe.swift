@@ -44,7 +44,7 @@ public enum PhotoProbe {
     static func header(of file: PhotoFile, name: String, options: ProbeOptions) throws -> PhotoHeader {
         guard file.size > 0 else { throw PhotoError.empty(name) }
         guard let format = PhotoFormat.sniff(file.head) else {
-            throw PhotoError.notAPhoto(ContentSniffer.detect(Array(file.head.prefix(ContentSniffer.headerLength))))
+            throw PhotoError.notAPhoto(ContentSniffer.detect(file.head))
         }
         let photo: PhotoHeader
         switch format {

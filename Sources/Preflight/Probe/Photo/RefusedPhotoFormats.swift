@@ -18,7 +18,7 @@ enum RefusedPhotoFormats {
     /// Logical screen size (bytes 6–9, little-endian).
     static func gif(_ file: PhotoFile) -> PhotoHeader {
         var photo = PhotoHeader(format: .gif)
-        if let w = PhotoBytes.u16(file.head, 6, bigEndian: false), let h = PhotoBytes.u16(file.head, 8, bigEndian: false), w > 0, h > 0 {
+        if let w = ByteReader.u16(file.head, 6, bigEndian: false), let h = ByteReader.u16(file.head, 8, bigEndian: false), w > 0, h > 0 {
             photo.width = w; photo.height = h
         }
         photo.colorSpace = "rgb"
@@ -30,16 +30,16 @@ enum RefusedPhotoFormats {
     static func bmp(_ file: PhotoFile) -> PhotoHeader {
         var photo = PhotoHeader(format: .bmp)
         let b = file.head
-        guard let info = PhotoBytes.u32(b, 14, bigEndian: false) else { return photo }
+        guard let info = ByteReader.u32(b, 14, bigEndian: false) else { return photo }
         if info == 12 {
-            photo.width = PhotoBytes.u16(b, 18, bigEndian: false)
-            photo.height = PhotoBytes.u16(b, 20, bigEndian: false)
-            photo.bitDepth = PhotoBytes.u16(b, 24, bigEndian: false)
-        } else if let w = PhotoBytes.u32(b, 18, bigEndian: false), let h = PhotoBytes.u32(b, 22, bigEndian: false) {
+            photo.width = ByteReader.u16(b, 18, bigEndian: false)
+            photo.height = ByteReader.u16(b, 20, bigEndian: false)
+            photo.bitDepth = ByteReader.u16(b, 24, bigEndian: false)
+        } else if let w = ByteReader.u32(b, 18, bigEndian: false), let h = ByteReader.u32(b, 22, bigEndian: false) {
             let signedHeight = Int(Int32(truncatingIfNeeded: UInt32(h)))
             photo.width = Int(Int32(truncatingIfNeeded: UInt32(w)))
             photo.height = signedHeight == Int(Int32.min) ? nil : abs(signedHeight)
-            photo.bitDepth = PhotoBytes.u16(b, 28, bigEndian: false)
+            photo.bitDepth = ByteReader.u16(b, 28, bigEndian: false)
         }
         if let w = photo.width, let h = photo.height, w <= 0 || h <= 0 { photo.width = nil; photo.height = nil }
         return photo

@@ -32,23 +32,23 @@ struct TIFFDirectory {
         guard b.count >= 8 else { return nil }
         let big: Bool
         if b[0] == 0x49, b[1] == 0x49 { big = false } else if b[0] == 0x4D, b[1] == 0x4D { big = true } else { return nil }
-        guard PhotoBytes.u16(b, 2, bigEndian: big) == 42, let first = PhotoBytes.u32(b, 4, bigEndian: big) else { return nil }
+        guard ByteReader.u16(b, 2, bigEndian: big) == 42, let first = ByteReader.u32(b, 4, bigEndian: big) else { return nil }
         return (big, first)
     }
 
     /// The directory at `offset`, reading through `read(offset, count)`; nil when it lies outside the data.
     static func read(at offset: Int, bigEndian big: Bool, using read: (Int, Int) -> [UInt8]) -> TIFFDirectory? {
-        guard offset >= 8, let count = PhotoBytes.u16(read(offset, 2), 0, bigEndian: big), count > 0 else { return nil }
+        guard offset >= 8, let count = ByteReader.u16(read(offset, 2), 0, bigEndian: big), count > 0 else { return nil }
         let n = min(count, maxEntries)
         let body = read(offset + 2, n * 12 + 4)
         var entries: [Int: Entry] = [:]
         for k in 0..<n {
             let at = k * 12
-            guard at + 12 <= body.count, let tag = PhotoBytes.u16(body, at, bigEndian: big), let type = PhotoBytes.u16(body, at + 2, bigEndian: big),
-                  let c = PhotoBytes.u32(body, at + 4, bigEndian: big) else { break }
+            guard at + 12 <= body.count, let tag = ByteReader.u16(body, at, bigEndian: big), let type = ByteReader.u16(body, at + 2, bigEndian: big),
+                  let c = ByteReader.u32(body, at + 4, bigEndian: big) else { break }
             if entries[tag] == nil { entries[tag] = Entry(tag: tag, type: type, count: c, field: Array(body[at + 8..<at + 12])) }
         }
-        let next = n == count ? PhotoBytes.u32(body, n * 12, bigEndian: big) ?? 0 : 0
+        let next = n == count ? ByteReader.u32(body, n * 12, bigEndian: big) ?? 0 : 0
         return TIFFDirectory(entries: entries, next: next)
     }
 
@@ -75,11 +75,11 @@ struct TIFFDirectory {
         case 4: width = 4
         default: return nil
         }
-        let bytes = e.count * width <= 4 ? e.field : (PhotoBytes.u32(e.field, 0, bigEndian: big).map { read($0, width) } ?? [])
+        let bytes = e.count * width <= 4 ? e.field : (ByteReader.u32(e.field, 0, bigEndian: big).map { read($0, width) } ?? [])
         switch width {
         case 1: return bytes.first.map(Int.init)
-        case 2: return PhotoBytes.u16(bytes, 0, bigEndian: big)
-        default: return PhotoBytes.u32(bytes, 0, bigEndian: big)
+        case 2: return ByteReader.u16(bytes, 0, bigEndian: big)
+        default: return ByteReader.u32(bytes, 0, bigEndian: big)
         }
     }
 }
@@ -89,7 +89,7 @@ enum ExifOrientation {
     /// Orientation 1–8 from a TIFF-structured EXIF block (with or without the `Exif\0\0` prefix);
     /// nil when absent, out of range or unreadable.
     static func read(_ exif: [UInt8]) -> Int? {
-        let data = PhotoBytes.matches(exif, 0, "Exif\0\0") ? Array(exif.dropFirst(6)) : exif
+        let data = ByteReader.matches(exif, 0, "Exif\0\0") ? Array(exif.dropFirst(6)) : exif
         guard let (big, first) = TIFFDirectory.header(data) else { return nil }
         let read: (Int, Int) -> [UInt8] = { offset, count in
             guard offset >= 0, offset < data.count, count > 0 else { return [] }

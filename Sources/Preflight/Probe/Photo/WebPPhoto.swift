@@ -12,7 +12,7 @@ enum WebPPhoto {
     /// The header facts. Throws ``ProbeError`` for damaged, cut-short or oversized files.
     static func read(_ file: PhotoFile, options: ProbeOptions) throws -> PhotoHeader {
         let head = file.head
-        guard let riffSize = PhotoBytes.u32(head, 4, bigEndian: false), riffSize >= 4 else {
+        guard let riffSize = ByteReader.u32(head, 4, bigEndian: false), riffSize >= 4 else {
             throw PhotoError.damaged(.webp, "invalid RIFF header")
         }
         if 8 + riffSize > file.size {
@@ -30,7 +30,7 @@ enum WebPPhoto {
         photo.progressive = false
         photo.animated = features.has_animation != 0
         photo.hasAlpha = features.has_alpha != 0
-        if PhotoBytes.matches(head, 12, "VP8X"), let exif = exifChunk(file, riffEnd: min(8 + riffSize, file.size)) {
+        if ByteReader.matches(head, 12, "VP8X"), let exif = exifChunk(file, riffEnd: min(8 + riffSize, file.size)) {
             photo.orientation = ExifOrientation.read(exif) ?? 1
         }
         return photo
@@ -41,8 +41,8 @@ enum WebPPhoto {
         var pos = 12
         for _ in 0..<maxChunks {
             let header = file.read(pos, 8)
-            guard header.count == 8, let size = PhotoBytes.u32(header, 4, bigEndian: false) else { return nil }
-            if PhotoBytes.matches(header, 0, "EXIF") { return file.read(pos + 8, min(size, exifReadLimit)) }
+            guard header.count == 8, let size = ByteReader.u32(header, 4, bigEndian: false) else { return nil }
+            if ByteReader.matches(header, 0, "EXIF") { return file.read(pos + 8, min(size, exifReadLimit)) }
             pos += 8 + size + (size & 1)
             if pos >= riffEnd { return nil }
         }

@@ -25,7 +25,7 @@ enum VideoContent {
         let frames = sampler.sample(duration: duration, deadline: deadline)
         var f = Facts()
         guard !frames.isEmpty else { return f }
-        f.set("video.sampled_frames", frames.count)
+        f.set(.videoSampledFrames, frames.count)
         f.merge(background(frames))
         f.merge(faces(frames, deadline: deadline))
         return f
@@ -46,9 +46,9 @@ enum VideoContent {
         } else {
             (kind, coverage, spread) = ("other", max(green, white), borders.map(\.luma_sd).reduce(0, +) / n)
         }
-        f.set("video.background", kind)
-        f.set("video.background_coverage", round3(coverage))
-        f.set("video.background_uniformity", round3(max(0, 1 - spread / uniformitySpread)))
+        f.set(.videoBackground, kind)
+        f.set(.videoBackgroundCoverage, round3(coverage))
+        f.set(.videoBackgroundUniformity, round3(max(0, 1 - spread / uniformitySpread)))
         return f
     }
 
@@ -74,38 +74,38 @@ enum VideoContent {
                 searches.append((frame.time, search))
             }
         } catch let e as ProbeError where e.kind == .limitExceeded {
-            f.set("video.faces_in_time", false)
-            f.set("video.faces_problem", e.message.en + (e.detail.map { " (\($0))" } ?? ""))
+            f.set(.videoFacesInTime, false)
+            f.set(.videoFacesProblem, e.message.en + (e.detail.map { " (\($0))" } ?? ""))
             return f
         } catch let e as ProbeError {
-            f.set("video.faces_measured", false)
-            f.set("video.faces_problem", e.message.en + (e.detail.map { " (\($0))" } ?? ""))
+            f.set(.videoFacesMeasured, false)
+            f.set(.videoFacesProblem, e.message.en + (e.detail.map { " (\($0))" } ?? ""))
             return f
         } catch {
             return f
         }
-        f.set("video.faces_measured", true)
+        f.set(.videoFacesMeasured, true)
         let single = searches.filter { $0.search.count == 1 }
-        f.set("video.face_frames_ratio", round3(Double(single.count) / Double(searches.count)))
+        f.set(.videoFaceFramesRatio, round3(Double(single.count) / Double(searches.count)))
         let most = searches.max { $0.search.count < $1.search.count }
-        f.set("video.face_count_max", most?.search.count ?? 0)
-        if let most, most.search.count > 1 { f.set("video.face_count_max_at", seconds(most.time)) }
-        if let missing = searches.first(where: { $0.search.count == 0 }) { f.set("video.face_missing_at", seconds(missing.time)) }
+        f.set(.videoFaceCountMax, most?.search.count ?? 0)
+        if let most, most.search.count > 1 { f.set(.videoFaceCountMaxAt, seconds(most.time)) }
+        if let missing = searches.first(where: { $0.search.count == 0 }) { f.set(.videoFaceMissingAt, seconds(missing.time)) }
         let landmarks = searches.compactMap { s in s.search.faces.first?.landmarks.map { (s.time, $0) } }
-        f.set("video.landmarks_measured", model != nil && !landmarks.isEmpty)
+        f.set(.videoLandmarksMeasured, model != nil && !landmarks.isEmpty)
         guard !landmarks.isEmpty else { return f }
         let start = landmarks.filter { $0.0 < VideoFrameSampler.startSeconds }
         if !start.isEmpty {
             // Open when two or more of the start's samples are: one alone is within the landmarks' noise.
             let opened = start.filter { $0.1.mouthOpen > mouthOpenRatio }
             let open = opened.count >= 2 ? opened.first : nil
-            f.set("video.mouth_closed_start", open == nil)
-            f.set("video.mouth_open_start_max", round3(start.map(\.1.mouthOpen).max() ?? 0))
-            if let open { f.set("video.mouth_open_at", seconds(open.0)) }
+            f.set(.videoMouthClosedStart, open == nil)
+            f.set(.videoMouthOpenStartMax, round3(start.map(\.1.mouthOpen).max() ?? 0))
+            if let open { f.set(.videoMouthOpenAt, seconds(open.0)) }
         }
         if let tilt = landmarks.max(by: { abs($0.1.roll) < abs($1.1.roll) }) {
-            f.set("video.head_roll_max", (abs(tilt.1.roll) * 10).rounded() / 10)
-            f.set("video.head_roll_max_at", seconds(tilt.0))
+            f.set(.videoHeadRollMax, (abs(tilt.1.roll) * 10).rounded() / 10)
+            f.set(.videoHeadRollMaxAt, seconds(tilt.0))
         }
         return f
     }
@@ -115,11 +115,11 @@ enum VideoContent {
     /// given) and `video.background_keyable` (the background is the one the service will remove, or
     /// it is kept) added, when the input's background was measured.
     static func judgeBackground(_ input: InputReport, request: MakeRequest?) -> InputReport {
-        guard let background = input.facts["video.background"]?.text else { return input }
+        guard let background = input.facts[.videoBackground]?.text else { return input }
         var input = input
         let expected = request?.isHaveBackground == true ? "kept" : (request?.removeBackground == 2 ? "white" : "green")
-        input.facts.set("video.background_expected", expected)
-        input.facts.set("video.background_keyable", expected == "kept" || expected == background)
+        input.facts.set(.videoBackgroundExpected, expected)
+        input.facts.set(.videoBackgroundKeyable, expected == "kept" || expected == background)
         return input
     }
 

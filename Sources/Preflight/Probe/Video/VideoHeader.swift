@@ -34,32 +34,32 @@ enum VideoHeader {
             if range == AVCOL_RANGE_UNSPECIFIED { range = parsed.range }
         }
         if profile != FF_PROFILE_UNKNOWN, let name = avcodec_profile_name(par.codec_id, profile) {
-            facts.set("video.profile", String(cString: name))
+            facts.set(.videoProfile, String(cString: name))
         }
         if format >= 0 {
             let pixel = AVPixelFormat(rawValue: format)
-            if let name = av_get_pix_fmt_name(pixel) { facts.set("video.pixel_format", String(cString: name)) }
+            if let name = av_get_pix_fmt_name(pixel) { facts.set(.videoPixelFormat, String(cString: name)) }
             if let desc = av_pix_fmt_desc_get(pixel) {
                 let d = desc.pointee
-                if d.nb_components > 0 { facts.set("video.bit_depth", Int(d.comp.0.depth)) }
-                facts.set("video.chroma_subsampling", chromaSubsampling(log2Width: Int(d.log2_chroma_w), log2Height: Int(d.log2_chroma_h),
+                if d.nb_components > 0 { facts.set(.videoBitDepth, Int(d.comp.0.depth)) }
+                facts.set(.videoChromaSubsampling, chromaSubsampling(log2Width: Int(d.log2_chroma_w), log2Height: Int(d.log2_chroma_h),
                                                                        components: Int(d.nb_components), flags: d.flags))
             }
         }
         if primaries != AVCOL_PRI_UNSPECIFIED, let n = av_color_primaries_name(primaries) {
-            facts.set("video.color_primaries", String(cString: n))
+            facts.set(.videoColorPrimaries, String(cString: n))
         }
         if transfer != AVCOL_TRC_UNSPECIFIED, let n = av_color_transfer_name(transfer) {
-            facts.set("video.color_transfer", String(cString: n))
+            facts.set(.videoColorTransfer, String(cString: n))
         }
         if range != AVCOL_RANGE_UNSPECIFIED, let n = av_color_range_name(range) {
             // FFmpeg's names are "tv" and "pc"; the facts say what they mean.
-            facts.set("video.color_range", range == AVCOL_RANGE_JPEG ? "full" : (range == AVCOL_RANGE_MPEG ? "limited" : String(cString: n)))
+            facts.set(.videoColorRange, range == AVCOL_RANGE_JPEG ? "full" : (range == AVCOL_RANGE_MPEG ? "limited" : String(cString: n)))
         }
-        facts.set("video.hdr", hdr(stream, transfer: transfer))
+        facts.set(.videoHdr, hdr(stream, transfer: transfer))
         if let order = fieldOrderName(fieldOrder) {
-            facts.set("video.field_order", order)
-            facts.set("video.interlaced", order != "progressive")
+            facts.set(.videoFieldOrder, order)
+            facts.set(.videoInterlaced, order != "progressive")
         }
     }
 

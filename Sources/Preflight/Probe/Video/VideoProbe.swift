@@ -46,111 +46,100 @@ public enum VideoProbe {
                 en: "The container's sample table declares \(forged.pointee.nb_frames) frames, more than a file of \(source.length) bytes can hold: it is damaged or forged."))
         }
         let isMov = container.demuxerName.hasPrefix("mov,")
-        let video = streams.first { isVideo($0) }
+        let video = streams.first(where: LibavInput.isVideo)
         if !isMov || video.map({ $0.pointee.codecpar.pointee.width == 0 }) ?? true {
             container.findStreamInfo()
         }
         if container.timedOut { throw container.deadline.error }
 
         var facts = Facts()
-        let format = containerFormat(demuxer: container.demuxerName, brand: container.tag("major_brand"), detectedType: detectedType)
-        facts.set("container.format", format)
-        facts.set("container.format_long", container.demuxerName + (container.tag("major_brand").map { " (\($0.trimmingCharacters(in: .whitespaces)))" } ?? ""))
-        facts.set("container.duration", container.duration)
-        facts.set("container.bit_rate", container.bitRate)
-        facts.set("container.video_streams", streams.filter(isVideo).count)
+        let format = containerFormat(demuxer: container.demuxerName, brand: container.isoBrand, detectedType: detectedType)
+        facts.set(.containerFormat, format)
+        facts.set(.containerFormatLong, container.demuxerName + (container.tag("major_brand").map { " (\($0.trimmingCharacters(in: .whitespaces)))" } ?? ""))
+        facts.set(.containerDuration, container.duration)
+        facts.set(.containerBitRate, container.bitRate)
+        facts.set(.containerVideoStreams, container.videoStreams.count)
         let audioStreams = streams.filter { $0.pointee.codecpar.pointee.codec_type == AVMEDIA_TYPE_AUDIO }
-        facts.set("container.audio_streams", audioStreams.count)
-        facts.set("video.has_audio", !audioStreams.isEmpty)
+        facts.set(.containerAudioStreams, audioStreams.count)
+        facts.set(.videoHasAudio, !audioStreams.isEmpty)
         if let audio = audioStreams.first?.pointee.codecpar.pointee {
-            facts.set("audio.codec", String(cString: avcodec_get_name(audio.codec_id)))
-            if audio.sample_rate > 0 { facts.set("audio.sample_rate", Int(audio.sample_rate)) }
-            if audio.ch_layout.nb_channels > 0 { facts.set("audio.channels", Int(audio.ch_layout.nb_channels)) }
-            facts.set("video.audio_codec", facts["audio.codec"]?.text)
-            facts.set("video.audio_sample_rate", facts["audio.sample_rate"]?.number.map { Int($0) })
-            facts.set("video.audio_channels", facts["audio.channels"]?.number.map { Int($0) })
+            facts.set(.audioCodec, String(cString: avcodec_get_name(audio.codec_id)))
+            if audio.sample_rate > 0 { facts.set(.audioSampleRate, Int(audio.sample_rate)) }
+            if audio.ch_layout.nb_channels > 0 { facts.set(.audioChannels, Int(audio.ch_layout.nb_channels)) }
+            facts.set(.videoAudioCodec, facts[.audioCodec]?.text)
+            facts.set(.videoAudioSampleRate, facts[.audioSampleRate]?.number.map { Int($0) })
+            facts.set(.videoAudioChannels, facts[.audioChannels]?.number.map { Int($0) })
         }
         guard let stream = video else { return facts }
         try addVideoFacts(stream, container: container, useIndex: isMov, options: options, into: &facts)
-        if options.content && options.videoContent, let duration = facts["video.duration"]?.number ?? container.duration, duration > 0,
-           let sampler = try? VideoFrameSampler(input: container, stream: stream, rotation: Int(facts["video.rotation"]?.number ?? 0)) {
+        if options.content && options.videoContent, let duration = facts[.videoDuration]?.number ?? container.duration, duration > 0,
+           let sampler = try? VideoFrameSampler(input: container, stream: stream, rotation: Int(facts[.videoRotation]?.number ?? 0)) {
             facts.merge(VideoContent.facts(sampler, duration: duration, deadline: container.deadline))
         }
         if container.timedOut { throw container.deadline.error }
         return facts
     }
 
-    /// A real video stream: not an attached cover picture.
-    static func isVideo(_ s: UnsafeMutablePointer<AVStream>) -> Bool {
-        s.pointee.codecpar.pointee.codec_type == AVMEDIA_TYPE_VIDEO && (s.pointee.disposition & AV_DISPOSITION_ATTACHED_PIC) == 0
-    }
-
-    /// mp4 and mov share one demuxer; the ftyp major brand tells them apart (`qt  ` or none = mov).
-    static func containerFormat(demuxer: String, brand: String?, detectedType: String?) -> String {
-        if demuxer.hasPrefix("mov,") {
-            switch brand?.trimmingCharacters(in: .whitespaces) {
-            case nil, "", "qt": return "mov"
-            case "M4A", "M4B", "M4P": return "m4a"
-            case let b? where b.hasPrefix("3g"): return "3gp"
-            default: return "mp4"
-            }
-        }
+    /// The short container name: the container-brand rule (``ISOBrand``) for the ISO demuxer,
+    /// `webm` or `matroska` by content for Matroska, else libavformat's demuxer name.
+    static func containerFormat(demuxer: String, brand: ISOBrand, detectedType: String?) -> String {
+        if demuxer.hasPrefix("mov,") { return brand.detectedType }
         if demuxer.hasPrefix("matroska") { return detectedType == "webm" ? "webm" : "matroska" }
         var name = String(demuxer.split(separator: ",").first ?? "unknown")
         if name.hasSuffix("_pipe") { name = String(name.dropLast(5)) }
-        return name == "jpeg" ? "jpeg" : name
+        return name
     }
 
     static func addVideoFacts(_ stream: UnsafeMutablePointer<AVStream>, container: LibavInput, useIndex: Bool,
                               options: ProbeOptions, into facts: inout Facts) throws {
         let par = stream.pointee.codecpar.pointee
-        facts.set("video.codec", String(cString: avcodec_get_name(par.codec_id)))
-        if par.bit_rate > 0 { facts.set("video.bit_rate", par.bit_rate) }
+        facts.set(.videoCodec, String(cString: avcodec_get_name(par.codec_id)))
+        if par.bit_rate > 0 { facts.set(.videoBitRate, par.bit_rate) }
         let width = Int(par.width), height = Int(par.height)
-        facts.set("video.width", width)
-        facts.set("video.height", height)
+        facts.set(.videoWidth, width)
+        facts.set(.videoHeight, height)
 
         var sar = stream.pointee.sample_aspect_ratio
         if sar.num <= 0 || sar.den <= 0 { sar = par.sample_aspect_ratio }
         if sar.num <= 0 || sar.den <= 0 { sar = AVRational(num: 1, den: 1) }
         let g = gcd(Int(sar.num), Int(sar.den))
-        facts.set("video.sample_aspect_ratio", "\(Int(sar.num) / g):\(Int(sar.den) / g)")
+        facts.set(.videoSampleAspectRatio, "\(Int(sar.num) / g):\(Int(sar.den) / g)")
 
         let rotation = clockwiseRotation(stream)
-        facts.set("video.rotation", rotation)
+        facts.set(.videoRotation, rotation)
         var displayWidth = Int((Double(width) * Double(sar.num) / Double(sar.den)).rounded())
         var displayHeight = height
         if rotation == 90 || rotation == 270 { swap(&displayWidth, &displayHeight) }
-        facts.set("video.display_width", displayWidth)
-        facts.set("video.display_height", displayHeight)
-        facts.set("video.display_resolution", "\(displayWidth)x\(displayHeight)")
+        facts.set(.videoDisplayWidth, displayWidth)
+        facts.set(.videoDisplayHeight, displayHeight)
+        facts.set(.videoDisplayResolution, "\(displayWidth)x\(displayHeight)")
         if displayWidth > 0 && displayHeight > 0 {
-            facts.set("video.display_aspect", AspectRatio.name(width: displayWidth, height: displayHeight))
+            facts.set(.videoDisplayAspect, AspectRatio.name(width: displayWidth, height: displayHeight))
         }
 
         let timeBase = av_q2d(stream.pointee.time_base)
         if stream.pointee.duration > 0 && stream.pointee.duration != cff_nopts_value() {
-            facts.set("video.duration", Double(stream.pointee.duration) * timeBase)
+            facts.set(.videoDuration, Double(stream.pointee.duration) * timeBase)
         } else {
-            facts.set("video.duration", container.duration)
+            facts.set(.videoDuration, container.duration)
         }
 
         let (timestamps, source) = try frameTimestamps(stream, container: container, useIndex: useIndex, options: options)
         // The index path has read no packet, so the first one can still be parsed for the header.
         VideoHeader.addFacts(stream, container: container, parseFirstPacket: source == "index", into: &facts)
         let timing = FrameTiming(timestamps: timestamps, timeBase: timeBase)
-        facts.set("video.frame_timing_source", source)
+        facts.set(.videoFrameTimingSource, source)
         let headerCount = Int(stream.pointee.nb_frames)
-        facts.set("video.frame_count", timing.frameCount > 0 ? timing.frameCount : (headerCount > 0 ? headerCount : nil))
+        facts.set(.videoFrameCount, timing.frameCount > 0 ? timing.frameCount : (headerCount > 0 ? headerCount : nil))
         let avg = stream.pointee.avg_frame_rate
         let headerRate = avg.num > 0 && avg.den > 0 ? av_q2d(avg) : nil
-        facts.set("video.frame_rate", timing.averageRate ?? headerRate ?? (stream.pointee.r_frame_rate.den > 0 ? av_q2d(stream.pointee.r_frame_rate) : nil))
-        facts.set("video.frame_rate_min", timing.minimumRate)
-        facts.set("video.frame_rate_max", timing.maximumRate)
+        facts.set(.videoFrameRate, timing.averageRate ?? headerRate ?? (stream.pointee.r_frame_rate.den > 0 ? av_q2d(stream.pointee.r_frame_rate) : nil))
+        facts.set(.videoFrameRateMin, timing.minimumRate)
+        facts.set(.videoFrameRateMax, timing.maximumRate)
         if timing.frameCount >= 2 {
-            facts.set("video.frame_rate_mode", timing.isVariable ? "variable" : "constant")
-            facts.set("video.frame_gaps", timing.gaps)
-            facts.set("video.longest_gap", timing.longestStep)
+            facts.set(.videoFrameRateMode, timing.isVariable ? "variable" : "constant")
+            facts.set(.videoFrameGaps, timing.gaps)
+            facts.set(.videoLongestGap, timing.longestStep)
         }
     }
 
