@@ -59,6 +59,10 @@ struct KWeightedEnergy {
     /// Σₙ (C·Aⁿ)ᵀ(C·Aⁿ) over one lane, and A to the power of the lane length (columns).
     private let gram: [SIMD4<Double>]
     private let aLane: [SIMD4<Double>]
+    /// The lanes' zero-state outputs of the block being measured, lane by lane in 8-float groups:
+    /// scratch, overwritten by every ``energy(_:)`` (copies share it, so they must not measure at the
+    /// same time).
+    private let outputs: AlignedBuffer<SIMD8<Float>>
     private var state = SIMD4<Double>()
 
     /// Prepares blocks of `blockLength` samples at `sampleRate`.
@@ -87,6 +91,7 @@ struct KWeightedEnergy {
         var power = basis
         for _ in 0..<lane { power = power.map { Self.times(columns, $0) } }
         aLane = power
+        outputs = AlignedBuffer<SIMD8<Float>>(count: max(1, lane), repeating: SIMD8<Float>())
     }
 
     /// The 4×4 matrix given by its columns `m`, times `v`.
@@ -102,24 +107,33 @@ struct KWeightedEnergy {
     @_optimize(speed)
     mutating func energy(_ x: UnsafePointer<Float>) -> Double {
         let (b0, b1, b2, a1, a2) = filter.shelf
-        let (c0, c1, c2, d1, d2) = filter.highPass
+        // The high-pass numerator is (1, −2, 1) (see ``KWeighting``): its products by 1 are left out,
+        // which changes no result (a product by 1 is exact).
+        let (_, c1, _, d1, d2) = filter.highPass
         let sb0 = SIMD8<Float>(repeating: Float(b0)), sb1 = SIMD8<Float>(repeating: Float(b1)), sb2 = SIMD8<Float>(repeating: Float(b2))
         let sa1 = SIMD8<Float>(repeating: Float(a1)), sa2 = SIMD8<Float>(repeating: Float(a2))
-        let sc0 = SIMD8<Float>(repeating: Float(c0)), sc1 = SIMD8<Float>(repeating: Float(c1)), sc2 = SIMD8<Float>(repeating: Float(c2))
+        let sc1 = SIMD8<Float>(repeating: Float(c1))
         let sd1 = SIMD8<Float>(repeating: Float(d1)), sd2 = SIMD8<Float>(repeating: Float(d2))
         var z0 = SIMD8<Float>(), z1 = SIMD8<Float>(), z2 = SIMD8<Float>(), z3 = SIMD8<Float>()
         var e = SIMD8<Float>(), k0 = SIMD8<Float>(), k1 = SIMD8<Float>(), k2 = SIMD8<Float>(), k3 = SIMD8<Float>()
         let n = lane
         let t0 = decay.pointer, t1 = t0 + n, t2 = t1 + n, t3 = t2 + n
+        let ys = outputs.pointer
+        // The filter first, its outputs kept; the four correction sums in a second loop over them: in
+        // one loop the states, sums and coefficients need more vector registers than there are.
         for i in 0..<n {
             let v = SIMD8<Float>(x[i], x[n + i], x[2 * n + i], x[3 * n + i], x[4 * n + i], x[5 * n + i], x[6 * n + i], x[7 * n + i])
             let u = sb0 * v + z0
             z0 = sb1 * v - sa1 * u + z1
             z1 = sb2 * v - sa2 * u
-            let y = sc0 * u + z2
+            let y = u + z2
             z2 = sc1 * u - sd1 * y + z3
-            z3 = sc2 * u - sd2 * y
+            z3 = u - sd2 * y
             e += y * y
+            ys[i] = y
+        }
+        for i in 0..<n {
+            let y = ys[i]
             k0 += y * t0[i]; k1 += y * t1[i]; k2 += y * t2[i]; k3 += y * t3[i]
         }
         var total = 0.0

@@ -6,11 +6,19 @@ import Foundation
 /// The interpolator is a 32-tap Kaiser-windowed sinc per phase, each phase normalised to unit DC gain,
 /// so phase 0 returns the samples themselves. No interpolated value can exceed ``bound`` (the largest
 /// sum of a phase's absolute taps) times the largest sample its taps read; a tile of 256 positions
-/// whose neighbourhood cannot beat the running maximum is skipped. The result is therefore the same as
-/// oversampling everything, while quiet stretches cost one max-abs scan.
+/// whose neighbourhood cannot beat the running maximum is skipped. A tile that passes is screened
+/// first with the ``screenTaps`` central taps of each phase alone: the other taps add at most their
+/// absolute sum times the tile's largest sample, so a tile where even that cannot beat the running
+/// maximum is not oversampled either (its sample peak still counts). The result is therefore the same
+/// as oversampling everything, while quiet stretches cost one max-abs scan and loud ones mostly the
+/// screen's quarter of the taps.
 struct TruePeakMeter {
     static let taps = 32
     static let tile = 256
+    /// Central taps of each phase that the screen evaluates (the taps nearest the interpolated point).
+    static let screenTaps = 8
+    /// Relative allowance for the rounding of the screen and of the full sums, far above either.
+    static let roundingMargin: Float = 1e-5
 
     let factor: Int
     private let channels: Int
@@ -18,12 +26,20 @@ struct TruePeakMeter {
     private let phases: AlignedBuffer<Float>
     /// The largest Σⱼ|hⱼ| over the phases.
     let bound: Float
+    /// Per phase: Σ|hⱼ| over the taps the screen leaves out.
+    private let outerBound: [Float]
     /// Per channel: the last `taps` samples of the previous block, then the current block.
     private var buffers: [[Float]]
     private(set) var peak: Float = 0
     private var previousPeak: Float = 0
 
-    init(sampleRate: Int, channels: Int, chunk: Int) {
+    /// Oversamples every position, skipping nothing: the reference the skips are tested against.
+    let exhaustive: Bool
+
+    /// A meter for `channels` interleaved channels at `sampleRate`, fed at most `chunk` frames at a
+    /// time; `exhaustive` turns both skips off.
+    init(sampleRate: Int, channels: Int, chunk: Int, exhaustive: Bool = false) {
+        self.exhaustive = exhaustive
         factor = min(16, max(4, Int((96_000.0 / Double(max(1, sampleRate))).rounded(.up))))
         self.channels = channels
         var h = [Float](repeating: 0, count: factor * Self.taps)
@@ -53,6 +69,10 @@ struct TruePeakMeter {
         phases = table
         let count = factor
         bound = (0..<count).map { p in (0..<Self.taps).reduce(Float(0)) { $0 + abs(h[p * Self.taps + $1]) } }.max() ?? 1
+        let centre = Self.taps / 2 - Self.screenTaps / 2
+        outerBound = (0..<count).map { p in
+            (0..<Self.taps).filter { $0 < centre || $0 >= centre + Self.screenTaps }.reduce(Float(0)) { $0 + abs(h[p * Self.taps + $1]) }
+        }
         buffers = Array(repeating: [Float](repeating: 0, count: Self.taps + chunk), count: channels)
     }
 
@@ -60,7 +80,7 @@ struct TruePeakMeter {
     mutating func add(_ x: UnsafePointer<Float>, frames: Int, framePeak: Float) {
         let t = Self.taps
         // The block can only matter if its loudest sample (or the history's) could beat the peak.
-        let worthScanning = max(framePeak, previousPeak) * bound > peak
+        let worthScanning = exhaustive || max(framePeak, previousPeak) * bound > peak
         previousPeak = framePeak
         for c in 0..<channels {
             // Taken out of the array so that scanning (which updates the peak) is no overlapping access.
@@ -89,9 +109,47 @@ struct TruePeakMeter {
             let lo = k - t / 2 + 1
             let (low, high) = VectorKernels.range(b + lo, m + t - 1)
             let local = max(high, -low)
-            if local * bound > peak { oversample(b + lo, count: m, samplePeak: local) }
+            if exhaustive {
+                oversample(b + lo, count: m, samplePeak: local)
+            } else if local * bound > peak {
+                if mayExceedPeak(b + lo, count: m, samplePeak: local) { oversample(b + lo, count: m, samplePeak: local) }
+                else { peak = max(peak, local) }
+            }
             k += m
         }
+    }
+
+    /// Whether any interpolated value of the `m` positions whose windows start at `w` (samples at most
+    /// `samplePeak` in magnitude) could exceed the running peak: per phase, the largest magnitude of the
+    /// central taps' sum plus the outer taps' bound times `samplePeak`, with a rounding allowance.
+    @_optimize(speed)
+    private func mayExceedPeak(_ w: UnsafePointer<Float>, count m: Int, samplePeak: Float) -> Bool {
+        let t = Self.taps, c = Self.screenTaps, centre = t / 2 - c / 2
+        let h = phases.pointer
+        for p in 1..<factor {
+            // The central sum must exceed this for the phase to matter.
+            let limit = peak - (outerBound[p] + Self.roundingMargin) * samplePeak
+            if limit < 0 { return true }
+            let taps = h + p * t + centre
+            let x = w + centre
+            var most = SIMD8<Float>()
+            var i = 0
+            while i + 8 <= m {
+                var acc = SIMD8<Float>(repeating: taps[0]) * VectorKernels.load(x + i)
+                for j in 1..<c { acc += SIMD8<Float>(repeating: taps[j]) * VectorKernels.load(x + i + j) }
+                most = VectorKernels.vmax(most, VectorKernels.vmax(acc, -acc))
+                i += 8
+            }
+            var best = VectorKernels.maximum(most)
+            while i < m {
+                var acc: Float = 0
+                for j in 0..<c { acc += taps[j] * x[i + j] }
+                best = max(best, abs(acc))
+                i += 1
+            }
+            if best > limit { return true }
+        }
+        return false
     }
 
     /// Interpolates `m` positions (each between one sample and the next) starting with the window at

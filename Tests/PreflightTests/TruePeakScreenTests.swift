@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+@testable import Preflight
+
+/// The true-peak meter's two skips (the tile bound and the central-tap screen) change no result: the
+/// meter reads exactly what oversampling every position reads, on real speech and on signals made to
+/// have inter-sample peaks.
+@Suite struct TruePeakScreenTests {
+    /// Mono samples of a fixture as 32-bit floats, decoded by sox, and its sample rate.
+    static func samples(_ path: String, dir: URL) throws -> (rate: Int, x: [Float]) {
+        let url = Fixture.url(path)
+        let raw = dir.appendingPathComponent(url.deletingPathExtension().lastPathComponent + ".f32")
+        try TakeLoudnessTests.tool("sox", [url.path, "-t", "f32", "-c", "1", raw.path])
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["soxi", "-r", url.path]
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        let rate = try #require(Int(text.trimmingCharacters(in: .whitespacesAndNewlines)), "soxi -r \(path): \(text)")
+        let data = try Data(contentsOf: raw)
+        let x = data.withUnsafeBytes { Array($0.bindMemory(to: Float.self)) }
+        return (rate, x)
+    }
+
+    /// Feeds `x` in blocks of `chunk` frames to a screened and to an exhaustive meter.
+    static func peaks(_ x: [Float], rate: Int, chunk: Int = 4096) -> (screened: Float, exhaustive: Float) {
+        var screened = TruePeakMeter(sampleRate: rate, channels: 1, chunk: chunk)
+        var exhaustive = TruePeakMeter(sampleRate: rate, channels: 1, chunk: chunk, exhaustive: true)
+        x.withUnsafeBufferPointer { b in
+            var i = 0
+            while i < b.count {
+                let m = min(chunk, b.count - i)
+                let p = VectorKernels.stats(b.baseAddress! + i, m).peak
+                screened.add(b.baseAddress! + i, frames: m, framePeak: p)
+                exhaustive.add(b.baseAddress! + i, frames: m, framePeak: p)
+                i += m
+            }
+        }
+        return (screened.peak, exhaustive.peak)
+    }
+
+    @Test func screenedPeakEqualsOversamplingEverything() throws {
+        var signals: [(String, Int, [Float])] = []
+        // Tones between the samples (a quarter and near half the rate, off phase), louder at the end
+        // than at the start, so the running maximum keeps rising; noise bursts; a single spike.
+        for (rate, f) in [(24000, 6000.0), (24000, 11_000.0), (48000, 12_000.0), (16000, 7_900.0)] {
+            let x: [Float] = (0..<(rate * 2)).map { i in
+                let t = Double(i) / Double(rate)
+                return Float((0.1 + 0.4 * t) * sin(2 * .pi * f * t + .pi / 4))
+            }
+            signals.append(("tone \(f) Hz at \(rate)", rate, x))
+        }
+        var seed: UInt64 = 99
+        let noise: [Float] = (0..<48000).map { i in
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            let v = Float(Int64(bitPattern: seed) >> 40) / Float(1 << 23)
+            return v * (i / 4000 % 2 == 0 ? 0.9 : 0.05)
+        }
+        signals.append(("noise bursts", 24000, noise))
+        var spike = [Float](repeating: 0, count: 24000)
+        spike[12_345] = 0.5; spike[12_346] = -0.5
+        signals.append(("spike pair", 24000, spike))
+        let dir = try Fixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for path in ["audio/take-24k16.wav", "speech/talk-en-1.flac", "speech/talk-cmn-1.flac"] {
+            let (rate, x) = try Self.samples(path, dir: dir)
+            #expect(x.count > rate, "\(path) decoded")
+            signals.append((path, rate, x))
+        }
+        for (name, rate, x) in signals {
+            for chunk in [4096, 1000] {
+                let (screened, exhaustive) = Self.peaks(x, rate: rate, chunk: chunk)
+                #expect(screened == exhaustive, "\(name), blocks of \(chunk): screened \(screened), every position \(exhaustive)")
+                #expect(exhaustive > 0, "\(name)")
+            }
+        }
+    }
+}
