@@ -1,4 +1,5 @@
 import Foundation
+import PreflightTestSupport
 import Testing
 @testable import Preflight
 
