@@ -3,7 +3,7 @@ import CSndFile
 import Foundation
 
 /// Reads a sound file (WAV, FLAC …) with libsndfile for the calibration harness and tests.
-/// The product's own decoding lives in `Probe/Audio`; this reader exists so calibration does not
+/// The product's own decoding lives in `Audio/Decoding`; this reader exists so calibration does not
 /// depend on it.
 public enum SoundFileReader {
     /// Decoded audio: interleaved float samples in [-1, 1].
