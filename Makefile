@@ -90,21 +90,13 @@ test-bounds: deps
 	$(SWIFT) build --build-tests
 	PREFLIGHT_RESOURCE_BOUNDS=1 $(SWIFT) test --skip-build --filter '$(BOUNDED_SUITES)'
 
-# One sanitized tree serves both the sanitized suite and libFuzzer: every Swift target with libFuzzer's
-# coverage instrumentation and ASan, the C targets with -fsanitize=fuzzer-no-link and UBSan (swiftc has
-# no -sanitize=undefined on Linux; its handlers are in the ASan runtime, and Swift traps its own
-# overflows and bounds). libFuzzer's driver is linked without its main and called by PreflightFuzz only
-# (through LLVMFuzzerRunDriver), so the tests and build tools keep their own main.
-FUZZ_BUILD ?= .build-fuzz
-ASAN_BUILD ?= $(FUZZ_BUILD)
-FUZZER_LIB ?= $(shell $(dir $(shell command -v $(SWIFT)))clang -print-resource-dir)/lib/linux/libclang_rt.fuzzer_no_main-$(shell uname -m).a
-SANITIZERS ?= --sanitize=address -Xcc -fsanitize=undefined \
-  -Xswiftc -sanitize-coverage=edge,indirect-calls,trace-cmp,inline-8bit-counters,pc-table \
-  -Xcc -fsanitize=fuzzer-no-link -Xcc -DPREFLIGHT_LIBFUZZER -Xlinker $(FUZZER_LIB) -Xlinker -lstdc++
-# The suites that drive C libraries and unsafe pointers (probes, decoders, zip, PDF, pixels, faces, the
-# hostile inputs and fuzzing inputs, the tool's own start) under the sanitizers, LeakSanitizer included; a
-# report fails the run. Swift checks its own bounds and overflows, so the suites of pure Swift logic (rules,
-# gate, rendering, calibration arithmetic) run in the normal build only.
+# The sanitized suites: ASan (LeakSanitizer included) on every target, UBSan on the C targets (swiftc has
+# no -sanitize=undefined on Linux; its handlers are in the ASan runtime, and Swift traps its own overflows
+# and bounds). They cover the suites that drive C libraries and unsafe pointers (probes, decoders, zip,
+# PDF, pixels, faces, the hostile and fuzzing inputs, the tool's own start); a report fails the run. The
+# suites of pure Swift logic (rules, gate, rendering, calibration arithmetic) run in the normal build only.
+ASAN_BUILD ?= .build-asan
+SANITIZERS ?= --sanitize=address -Xcc -fsanitize=undefined
 SANITIZED_SKIP ?= PreflightCalibrationTests|RuleEngineTests|StudioProfileTests|BatchTests|GateSerialWorkTests|GateCommandTests|GateDeliveryTests|ManifestAcceptanceTests|TerminalMessageTests|SARIFSchemaTests|DocumentationTests
 test-asan: deps
 	$(SWIFT) build --build-tests $(SANITIZERS) --scratch-path $(ASAN_BUILD)
@@ -112,15 +104,22 @@ test-asan: deps
 	  LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/lsan-suppressions.txt:print_suppressions=0 \
 	  $(SWIFT) test --skip-build $(SANITIZERS) --scratch-path $(ASAN_BUILD) --skip '$(SANITIZED_SKIP)'
 
-# libFuzzer over each reader, fed from memory (FuzzTarget), on the sanitized tree.
+# libFuzzer over each reader, fed from memory (FuzzTarget). Swift code gets libFuzzer's coverage
+# instrumentation and ASan; libFuzzer's driver is linked into PreflightFuzz only (through
+# LLVMFuzzerRunDriver), so the build tools keep their own main. A tree of its own: the coverage
+# instrumentation would slow the sanitized suites' signal processing several times over.
+FUZZ_BUILD ?= .build-fuzz
 FUZZ_TARGETS ?= rules manifest video audio zip photo pdf
 FUZZ_SECONDS ?= 60
 FUZZ_RUNS ?= 500
 FUZZ_FLAGS ?= -rss_limit_mb=1024 -malloc_limit_mb=256 -timeout=10 -max_len=131072
+FUZZER_LIB ?= $(shell $(dir $(shell command -v $(SWIFT)))clang -print-resource-dir)/lib/linux/libclang_rt.fuzzer_no_main-$(shell uname -m).a
 FUZZ_BIN := $(FUZZ_BUILD)/debug/PreflightFuzz
 FUZZ_ENV := SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=1:quarantine_size_mb=64
 fuzz-build: deps
-	$(SWIFT) build --product PreflightFuzz $(SANITIZERS) --scratch-path $(FUZZ_BUILD)
+	$(SWIFT) build --product PreflightFuzz -c debug --sanitize=address --scratch-path $(FUZZ_BUILD) \
+	  -Xswiftc -sanitize-coverage=edge,indirect-calls,trace-cmp,inline-8bit-counters,pc-table \
+	  -Xcc -fsanitize=fuzzer-no-link -Xcc -DPREFLIGHT_LIBFUZZER -Xlinker $(FUZZER_LIB) -Xlinker -lstdc++
 
 # Fuzzes each target for FUZZ_SECONDS from the committed corpus; new inputs go to $(FUZZ_BUILD)/corpus,
 # crashes to Fuzz/findings/<target>/ (see Fuzz/README.md: minimise, fix, commit under Fuzz/regressions/).
