@@ -81,6 +81,12 @@ import Testing
         #expect(failed == ["request.anchor_name", "request.sex_type", "request.notes", "request.speed_number", "request.remove_background"])
         // SSML tags count: "<speak>你好</speak>" is 17 characters, within 4…1000.
         #expect(report.checks.first { $0.rule == "request.text_driver" }?.measured == .number(17))
+        // The fields are the report's request, not a file: no input for them, no made-up path.
+        #expect(report.inputs.map(\.slot) == ["material", "identity_pdf"])
+        #expect(report.request?.origin == nil)
+        #expect(report.request?.facts["request.anchor_name"] == .text("张三 blue!"))
+        #expect(report.checks.filter { $0.slot == "request" }.allSatisfy { $0.file == nil })
+        #expect(report.checks.contains { $0.slot == "request" && $0.rule == "request.anchor_name" && $0.status == .fail })
 
         var good = MakeRequest()
         good.anchorName = "张三_blue-2"
@@ -93,6 +99,18 @@ import Testing
         missing.notes = "only notes"
         let partial = await Preflight.check(Submission(type: "IMAGE_GENERAL", files: ["material": take, "identity_pdf": Fixture.url("pdf/one-page.pdf")], request: missing), rules: rules, options: ImageCheckTests.headersOnly)
         #expect(Set(partial.findings.map(\.rule)) == ["request.anchor_name", "request.sex_type"], "once any field is given, required ones are checked")
+    }
+
+    @Test func aFileUnderTheRequestSlotIsMisuseNotAProbe() async throws {
+        let rules = try loader.load(type: "IMAGE_GENERAL")
+        let take = Fixture.video("take-1080p25-90s.mp4")
+        let report = await Preflight.check(Submission(type: "IMAGE_GENERAL", files: ["material": take, "identity_pdf": Fixture.url("pdf/one-page.pdf"),
+                                                                                      "request": Fixture.url("pdf/one-page.pdf")]),
+                                           rules: rules, options: ImageCheckTests.headersOnly)
+        let misuse = try #require(report.findings.first { $0.slot == "request" })
+        #expect(misuse.rule == "input.wrong_kind")
+        #expect(misuse.message.en.contains("no 'request' file slot") && misuse.message.en.contains("material"))
+        #expect(!misuse.message.en.contains("request,") && report.request == nil)
     }
 
     @Test func cosLocationsAndNames() {

@@ -81,7 +81,7 @@ import Testing
         #expect(batch.submissions[5].inputs.first?.error?.kind == .missing)
         #expect(batch.submissions[2].findings.contains { $0.rule == "slots.material" })
         for i in 0..<2 {
-            #expect(batch.submissions[i].inputs.first { $0.slot == "request" }?.facts["request.anchor_name_unique"] == .flag(false))
+            #expect(batch.submissions[i].request?.facts["request.anchor_name_unique"] == .flag(false))
         }
     }
 

@@ -46,7 +46,12 @@ import Testing
         finding.column = 7
         finding.fixCommand = "ffmpeg -i 'dir/a \"b\".mp4' out.mp4"
         let plain = Finding(rule: "slots.material", severity: .info, status: .pass, message: LocalizedText(zh: "", en: ""))
-        var report = Report(rules: set, inputs: [input, bare], checks: [finding, plain, finding], strict: true, libraries: [:])
+        var requestFacts = Facts()
+        requestFacts["request.anchor_name"] = .text(awkward)
+        requestFacts["request.anchor_name_unique"] = .flag(false)
+        requestFacts["request.notes_length"] = .number(101)
+        let request = RequestReport(origin: "studio/manifest \"a\".yaml", facts: requestFacts)
+        var report = Report(rules: set, inputs: [input, bare], request: request, checks: [finding, plain, finding], strict: true, libraries: [:])
         report.submission = submission
         report.rules.profile = "legacy"
         report.uploads = [

@@ -10,8 +10,8 @@ import Foundation
 public struct Baseline: Sendable, Codable, Equatable {
     /// One accepted finding.
     public struct Waiver: Sendable, Codable, Hashable {
-        /// The file's path relative to the gate root (as given when outside it; `(request)` for
-        /// request fields given on the command line; empty for none).
+        /// The file's path relative to the gate root (as given when outside it; empty for none,
+        /// such as request fields given without a manifest).
         public var file: String
         /// The rule id.
         public var rule: String

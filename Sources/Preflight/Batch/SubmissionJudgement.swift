@@ -23,7 +23,7 @@ struct SubmissionJudgement: Sendable {
     func report() -> Report {
         let s = submission, set = rules
         let inputs: [InputReport] = set.slots.compactMap { slot in
-            guard let url = s.files[slot.name], let m = measurements[slot.name] else { return nil }
+            guard slot.kind != .request, let url = s.files[slot.name], let m = measurements[slot.name] else { return nil }
             var facts = m.result.facts
             if url != m.url, m.error == nil || facts["file.name"] != nil {
                 // Facts of a reused identical file keep this file's own name.

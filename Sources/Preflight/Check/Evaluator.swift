@@ -2,10 +2,14 @@ import Foundation
 
 /// Joins measured facts and a rule set into findings. Judges only; never reads a file.
 public enum Evaluator {
-    /// Every check of the rule set against the inputs: slot requirements, unreadable inputs, then each rule.
-    public static func evaluate(_ set: RuleSet, inputs: [InputReport]) -> [Finding] {
+    /// Every check of the rule set against the inputs and the request fields: slot requirements,
+    /// unreadable inputs, then each rule. The rules of a `request`-kind slot read `request`'s facts
+    /// (and do not apply without it); every other rule reads the input filling its slot.
+    public static func evaluate(_ set: RuleSet, inputs: [InputReport], request: RequestReport? = nil) -> [Finding] {
         var findings: [Finding] = []
-        let given = Set(inputs.map(\.slot))
+        var given = Set(inputs.map(\.slot))
+        let requestSlots = Set(set.slots.filter { $0.kind == .request }.map(\.name))
+        if request != nil { given.formUnion(requestSlots) }
         for req in set.requirements {
             let missingAll = req.allOf.filter { !given.contains($0) }
             let anyMissing = !req.anyOf.isEmpty && !req.anyOf.contains(where: given.contains)
@@ -28,22 +32,30 @@ public enum Evaluator {
             }
         }
         for rule in set.activeRules {
-            guard let slot = rule.slot, let input = inputs.first(where: { $0.slot == slot }) else { continue }
+            guard let slot = rule.slot else { continue }
+            if requestSlots.contains(slot) {
+                if let request, let f = check(rule, facts: request.facts, unreadable: false, path: request.origin, entry: nil) {
+                    findings.append(f)
+                }
+                continue
+            }
+            guard let input = inputs.first(where: { $0.slot == slot }) else { continue }
             if rule.scope == .entries {
                 for entry in input.entries ?? [] {
-                    if let f = check(rule, facts: entry.facts, unreadable: entry.error != nil || input.error != nil, input: input, entry: entry.name) {
+                    if let f = check(rule, facts: entry.facts, unreadable: entry.error != nil || input.error != nil, path: input.path, entry: entry.name) {
                         findings.append(f)
                     }
                 }
-            } else if let f = check(rule, facts: input.facts, unreadable: input.error != nil, input: input, entry: nil) {
+            } else if let f = check(rule, facts: input.facts, unreadable: input.error != nil, path: input.path, entry: nil) {
                 findings.append(f)
             }
         }
         return findings
     }
 
-    /// One rule against one set of facts; nil when the rule does not apply (its `when` fails).
-    static func check(_ rule: Rule, facts: Facts, unreadable: Bool, input: InputReport, entry: String?) -> Finding? {
+    /// One rule against one set of facts, of the file at `path` (nil for request fields given without a
+    /// manifest); nil when the rule does not apply (its `when` fails).
+    static func check(_ rule: Rule, facts: Facts, unreadable: Bool, path: String?, entry: String?) -> Finding? {
         guard let fact = rule.fact else { return nil }
         if let conditions = rule.when {
             let applies = conditions.allSatisfy { c in facts[c.fact].map { c.constraint.holds(for: $0) } ?? false }
@@ -53,8 +65,8 @@ public enum Evaluator {
         let limit = rule.constraint.describe(for: fact)
         guard let value = facts[fact] else {
             if rule.required == true && !unreadable {
-                let placeholders = Placeholders(input: input, facts: facts, entry: entry, measured: "—", limit: rule.constraint.bound(for: fact))
-                return Finding(rule: rule.id, slot: rule.slot, file: input.path, entry: entry, severity: severity, status: .fail,
+                let placeholders = Placeholders(path: path ?? "", facts: facts, entry: entry, measured: "—", limit: rule.constraint.bound(for: fact))
+                return Finding(rule: rule.id, slot: rule.slot, file: path, entry: entry, severity: severity, status: .fail,
                                fact: fact, measuredText: "missing", limit: limit.isEmpty ? "required" : limit,
                                message: placeholders.fill(rule.message ?? LocalizedText(zh: "缺少 \(fact)", en: "\(fact) is missing")),
                                fix: rule.fix.map { placeholders.fill($0, shell: true) }, serviceError: rule.serviceError,
@@ -64,12 +76,12 @@ public enum Evaluator {
             // audio) means the rule does not apply; only an unreadable input leaves it unchecked.
             guard unreadable else { return nil }
             let why = LocalizedText(zh: "未检查：文件无法读取。", en: "Not checked: the file could not be read.")
-            return Finding(rule: rule.id, slot: rule.slot, file: input.path, entry: entry, severity: severity, status: .skipped,
+            return Finding(rule: rule.id, slot: rule.slot, file: path, entry: entry, severity: severity, status: .skipped,
                            fact: fact, limit: limit, message: why, source: rule.source?.description)
         }
         let ok = rule.constraint.holds(for: value)
         let measuredText = FactFormatting.describe(value, of: fact)
-        let placeholders = Placeholders(input: input, facts: facts, entry: entry, measured: measuredText, limit: rule.constraint.bound(for: fact))
+        let placeholders = Placeholders(path: path ?? "", facts: facts, entry: entry, measured: measuredText, limit: rule.constraint.bound(for: fact))
         var message = ok ? LocalizedText(zh: "\(measuredText)（要求 \(limit)）", en: "\(measuredText) (limit \(limit))")
             : placeholders.fill(rule.message ?? LocalizedText(zh: "\(fact) = {measured}，要求 {limit}", en: "\(fact) = {measured}, limit {limit}"))
         // Inside the estimate's uncertainty of the limit: borderline, a warning that says so.
@@ -81,7 +93,7 @@ public enum Evaluator {
                 en: message.en + " This is within the local estimate's uncertainty (±\(band)): borderline, the service may accept or reject it. Improve the take as below before uploading, or send a safer one.")
         }
         return Finding(
-            rule: rule.id, slot: rule.slot, file: input.path, entry: entry, severity: severity, status: ok ? .pass : .fail,
+            rule: rule.id, slot: rule.slot, file: path, entry: entry, severity: severity, status: ok ? .pass : .fail,
             fact: fact, measured: value, measuredText: measuredText, limit: limit, message: message,
             fix: ok ? nil : rule.fix.map { placeholders.fill($0, shell: true) },
             serviceError: ok ? nil : rule.serviceError, source: rule.source?.description,
@@ -105,7 +117,8 @@ public enum Evaluator {
 /// `{entry}`, `{out:SUFFIX}` and
 /// `{fact.name}` placeholders of messages and fixes.
 struct Placeholders {
-    let input: InputReport
+    /// The file's path as given ("" for request fields without a manifest).
+    let path: String
     let facts: Facts
     let entry: String?
     let measured: String
@@ -132,20 +145,20 @@ struct Placeholders {
     }
 
     private func value(for key: String, shell: Bool, quoteFacts: Bool) -> String? {
-        let name = URL(fileURLWithPath: input.path).lastPathComponent
+        let name = URL(fileURLWithPath: path).lastPathComponent
         switch key {
         case "measured": return measured
         case "limit": return limit
-        case "file": return shell ? Self.quote(input.path) : name
+        case "file": return shell ? Self.quote(path) : name
         case "entry": return quoteFacts ? Self.quote(entry ?? name) : entry ?? name
         case "dir":
             // The file's own folder (its COS folder in a gate), so a renamed file stays there.
-            let dir = (input.path as NSString).deletingLastPathComponent
+            let dir = (path as NSString).deletingLastPathComponent
             return dir.isEmpty ? "" : (shell ? Self.quote(dir + "/") : dir + "/")
         default:
             if key.hasPrefix("out:") {
-                let ext = (input.path as NSString).pathExtension
-                let stem = ext.isEmpty ? input.path : String(input.path.dropLast(ext.count + 1))
+                let ext = (path as NSString).pathExtension
+                let stem = ext.isEmpty ? path : String(path.dropLast(ext.count + 1))
                 return Self.quote(stem + key.dropFirst(4))
             }
             if FactVocabulary.definition(key) != nil {

@@ -36,7 +36,7 @@ enum SubmissionCheck {
     static func check(_ submission: Submission, rules: RuleSet, options: ProbeOptions, strict: Bool, location: COSLocation?) async -> Report {
         var options = options
         options.videoContent = true
-        let known = submission.files.filter { rules.slot($0.key) != nil }
+        let known = submission.files.filter { rules.slot($0.key).map { $0.kind != .request } ?? false }
         let slots = known.sorted { a, b in
             (rules.slots.firstIndex { $0.name == a.key } ?? Int.max, a.key) < (rules.slots.firstIndex { $0.name == b.key } ?? Int.max, b.key)
         }
@@ -62,8 +62,8 @@ enum SubmissionCheck {
 
     /// Files under slots the rule set does not define: each an input that could not be checked, naming the slots there are.
     static func unknownSlots(_ submission: Submission, rules: RuleSet) -> [InputReport] {
-        let names = rules.slots.map(\.name).filter { $0 != "request" }.joined(separator: ", ")
-        return submission.files.keys.filter { rules.slot($0) == nil }.sorted().map { slot in
+        let names = rules.slots.filter { $0.kind != .request }.map(\.name).joined(separator: ", ")
+        return submission.files.keys.filter { rules.slot($0) == nil || rules.slot($0)?.kind == .request }.sorted().map { slot in
             InputReport(slot: slot, path: submission.files[slot]?.displayPath ?? "", facts: Facts(),
                         error: ProbeError(.wrongKind, LocalizedText(zh: "\(rules.type) 没有名为 \(slot) 的文件位置（可用：\(names)）。",
                                                                     en: "\(rules.type) has no '\(slot)' file slot (its slots: \(names)).")))
@@ -84,29 +84,32 @@ enum SubmissionCheck {
     /// Evaluates already-measured inputs, adding the request fields (or a note that they were not checked).
     static func report(_ submission: Submission, rules: RuleSet, inputs: [InputReport], strict: Bool,
                        requestFacts extra: Facts = Facts(), misuse: [Finding] = []) -> Report {
-        var all = inputs.map { VideoContent.judgeBackground($0, request: submission.request) }
+        let files = inputs.map { VideoContent.judgeBackground($0, request: submission.request) }
+        let checksRequest = rules.slots.contains { $0.kind == .request }
         var notes: [Finding] = []
-        if let request = submission.request, !request.isEmpty, rules.slot("request") != nil {
+        var judged: RequestReport?
+        if let request = submission.request, !request.isEmpty, checksRequest {
             var facts = request.facts
             facts.merge(extra)
-            all.append(InputReport(slot: "request", path: submission.origin ?? "(request)", facts: facts, error: nil))
-        } else if rules.slot("request") != nil {
+            judged = RequestReport(origin: submission.origin, facts: facts)
+        } else if checksRequest {
             notes.append(Finding(
                 rule: "request.not_checked", severity: .info, status: .fail,
                 message: LocalizedText(
                     zh: "只检查了文件：未提供请求字段（AnchorName、SexType 等），因此没有检查它们。用 --anchor-name/--sex-type 或清单文件提供。",
                     en: "Only the files were checked: no request fields (AnchorName, SexType …) were given, so they were not checked. Give them with --anchor-name/--sex-type or a manifest.")))
         }
-        var checks = submission.problems + misuse + notes + Evaluator.evaluate(rules, inputs: all)
+        var checks = submission.problems + misuse + notes + Evaluator.evaluate(rules, inputs: files, request: judged)
         if let origin = submission.origin {
             for i in checks.indices where checks[i].file == nil { checks[i].file = origin }
         }
-        for i in checks.indices where checks[i].slot == "request" && checks[i].line == nil {
+        let requestSlots = Set(rules.slots.filter { $0.kind == .request }.map(\.name))
+        for i in checks.indices where checks[i].slot.map(requestSlots.contains) == true && checks[i].line == nil {
             guard let fact = checks[i].fact, let place = submission.fieldLocation(of: fact) else { continue }
             checks[i].line = place.line
             checks[i].column = place.column
         }
-        var report = Report(rules: rules, inputs: all, checks: checks, strict: strict, libraries: FFmpegLibraries.reportedVersions)
+        var report = Report(rules: rules, inputs: files, request: judged, checks: checks, strict: strict, libraries: FFmpegLibraries.reportedVersions)
         report.submission = submission.name
         return report
     }

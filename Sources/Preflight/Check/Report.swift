@@ -21,6 +21,8 @@ public struct Report: Sendable, Codable, Equatable {
     public var counts: [String: Int]
     /// The files checked, with their facts.
     public var inputs: [InputReport]
+    /// The make request's fields, when any were given and the rule set checks them.
+    public var request: RequestReport?
     /// Failed checks only (what needs attention), in rule order.
     public var findings: [Finding]
     /// Every check, passed, failed or skipped.
@@ -59,13 +61,16 @@ public struct Report: Sendable, Codable, Equatable {
     }
 
     /// Builds a report from inputs and evaluated checks; `libraries` are the versions of the media
-    /// libraries the measurements came from (``FFmpegLibraries/reportedVersions`` for this process).
-    public init(rules set: RuleSet, inputs: [InputReport], checks: [Finding], strict: Bool, libraries: [String: String]) {
+    /// libraries the measurements came from (``FFmpegLibraries/reportedVersions`` for this process);
+    /// `request` the request fields judged beside the files.
+    public init(rules set: RuleSet, inputs: [InputReport], request: RequestReport? = nil, checks: [Finding], strict: Bool,
+                libraries: [String: String]) {
         tool = ToolInfo(name: "preflight", version: PreflightVersion.current)
         rules = RuleSetInfo(type: set.type, version: set.version, profile: set.profile, digest: set.digest, sources: set.sources)
         self.libraries = libraries
         self.strict = strict
         self.inputs = inputs
+        self.request = request
         self.checks = checks
         findings = []
         counts = [:]

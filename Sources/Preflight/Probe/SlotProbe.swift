@@ -42,7 +42,8 @@ public enum SlotProbe {
                 facts.merge(result.facts)
                 entries = result.entries
             case .request:
-                throw ProbeError(.unreadable, LocalizedText(zh: "此版本尚不能读取\(kind.rawValue)文件。", en: "This build cannot read \(kind.rawValue) files yet."))
+                throw ProbeError(.wrongKind, LocalizedText(zh: "请求字段不是文件：请以字段（清单或选项）给出，而不是文件。",
+                                                            en: "Request fields are not a file: give them as fields (a manifest or options), not as a file."))
             }
             return (ProbeResult(facts: facts, entries: entries), nil)
         } catch let e as ProbeError {

@@ -27,8 +27,8 @@ public struct GitHubRenderer: Sendable {
                 if let m = f.measuredText, let l = f.limit { message += " (\(m); limit \(l))" }
                 if let fix = f.fix { message += (language == .zh ? "\n修复：" : "\nfix: ") + fix.text(in: language) }
                 var properties: [String] = []
-                if let file = f.file, file != "(request)" { properties.append("file=\(Self.escapeProperty(file))") }
-                if f.file != nil, f.file != "(request)", let line = f.line {
+                if let file = f.file { properties.append("file=\(Self.escapeProperty(file))") }
+                if f.file != nil, let line = f.line {
                     properties.append("line=\(line)")
                     if let column = f.column { properties.append("col=\(column)") }
                 }

@@ -57,6 +57,13 @@ public struct TextRenderer: Sendable {
                 for c in entryChecks { out += lines(for: c).map { "  " + $0 } }
             }
         }
+        // The request fields' checks: those of a slot no file fills.
+        let requestChecks = report.checks.filter { c in c.slot.map { slot in !report.inputs.contains { $0.slot == slot } } ?? false }
+        if !requestChecks.isEmpty {
+            out.append("")
+            out.append(paint(t("请求字段", "Request fields") + (report.request?.origin.map { "  \($0)" } ?? ""), "1"))
+            for c in Self.failuresFirst(requestChecks) { out += lines(for: c) }
+        }
         let notes = report.checks.filter(isNote)
         if !notes.isEmpty {
             out.append("")
