@@ -96,28 +96,12 @@ private struct ObjectContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 }
 
 /// An unkeyed container writing into a ``JSONArray``.
-private struct ArrayContainer: UnkeyedEncodingContainer {
+private struct ArrayContainer: UnkeyedEncodingContainer, PrimitiveSink {
     let array: JSONArray
     let codingPath: [CodingKey]
     var count: Int { array.elements.count }
 
-    private func put(_ node: JSONNode) { array.elements.append(node) }
-
-    mutating func encodeNil() { put(.null) }
-    mutating func encode(_ value: Bool) { put(.bool(value)) }
-    mutating func encode(_ value: String) { put(.string(value)) }
-    mutating func encode(_ value: Double) { put(JSONNode(value)) }
-    mutating func encode(_ value: Float) { put(JSONNode(primitive: value)!) }
-    mutating func encode(_ value: Int) { put(.number(String(value))) }
-    mutating func encode(_ value: Int8) { put(.number(String(value))) }
-    mutating func encode(_ value: Int16) { put(.number(String(value))) }
-    mutating func encode(_ value: Int32) { put(.number(String(value))) }
-    mutating func encode(_ value: Int64) { put(.number(String(value))) }
-    mutating func encode(_ value: UInt) { put(.number(String(value))) }
-    mutating func encode(_ value: UInt8) { put(.number(String(value))) }
-    mutating func encode(_ value: UInt16) { put(.number(String(value))) }
-    mutating func encode(_ value: UInt32) { put(.number(String(value))) }
-    mutating func encode(_ value: UInt64) { put(.number(String(value))) }
+    func put(_ node: JSONNode) { array.elements.append(node) }
     mutating func encode<T: Encodable>(_ value: T) throws { put(try StableJSONEncoder.node(value, at: codingPath)) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
@@ -140,28 +124,36 @@ private struct ArrayContainer: UnkeyedEncodingContainer {
 }
 
 /// A single-value container: the value becomes the encoder's node.
-private struct ValueContainer: SingleValueEncodingContainer {
+private struct ValueContainer: SingleValueEncodingContainer, PrimitiveSink {
     let encoder: StableJSONEncoder
     var codingPath: [CodingKey] { encoder.codingPath }
 
-    private func put(_ node: JSONNode) { encoder.node = node }
-
-    mutating func encodeNil() { put(.null) }
-    mutating func encode(_ value: Bool) { put(.bool(value)) }
-    mutating func encode(_ value: String) { put(.string(value)) }
-    mutating func encode(_ value: Double) { put(JSONNode(value)) }
-    mutating func encode(_ value: Float) { put(JSONNode(primitive: value)!) }
-    mutating func encode(_ value: Int) { put(.number(String(value))) }
-    mutating func encode(_ value: Int8) { put(.number(String(value))) }
-    mutating func encode(_ value: Int16) { put(.number(String(value))) }
-    mutating func encode(_ value: Int32) { put(.number(String(value))) }
-    mutating func encode(_ value: Int64) { put(.number(String(value))) }
-    mutating func encode(_ value: UInt) { put(.number(String(value))) }
-    mutating func encode(_ value: UInt8) { put(.number(String(value))) }
-    mutating func encode(_ value: UInt16) { put(.number(String(value))) }
-    mutating func encode(_ value: UInt32) { put(.number(String(value))) }
-    mutating func encode(_ value: UInt64) { put(.number(String(value))) }
+    func put(_ node: JSONNode) { encoder.node = node }
     mutating func encode<T: Encodable>(_ value: T) throws {
         if let primitive = JSONNode(primitive: value) { put(primitive) } else { try value.encode(to: encoder) }
     }
+}
+
+/// A container that takes one node per value: the primitive encodes of the unkeyed and the
+/// single-value containers, written once.
+private protocol PrimitiveSink {
+    func put(_ node: JSONNode)
+}
+
+extension PrimitiveSink {
+    func encodeNil() { put(.null) }
+    func encode(_ value: Bool) { put(.bool(value)) }
+    func encode(_ value: String) { put(.string(value)) }
+    func encode(_ value: Double) { put(JSONNode(value)) }
+    func encode(_ value: Float) { put(JSONNode(primitive: value)!) }
+    func encode(_ value: Int) { put(.number(String(value))) }
+    func encode(_ value: Int8) { put(.number(String(value))) }
+    func encode(_ value: Int16) { put(.number(String(value))) }
+    func encode(_ value: Int32) { put(.number(String(value))) }
+    func encode(_ value: Int64) { put(.number(String(value))) }
+    func encode(_ value: UInt) { put(.number(String(value))) }
+    func encode(_ value: UInt8) { put(.number(String(value))) }
+    func encode(_ value: UInt16) { put(.number(String(value))) }
+    func encode(_ value: UInt32) { put(.number(String(value))) }
+    func encode(_ value: UInt64) { put(.number(String(value))) }
 }
