@@ -62,8 +62,6 @@ public struct ProbeOptions: Sendable, Equatable {
 
     /// Where readers report how far each file has come, for a progress display (none by default).
     public var progress: ProbeProgress?
-    /// This file's entry in ``progress`` (set per file by ``SlotProbe``).
-    var ticket: ProgressTicket?
 
     /// The defaults: 60 s, 2 million packets, 64 streams, 64 MiB per libav allocation; zips: 2 GiB
     /// inflated per entry, 4 GiB per bundle, 10 000 entries, ratio 100; photos: 30 000 px per

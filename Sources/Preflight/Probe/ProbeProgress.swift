@@ -75,8 +75,12 @@ public final class ProbeProgress: @unchecked Sendable, Equatable {
     public static func == (a: ProbeProgress, b: ProbeProgress) -> Bool { a === b }
 }
 
-/// One file's entry in a ``ProbeProgress``, handed to its readers through ``ProbeOptions``.
+/// One file's entry in a ``ProbeProgress``. ``SlotProbe`` binds it to ``current`` while the file is
+/// measured, so its readers report to it without it travelling in the options they are given.
 final class ProgressTicket: @unchecked Sendable, Equatable {
+    /// The ticket of the file measured by this task (or thread), if its run shows progress.
+    @TaskLocal static var current: ProgressTicket?
+
     private let progress: ProbeProgress
     private let id: Int
 

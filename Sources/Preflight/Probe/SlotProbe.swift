@@ -11,9 +11,13 @@ public enum SlotProbe {
 
     /// Like ``measure(_:kind:options:)``, with the entries of a bundle.
     public static func probe(_ url: URL, kind: SlotKind, options: ProbeOptions = ProbeOptions()) -> (ProbeResult, ProbeError?) {
-        var options = options
-        options.ticket = options.progress?.begin(url.displayPath)
-        defer { options.ticket?.end() }
+        let ticket = options.progress?.begin(url.displayPath)
+        defer { ticket?.end() }
+        return ProgressTicket.$current.withValue(ticket) { measure(url, kind: kind, with: options) }
+    }
+
+    /// The probe of one file, its progress ticket (if any) bound for its readers.
+    private static func measure(_ url: URL, kind: SlotKind, with options: ProbeOptions) -> (ProbeResult, ProbeError?) {
         var facts: Facts
         do {
             facts = try FileFacts.read(url)

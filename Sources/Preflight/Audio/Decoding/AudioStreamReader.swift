@@ -58,7 +58,7 @@ enum AudioStreamReader {
                             decode: ((UnsafeBufferPointer<Float>) -> Void, () -> Bool) -> AudioDecodeProgress) -> Outcome {
         var analysis = AudioAnalysis(sampleRate: description.sampleRate, channels: description.channels, threads: options.threads)
         var stopped = false
-        let ticket = options.ticket
+        let ticket = ProgressTicket.current
         var blocks = 0
         let progress = decode({ analysis.consume($0) }, {
             if !stopped, source.failure != nil || deadline.passed { stopped = true }

@@ -55,10 +55,9 @@ enum ZipBundleReader {
         var options = options
         options.threads = max(1, options.threads / readers)
         // The bundle's progress is the compressed bytes of the entries done, not each entry's own.
-        let ticket = options.ticket
-        options.ticket = nil
+        let ticket = ProgressTicket.current
         ticket?.update(done: 0, total: tasks.reduce(Int64(0)) { $0 + Int64(clamping: $1.record.compressedSize) })
-        DispatchQueue.concurrentPerform(iterations: readers) { reader in
+        ProgressTicket.$current.withValue(nil) { DispatchQueue.concurrentPerform(iterations: readers) { reader in
             // The first reader uses the handle already open; the others open their own.
             guard let archive = reader == 0 ? first : try? input.open() else { return }
             let inspector = ZipEntryInspector(archive: archive, limits: limits, budget: budget, deadline: deadline, options: options)
@@ -67,7 +66,7 @@ enum ZipBundleReader {
                 queue.store(inspector.inspect(t.index, record: t.record, name: t.name, encoding: t.encoding, overlaps: t.overlaps), at: i)
                 ticket?.add(Int64(clamping: t.record.compressedSize))
             }
-        }
+        } }
         return queue.results(tasks)
     }
 }
