@@ -84,7 +84,7 @@ struct RulesCommand: ParsableCommand {
             var problems: [RuleFileError] = []
             for f in files { problems += RuleSetLoader().lint(URL(fileURLWithPath: f)) }
             if problems.isEmpty {
-                print(language == .zh ? "通过：\(files.count) 个文件，没有问题" : "ok: \(files.count) file\(files.count == 1 ? "" : "s"), no problems")
+                print(CLIText.rulesOK(files: files.count).text(in: language))
                 return
             }
             for p in problems { printError(p.description(in: language)) }

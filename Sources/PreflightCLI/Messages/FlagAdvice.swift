@@ -1,0 +1,62 @@
+import Preflight
+
+/// The tool's flags in the library's advice: where a library message names a setting
+/// (``SettingAdvice``: "raise the per-file time limit"), the tool names the flag that sets it
+/// ("raise --timeout"). Applied to every report, probe result and error before it is printed or written.
+enum FlagAdvice {
+    /// Each setting the library names, with the tool's words for it.
+    static let flags: [(setting: LocalizedText, flag: LocalizedText)] = [
+        (SettingAdvice.timeout, LocalizedText(zh: "可用 --timeout 放宽", en: "raise --timeout")),
+        (SettingAdvice.streams, LocalizedText(zh: "可用 --max-streams 放宽", en: "raise --max-streams")),
+        (SettingAdvice.packets, LocalizedText(zh: "可用 --max-packets 放宽", en: "raise --max-packets")),
+        (SettingAdvice.zipEntries, LocalizedText(zh: "可用 --max-zip-entries 放宽", en: "raise --max-zip-entries")),
+        (SettingAdvice.bundleInflated, LocalizedText(zh: "可用 --max-inflated-bytes 放宽", en: "raise --max-inflated-bytes")),
+        (SettingAdvice.entryInflated, LocalizedText(zh: "可用 --max-entry-inflated-bytes 或 --max-inflated-bytes 放宽",
+                                                    en: "raise --max-entry-inflated-bytes or --max-inflated-bytes")),
+        (SettingAdvice.photoSize, LocalizedText(zh: "可用 --max-image-side、--max-image-pixels 放宽", en: "raise --max-image-side or --max-image-pixels")),
+        (SettingAdvice.requestFields, LocalizedText(zh: "用 --anchor-name/--sex-type 或清单文件提供", en: "Give them with --anchor-name/--sex-type or a manifest")),
+        (SettingAdvice.noDefaultType, LocalizedText(zh: "也没有给出 --type", en: "no --type given")),
+        (SettingAdvice.giveDefaultType, LocalizedText(zh: "或用 --type 指定", en: "or give --type")),
+    ]
+
+    /// A text with each setting replaced by its flag.
+    static func apply(_ text: LocalizedText) -> LocalizedText {
+        flags.reduce(text) { $0.replacing($1.setting, with: $1.flag) }
+    }
+
+    /// A probe error with its message's settings replaced by flags.
+    static func apply(_ error: ProbeError) -> ProbeError { ProbeError(error.kind, apply(error.message), detail: error.detail) }
+
+    /// An input, its error and its entries' errors with flags.
+    static func apply(_ input: InputReport) -> InputReport {
+        var out = input
+        out.error = input.error.map(apply)
+        out.entries = input.entries?.map { entry in
+            var e = entry
+            e.error = entry.error.map(apply)
+            return e
+        }
+        return out
+    }
+
+    /// A finding's message and fix with flags.
+    static func apply(_ finding: Finding) -> Finding {
+        var out = finding
+        out.message = apply(finding.message)
+        out.fix = finding.fix.map(apply)
+        return out
+    }
+
+    /// Every message of a batch's reports with flags.
+    static func apply(_ batch: BatchReport) -> BatchReport {
+        var out = batch
+        out.submissions = batch.submissions.map { report in
+            var r = report
+            r.inputs = report.inputs.map(apply)
+            r.findings = report.findings.map(apply)
+            r.checks = report.checks.map(apply)
+            return r
+        }
+        return out
+    }
+}
