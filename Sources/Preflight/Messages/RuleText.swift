@@ -52,6 +52,48 @@ enum RuleText {
         LocalizedText(zh: "\(partName(what)) 需要同时有 zh 和 en", en: "\(what) needs both 'zh' and 'en'")
     }
 
+    // MARK: Rule file fields
+
+    /// A `schema` this version does not read.
+    static func unsupportedSchema(_ schema: String) -> LocalizedText {
+        LocalizedText(zh: "不支持的 schema '\(schema)'；此版本的 preflight 只读 schema 1", en: "unsupported schema '\(schema)'; this preflight reads schema 1")
+    }
+    /// A slot kind that does not exist (`known`, joined).
+    static func unknownSlotKind(_ kind: String, known: String) -> LocalizedText {
+        LocalizedText(zh: "未知的文件位置类型 '\(kind)'；已知：\(known)", en: "unknown slot kind '\(kind)'; known: \(known)")
+    }
+    /// A slot without a kind.
+    static func slotNeedsKind(_ name: String) -> LocalizedText {
+        LocalizedText(zh: "文件位置 '\(name)' 需要 'kind'", en: "slot '\(name)' needs a 'kind'")
+    }
+    /// A requirement without an id.
+    static let requirementNeedsID = LocalizedText(zh: "要求需要 'id'", en: "a requirement needs an 'id'")
+    /// A severity that does not exist.
+    static func unknownSeverity(_ severity: String) -> LocalizedText {
+        LocalizedText(zh: "未知的 severity '\(severity)'；请用 error、warning 或 info", en: "unknown severity '\(severity)'; use error, warning or info")
+    }
+    /// A pattern that is not a regular expression.
+    static func invalidPattern(_ pattern: String) -> LocalizedText {
+        LocalizedText(zh: "pattern '\(pattern)' 不是有效的正则表达式", en: "pattern '\(pattern)' is not a valid regular expression")
+    }
+    /// A pattern with a nested quantifier.
+    static func exponentialPattern(_ pattern: String) -> LocalizedText {
+        LocalizedText(zh: "pattern '\(pattern)' 重复了一个本身也在重复的分组，对某些名称会耗费指数级时间；请去掉嵌套（例如把 (a+)+ 写成 a+）",
+                      en: "pattern '\(pattern)' repeats a group that itself repeats, which can take exponential time on some names; rewrite it without nesting (e.g. (a+)+ as a+)")
+    }
+    /// A scope that does not exist.
+    static func unknownScope(_ scope: String) -> LocalizedText {
+        LocalizedText(zh: "未知的 scope '\(scope)'；请用 file 或 entries", en: "unknown scope '\(scope)'; use file or entries")
+    }
+    /// A `service_error` that is not a number.
+    static let serviceErrorNumber = LocalizedText(zh: "service_error 必须是数字，例如 100003", en: "service_error must be a number such as 100003")
+    /// An `uncertainty` that is not a non-negative quantity.
+    static let uncertaintyNumber = LocalizedText(zh: "uncertainty 必须是不小于 0 的数，例如 3 dB", en: "uncertainty must be a number of at least 0, such as 3 dB")
+    /// A rule without an id.
+    static let ruleNeedsID = LocalizedText(zh: "规则需要 'id'", en: "a rule needs an 'id'")
+    /// A `when` condition without a fact.
+    static let conditionNeedsFact = LocalizedText(zh: "'when' 条件需要 'fact'", en: "a 'when' condition needs a 'fact'")
+
     // MARK: Lint
 
     /// A problem of the rule `id`.

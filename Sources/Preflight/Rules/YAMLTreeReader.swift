@@ -14,8 +14,6 @@ struct YAMLTreeReader {
         SourceLocation(file: path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
     }
 
-    mutating func fail(_ node: Node, _ problem: String) { errors.append(RuleFileError(location(node), problem)) }
-
     mutating func fail(_ node: Node, _ message: LocalizedText) { errors.append(RuleFileError(location(node), message)) }
 
     /// The pairs of a mapping, reporting unknown keys (with a suggestion) and over-large trees.
