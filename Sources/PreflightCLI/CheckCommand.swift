@@ -57,7 +57,7 @@ struct CheckCommand: AsyncParsableCommand {
             do {
                 submissions = try Manifest.load(URL(fileURLWithPath: manifestPath)).entries.map(\.submission)
             } catch let e as RuleFileErrors {
-                printError(e.description(in: run.display.language))
+                printError(FlagAdvice.apply(e).description(in: run.display.language))
                 throw ExitCode(ExitStatus.usage)
             }
             for s in submissions {

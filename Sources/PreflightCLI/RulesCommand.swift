@@ -39,7 +39,7 @@ struct RulesCommand: ParsableCommand {
             do {
                 set = try RuleSetLoader().load(type: type.uppercased(), extraFiles: ruleFiles.map { URL(fileURLWithPath: $0) }, profile: profile)
             } catch let e as RuleFileErrors {
-                printError(e.description(in: output.language))
+                printError(FlagAdvice.apply(e).description(in: output.language))
                 throw ExitCode(ExitStatus.usage)
             } catch let e as UnknownTypeError {
                 printError(RunOptions.errorLine(e.message, in: output.language))
@@ -87,7 +87,7 @@ struct RulesCommand: ParsableCommand {
                 print(CLIText.rulesOK(files: files.count).text(in: language))
                 return
             }
-            for p in problems { printError(p.description(in: language)) }
+            for p in problems { printError(FlagAdvice.apply(p).description(in: language)) }
             throw ExitCode(ExitStatus.usage)
         }
     }

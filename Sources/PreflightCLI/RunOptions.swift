@@ -68,7 +68,7 @@ struct RunOptions: ParsableArguments {
                 cache.sets[key] = set
                 return set
             } catch let e as RuleFileErrors {
-                printError(e.description(in: language))
+                printError(FlagAdvice.apply(e).description(in: language))
                 throw ExitCode(ExitStatus.usage)
             } catch let e as UnknownTypeError {
                 printError(Self.errorLine(e.message, in: language))

@@ -40,6 +40,19 @@ import Testing
         #expect(probe.stdout.contains("raise --max-zip-entries to allow more"), "\(probe.stdout.prefix(600))")
     }
 
+    @Test func lintNamesTheFactsCommand() throws {
+        let root = try Fixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let file = root.appendingPathComponent("r.yaml")
+        try "rules:\n  - id: a\n    fact: video.frame_ratx\n    slot: material\n    severity: error\n    min: 1 fps\n    message: {zh: 甲, en: a}\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let en = try ToolRun.run(["rules", "lint", file.path, "--lang", "en"])
+        #expect(en.status == 2)
+        #expect(en.stderr.contains("rule 'a': unknown fact 'video.frame_ratx' (did you mean 'video.frame_rate'?); `preflight facts` lists them"), "\(en.stderr)")
+        let zh = try ToolRun.run(["rules", "lint", file.path, "--lang", "zh"])
+        #expect(zh.stderr.contains("规则 'a'：未知的事实 'video.frame_ratx'（是不是 'video.frame_rate'？）；`preflight facts` 列出全部事实"), "\(zh.stderr)")
+    }
+
     @Test func gateFolderWithoutTypeNamesTypeFlag() throws {
         let root = try Fixture.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }

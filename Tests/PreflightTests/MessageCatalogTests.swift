@@ -85,7 +85,8 @@ import Testing
 
     /// The library's texts name what a library user sets; only the command-line tool names its flags.
     @Test func libraryTextsNameNoFlag() throws {
-        let flag = try NSRegularExpression(pattern: "(^|[\\s(（“'`/、])--[a-z][a-z-]*")
+        // A flag (`--timeout`) or a command of the tool (`preflight facts`).
+        let flag = try NSRegularExpression(pattern: "(^|[\\s(（“'`/、])--[a-z][a-z-]*|`preflight [a-z]")
         var offenders: [String] = []
         for (path, text) in try Self.swiftFiles() where path.hasPrefix("Preflight/Messages/") || path.hasPrefix("Preflight/Render/") {
             for literal in SwiftScan(text).literals {
@@ -118,6 +119,21 @@ import Testing
         for name in names where name != "fullReport" {
             #expect(flags.contains("(SettingAdvice.\(name), "), "FlagAdvice has no flag for SettingAdvice.\(name)")
         }
+    }
+
+    /// Rule file problems have their Chinese, and the library's advice names no command.
+    @Test func ruleFileProblemsAreBilingual() throws {
+        let file = try RuleFile.parse("schema: 2\nrules:\n  - id: a\n    fact: video.frame_ratx\n    slot: material\n    severity: fatal\n", path: "r.yaml")
+        let messages = file.problems.map(\.message)
+        #expect(messages.contains { $0.zh.hasPrefix("不支持的 schema '2'") && $0.en.hasPrefix("unsupported schema '2'") }, "\(messages)")
+        #expect(messages.contains { $0.zh.hasPrefix("未知的 severity 'fatal'") }, "\(messages)")
+        let set = try RuleSetLoader().load(type: "IMAGE")
+        var broken = set
+        broken.rules[0].fact = "video.frame_ratx"
+        let lint = RuleLint.check(broken).map(\.message)
+        let unknown = try #require(lint.first { $0.en.contains("unknown fact 'video.frame_ratx'") })
+        #expect(unknown.en.hasSuffix(SettingAdvice.factList.en) && unknown.zh.hasSuffix(SettingAdvice.factList.zh), "\(unknown)")
+        #expect(!unknown.en.contains("preflight facts"))
     }
 
     /// A limit hit in the library names the setting; the flag is the tool's to add.

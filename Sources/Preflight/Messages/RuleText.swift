@@ -120,8 +120,8 @@ enum RuleText {
     }
     /// A fact not in the vocabulary, with a suggestion (``didYouMeanFact(_:)``) when one is close.
     static func unknownFact(_ fact: String, suggestion: LocalizedText?) -> LocalizedText {
-        LocalizedText(zh: "未知的事实 '\(fact)'\(suggestion?.zh ?? "")；`preflight facts` 列出全部事实",
-                      en: "unknown fact '\(fact)'\(suggestion?.en ?? ""); `preflight facts` lists them")
+        LocalizedText(zh: "未知的事实 '\(fact)'\(suggestion?.zh ?? "")；\(SettingAdvice.factList.zh)",
+                      en: "unknown fact '\(fact)'\(suggestion?.en ?? ""); \(SettingAdvice.factList.en)")
     }
     /// A slot not defined by the rules (`known`, already joined).
     static func unknownSlot(_ slot: String, known: String) -> LocalizedText {

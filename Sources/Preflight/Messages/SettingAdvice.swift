@@ -26,6 +26,8 @@ public enum SettingAdvice {
     public static let noDefaultType = LocalizedText(zh: "也没有给出默认类型", en: "no default type given")
     /// Give the gate a default type.
     public static let giveDefaultType = LocalizedText(zh: "或指定默认类型", en: "or give a default type")
+    /// Where the known facts are listed (``FactVocabulary/all``).
+    public static let factList = LocalizedText(zh: "FactVocabulary.all 列出全部事实", en: "FactVocabulary.all lists them")
     /// Where the full report is, when a summary is cut short (the default of
     /// ``MarkdownRenderer/fullReportHint`` and, in English, of ``GitHubRenderer/fullReportHint``).
     public static let fullReport = LocalizedText(zh: "完整报告请看 JSON 或 JUnit 格式的报告", en: "use the JSON or JUnit report for the full report")
@@ -34,6 +36,6 @@ public enum SettingAdvice {
     /// contains another, in either language, so they can be replaced in any order.
     public static let all: [LocalizedText] = [
         timeout, streams, packets, zipEntries, bundleInflated, entryInflated, photoSize, requestFields,
-        noDefaultType, giveDefaultType,
+        noDefaultType, giveDefaultType, factList,
     ]
 }

@@ -17,6 +17,7 @@ enum FlagAdvice {
         (SettingAdvice.requestFields, LocalizedText(zh: "用 --anchor-name/--sex-type 或清单文件提供", en: "Give them with --anchor-name/--sex-type or a manifest")),
         (SettingAdvice.noDefaultType, LocalizedText(zh: "也没有给出 --type", en: "no --type given")),
         (SettingAdvice.giveDefaultType, LocalizedText(zh: "或用 --type 指定", en: "or give --type")),
+        (SettingAdvice.factList, LocalizedText(zh: "`preflight facts` 列出全部事实", en: "`preflight facts` lists them")),
     ]
 
     /// A text with each setting replaced by its flag.
@@ -44,6 +45,21 @@ enum FlagAdvice {
         var out = finding
         out.message = apply(finding.message)
         out.fix = finding.fix.map(apply)
+        return out
+    }
+
+    /// A rule or manifest file error with the tool's words (a problem without a translation keeps none).
+    static func apply(_ error: RuleFileError) -> RuleFileError {
+        var out = error
+        out.problem = flags.reduce(error.problem) { $0.replacingOccurrences(of: $1.setting.en, with: $1.flag.en) }
+        out.problemZh = error.problemZh.map { zh in flags.reduce(zh) { $0.replacingOccurrences(of: $1.setting.zh, with: $1.flag.zh) } }
+        return out
+    }
+
+    /// Rule or manifest file errors with the tool's words.
+    static func apply(_ errors: RuleFileErrors) -> RuleFileErrors {
+        var out = errors
+        out.errors = errors.errors.map { apply($0) }
         return out
     }
 
