@@ -51,26 +51,26 @@ struct CheckCommand: AsyncParsableCommand {
         let submissions: [Submission]
         if let manifestPath {
             guard makeType == nil, material == nil, identity == nil, identityPDF == nil, alpha == nil, driverAudio == nil, slotFiles.isEmpty else {
-                printError(RunOptions.errorLine(LocalizedText(zh: "清单和 --type 加文件只能二选一", en: "give either a manifest or --type with files, not both"), in: run.display.language))
+                printError(RunOptions.errorLine(CLIText.manifestOrType, in: run.display.language))
                 throw ExitCode(ExitStatus.usage)
             }
             do {
                 submissions = try Manifest.load(URL(fileURLWithPath: manifestPath)).entries.map(\.submission)
             } catch let e as RuleFileErrors {
-                printError(e.description(in: run.display.language))
+                printError(FlagAdvice.apply(e).description(in: run.display.language))
                 throw ExitCode(ExitStatus.usage)
             }
             for s in submissions {
                 for (_, url) in s.files {
                     if let problem = Self.notAFile(url.relativePath) {
-                        printError(RunOptions.errorLine(LocalizedText(zh: "\(s.name ?? s.type)：\(problem.zh)", en: "\(s.name ?? s.type): \(problem.en)"), in: run.display.language))
+                        printError(RunOptions.errorLine(CLIText.inSubmission(s.name ?? s.type, problem), in: run.display.language))
                         throw ExitCode(ExitStatus.usage)
                     }
                 }
             }
         } else {
             guard let makeType else {
-                printError(RunOptions.errorLine(LocalizedText(zh: "请用 --type 类型 加文件，或给出清单（preflight check studio.yaml）", en: "give --type TYPE with the files, or a manifest (preflight check studio.yaml)"), in: run.display.language))
+                printError(RunOptions.errorLine(CLIText.typeOrManifest, in: run.display.language))
                 throw ExitCode(ExitStatus.usage)
             }
             submissions = [try singleSubmission(type: makeType.uppercased())]
@@ -92,7 +92,7 @@ struct CheckCommand: AsyncParsableCommand {
         for pair in slotFiles {
             let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-                printError(RunOptions.errorLine(LocalizedText(zh: "--file 的写法是 位置=路径，实际为“\(pair)”", en: "--file takes SLOT=PATH, got '\(pair)'"), in: run.display.language))
+                printError(RunOptions.errorLine(CLIText.fileOption(pair), in: run.display.language))
                 throw ExitCode(ExitStatus.usage)
             }
             given.append((parts[0], parts[1]))
@@ -101,8 +101,7 @@ struct CheckCommand: AsyncParsableCommand {
         for (slot, path) in given {
             guard rules.slot(slot) != nil else {
                 let takes = rules.slots.filter { $0.kind != .request }.map(\.name).joined(separator: ", ")
-                printError(RunOptions.errorLine(LocalizedText(zh: "\(type) 没有名为 \(slot) 的文件位置；可用的位置：\(takes)",
-                                                              en: "\(type) has no '\(slot)' file; it takes: \(takes)"), in: run.display.language))
+                printError(RunOptions.errorLine(CLIText.noSuchSlot(slot, type: type, takes: takes), in: run.display.language))
                 throw ExitCode(ExitStatus.usage)
             }
             if let problem = Self.notAFile(path) {
@@ -122,9 +121,9 @@ extension CheckCommand {
     static func notAFile(_ path: String) -> LocalizedText? {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-            return LocalizedText(zh: "文件不存在：\(path)", en: "no such file: \(path)")
+            return CLIText.noSuchFile(path)
         }
-        return isDir.boolValue ? LocalizedText(zh: "\(path) 是文件夹，不是文件", en: "\(path) is a folder, not a file") : nil
+        return isDir.boolValue ? CLIText.folderNotFile(path) : nil
     }
 }
 

@@ -34,8 +34,8 @@ struct GateCommand: AsyncParsableCommand {
         let exists = FileManager.default.fileExists(atPath: directory, isDirectory: &isDir)
         guard exists, isDir.boolValue else {
             let message = exists
-                ? LocalizedText(zh: "\(directory) 是文件，不是交付文件夹", en: "\(directory) is a file, not a delivery folder")
-                : LocalizedText(zh: "文件夹不存在：\(directory)", en: "no such folder: \(directory)")
+                ? CLIText.fileNotFolder(directory)
+                : CLIText.noSuchFolder(directory)
             printError(RunOptions.errorLine(message, in: language))
             throw ExitCode(ExitStatus.usage)
         }
@@ -55,9 +55,7 @@ struct GateCommand: AsyncParsableCommand {
                 if shard?.takes(found - 1) ?? true { return submission }
             }
             guard found > 0 else {
-                printError(RunOptions.errorLine(LocalizedText(
-                    zh: "\(directory) 中没有找到提交（布局见 `preflight gate --help`）",
-                    en: "no submissions found in \(directory) (see `preflight gate --help` for the layout)"), in: language))
+                printError(RunOptions.errorLine(CLIText.noSubmissions(in: directory), in: language))
                 throw ExitCode(ExitStatus.usage)
             }
             return nil

@@ -59,7 +59,7 @@ struct ProbeInvocation: Equatable {
     func run(options: ProbeOptions, language: Language, verbose: Bool) -> Int32 {
         AVLog.configure(verbose: verbose)
         guard FileManager.default.fileExists(atPath: file) else {
-            printError(language == .zh ? "错误：文件不存在：\(file)" : "error: no such file: \(file)")
+            printError(CLIText.errorLine(CLIText.noSuchFile(file)).text(in: language))
             return ExitStatus.usage
         }
         let url = URL(fileURLWithPath: file)
@@ -67,7 +67,7 @@ struct ProbeInvocation: Equatable {
         let display = ProgressDisplay.forTerminal()
         options.progress = display?.progress
         let chosen = kind ?? SlotKind.guess(for: (try? FileFacts.read(url)) ?? Facts())
-        let input = Preflight.probe(url, kind: chosen, options: options)
+        let input = FlagAdvice.apply(Preflight.probe(url, kind: chosen, options: options))
         display?.finish()
         switch format {
         case .json:

@@ -39,7 +39,7 @@ struct RulesCommand: ParsableCommand {
             do {
                 set = try RuleSetLoader().load(type: type.uppercased(), extraFiles: ruleFiles.map { URL(fileURLWithPath: $0) }, profile: profile)
             } catch let e as RuleFileErrors {
-                printError(e.description(in: output.language))
+                printError(FlagAdvice.apply(e).description(in: output.language))
                 throw ExitCode(ExitStatus.usage)
             } catch let e as UnknownTypeError {
                 printError(RunOptions.errorLine(e.message, in: output.language))
@@ -84,10 +84,10 @@ struct RulesCommand: ParsableCommand {
             var problems: [RuleFileError] = []
             for f in files { problems += RuleSetLoader().lint(URL(fileURLWithPath: f)) }
             if problems.isEmpty {
-                print(language == .zh ? "通过：\(files.count) 个文件，没有问题" : "ok: \(files.count) file\(files.count == 1 ? "" : "s"), no problems")
+                print(CLIText.rulesOK(files: files.count).text(in: language))
                 return
             }
-            for p in problems { printError(p.description(in: language)) }
+            for p in problems { printError(FlagAdvice.apply(p).description(in: language)) }
             throw ExitCode(ExitStatus.usage)
         }
     }

@@ -47,8 +47,7 @@ struct RunOptions: ParsableArguments {
     func location() throws -> COSLocation? {
         guard let pathPrefix else { return nil }
         guard let location = COSLocation(pathPrefix: pathPrefix) else {
-            printError(Self.errorLine(LocalizedText(zh: "--path-prefix 应形如 https://<存储桶>.cos.<地域>.myqcloud.com/<键前缀>/，实际为“\(pathPrefix)”",
-                                                    en: "--path-prefix must look like https://<bucket>.cos.<region>.myqcloud.com/<key prefix>/, got '\(pathPrefix)'"), in: display.language))
+            printError(Self.errorLine(CLIText.pathPrefix(pathPrefix), in: display.language))
             throw ExitCode(ExitStatus.usage)
         }
         return location
@@ -69,7 +68,7 @@ struct RunOptions: ParsableArguments {
                 cache.sets[key] = set
                 return set
             } catch let e as RuleFileErrors {
-                printError(e.description(in: language))
+                printError(FlagAdvice.apply(e).description(in: language))
                 throw ExitCode(ExitStatus.usage)
             } catch let e as UnknownTypeError {
                 printError(Self.errorLine(e.message, in: language))
@@ -80,7 +79,7 @@ struct RunOptions: ParsableArguments {
 
     /// `error: message` (`错误：message`) in a language.
     static func errorLine(_ message: LocalizedText, in language: Language) -> String {
-        language == .zh ? "错误：" + message.zh : "error: " + message.en
+        CLIText.errorLine(message).text(in: language)
     }
 
     /// The `--output` requests as (format, file), each file checked to be writable; a malformed
@@ -91,13 +90,11 @@ struct RunOptions: ParsableArguments {
             let parts = spec.split(separator: "=", maxSplits: 1).map(String.init)
             let formats = ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")
             guard parts.count == 2, !parts[1].isEmpty, let f = ReportFormat(rawValue: parts[0]) else {
-                printError(Self.errorLine(LocalizedText(zh: "--output 的写法是 格式=文件，格式为 \(formats) 之一，实际为“\(spec)”",
-                                                        en: "--output takes FORMAT=FILE with FORMAT one of \(formats), got '\(spec)'"), in: language))
+                printError(Self.errorLine(CLIText.outputOption(spec, formats: formats), in: language))
                 throw ExitCode(ExitStatus.usage)
             }
             if let why = Self.unwritable(parts[1]) {
-                printError(Self.errorLine(LocalizedText(zh: "无法写入 \(f.rawValue) 报告 \(parts[1])：\(why.zh)",
-                                                        en: "cannot write the \(f.rawValue) report to \(parts[1]): \(why.en)"), in: language))
+                printError(Self.errorLine(CLIText.cannotWriteReport(f.rawValue, to: parts[1], why), in: language))
                 throw ExitCode(ExitStatus.usage)
             }
             return (f, parts[1])
@@ -110,14 +107,14 @@ struct RunOptions: ParsableArguments {
         let url = URL(fileURLWithPath: path)
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) {
-            if isDir.boolValue { return LocalizedText(zh: "这是一个文件夹", en: "it is a folder") }
-            return access(url.path, W_OK) == 0 ? nil : LocalizedText(zh: "没有写权限", en: "permission denied")
+            if isDir.boolValue { return CLIText.isAFolder }
+            return access(url.path, W_OK) == 0 ? nil : CLIText.permissionDenied
         }
         let parent = url.deletingLastPathComponent().path
         guard FileManager.default.fileExists(atPath: parent, isDirectory: &isDir), isDir.boolValue else {
-            return LocalizedText(zh: "文件夹 \(parent) 不存在", en: "the folder \(parent) does not exist")
+            return CLIText.folderMissing(parent)
         }
-        return access(parent, W_OK) == 0 ? nil : LocalizedText(zh: "文件夹 \(parent) 没有写权限", en: "the folder \(parent) is not writable")
+        return access(parent, W_OK) == 0 ? nil : CLIText.folderNotWritable(parent)
     }
 
     /// Runs the batch with a progress line on a terminal (none in CI), applies the baseline, writes
@@ -147,7 +144,7 @@ struct RunOptions: ParsableArguments {
                      check: (BatchCheck, _ rules: @escaping @Sendable (String) throws -> RuleSet) async throws -> BatchReport) async throws -> Int32 {
         let targets = try outputTargets()
         if let path = writeBaseline, let why = Self.unwritable(path) {
-            printError(Self.errorLine(LocalizedText(zh: "无法写入基线文件 \(path)：\(why.zh)", en: "cannot write the baseline to \(path): \(why.en)"), in: display.language))
+            printError(Self.errorLine(CLIText.cannotWriteBaseline(path, why), in: display.language))
             throw ExitCode(ExitStatus.usage)
         }
         let started = DispatchTime.now().uptimeNanoseconds
@@ -159,32 +156,30 @@ struct RunOptions: ParsableArguments {
         let timings = MeasureTimings()
         batch.timings = timings
         if let display { batch.progress = { done, total, _ in display.fileDone(done, of: total) } }
-        var report = try await check(batch, ruleLoader())
+        var report = FlagAdvice.apply(try await check(batch, ruleLoader()))
         display?.finish()
         let language = self.display.language
         if let path = baseline {
             do { try Baseline.load(URL(fileURLWithPath: path)).apply(to: &report, root: root) } catch {
-                printError(Self.errorLine(LocalizedText(zh: "无法读取基线文件 \(path)：\(error.localizedDescription)",
-                                                        en: "cannot read baseline \(path): \(error.localizedDescription)"), in: language))
+                printError(Self.errorLine(CLIText.cannotReadBaseline(path, error.localizedDescription), in: language))
                 throw ExitCode(ExitStatus.usage)
             }
         }
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         let context = RenderContext(timings: timings, seconds: elapsed)
-        func write(_ text: String, to path: String, what: String) throws {
+        func write(_ text: String, to path: String, what: LocalizedText) throws {
             do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
-                printError(Self.errorLine(LocalizedText(zh: "无法写入\(what) \(path)：\(error.localizedDescription)",
-                                                        en: "cannot write \(what) to \(path): \(error.localizedDescription)"), in: language))
+                printError(Self.errorLine(CLIText.cannotWrite(what, to: path, error.localizedDescription), in: language))
                 throw ExitCode(ExitStatus.usage)
             }
         }
         if let path = writeBaseline {
-            try write(Baseline(from: report, root: root).json, to: path, what: language == .zh ? "基线" : "the baseline")
+            try write(Baseline(from: report, root: root).json, to: path, what: CLIText.baseline)
         }
         print(render(report, as: format, single: single, context: context), terminator: "")
         for (f, path) in targets {
             try write(render(report, as: f, single: single, context: context), to: path,
-                      what: language == .zh ? " \(f.rawValue) 报告" : "the \(f.rawValue) report")
+                      what: CLIText.report(f.rawValue))
         }
         return report.verdict == .fail ? ExitStatus.fail : ExitStatus.pass
     }
@@ -205,8 +200,8 @@ struct RunOptions: ParsableArguments {
             if single, let only = report.submissions.first { return JSONRenderer.render(only) }
             return JSONRenderer.render(report)
         case .junit: return JUnitRenderer(language: language, timings: context.timings, seconds: context.seconds).render(report)
-        case .github: return GitHubRenderer(language: language).render(report)
-        case .markdown: return MarkdownRenderer(language: language).render(report)
+        case .github: return GitHubRenderer(language: language, fullReportHint: CLIText.fullReportGitHub).render(report)
+        case .markdown: return MarkdownRenderer(language: language, fullReportHint: CLIText.fullReportMarkdown).render(report)
         case .text:
             let text = TextRenderer(language: language, color: display.useColor && format == self.format, showPassed: !failuresOnly)
             if single, let only = report.submissions.first { return text.render(only) }

@@ -82,7 +82,8 @@ import PreflightFuzzTargets
         options.photoMaxSide = 100
         let error = try #require(throws: ProbeError.self) { try PhotoProbe.facts(of: Fixture.url("photo/small_320.jpg"), options: options) }
         #expect(error.kind == .limitExceeded)
-        #expect(error.message.en.contains("--max-image-side") && error.message.zh.contains("--max-image-side"))
+        #expect(error.message.en.contains(SettingAdvice.photoSize.en) && error.message.zh.contains(SettingAdvice.photoSize.zh))
+        #expect(!error.message.en.contains("--") && !error.message.zh.contains("--"), "the library names the setting, not the flag")
         options = ProbeOptions()
         options.streamLimit = 1
         #expect(throws: ProbeError.self) { try VideoProbe.facts(of: Fixture.video("authorization.mp4"), options: options) }

@@ -103,7 +103,7 @@ public enum GateFolder {
             if hasManifest {
                 do {
                     guard let entry = try Manifest.load(manifestURL, defaultType: defaultType).entries.first else {
-                        return invalid([RuleFileError(SourceLocation(file: origin, line: 1, column: 1), "no submission in submission.yaml", zh: "submission.yaml 中没有提交")])
+                        return invalid([RuleFileError(SourceLocation(file: origin, line: 1, column: 1), GateText.manifestWithoutSubmission)])
                     }
                     submission = entry.submission
                 } catch let e as RuleFileErrors {
@@ -112,16 +112,16 @@ public enum GateFolder {
             } else if let defaultType {
                 submission = Submission(type: defaultType, files: [:])
             } else {
-                let reason = LocalizedText(zh: "没有写明 MakeType 的 submission.yaml，也没有给出 --type", en: "no submission.yaml with MakeType, and no --type given")
+                let reason = GateText.noType
                 strays.append(Stray(path: dir.displayPath, reason: reason.en))
-                return invalid([RuleFileError(SourceLocation(file: origin, line: 1, column: 1), reason.en, zh: reason.zh)])
+                return invalid([RuleFileError(SourceLocation(file: origin, line: 1, column: 1), reason)])
             }
             submission.name = dir.lastPathComponent
             submission.origin = origin
             guard knownTypes.contains(submission.type) else {
                 let unknown = UnknownTypeError(type: submission.type, known: knownTypes)
                 let at = submission.fieldLocations["MakeType"] ?? SourceLocation(file: origin, line: 1, column: 1)
-                return invalid([RuleFileError(at, unknown.message.en, zh: unknown.message.zh)], type: submission.type)
+                return invalid([RuleFileError(at, unknown.message)], type: submission.type)
             }
             let set = try rules(submission.type)
             let explicit = Set(submission.files.keys)
@@ -133,10 +133,8 @@ public enum GateFolder {
                     let candidates = set.slots.filter { $0.cosFolder == folder + "/" && !explicit.contains($0.name) }
                     guard let slot = pick(file, detectedType: ContentSniffer.detect(fileAt: url), from: candidates, taken: Set(submission.files.keys)) else {
                         let reason = candidates.isEmpty
-                            ? LocalizedText(zh: "\(submission.type) 不向 \(folder)/ 上传任何文件：这个文件没有被检查，也不会被上传。",
-                                            en: "\(submission.type) uploads nothing to \(folder)/: this file was not checked and would not be uploaded.")
-                            : LocalizedText(zh: "\(folder)/ 中的文件多于 \(submission.type) 的文件位置：这个文件没有被检查。每个位置只留一个文件（例如修复后删掉原文件）。",
-                                            en: "more files in \(folder)/ than \(submission.type) has slots for: this file was not checked. Keep one file per slot (remove the original once it is fixed).")
+                            ? GateText.folderNotUploaded(folder, type: submission.type)
+                            : GateText.moreFilesThanSlots(folder, type: submission.type)
                         strays.append(Stray(path: url.displayPath, reason: candidates.isEmpty
                             ? "\(submission.type) uploads nothing to \(folder)/" : "more files in \(folder)/ than \(submission.type) has slots for"))
                         submission.problems.append(Finding(rule: Submission.unassignedRule, slot: nil, file: url.displayPath, severity: .error,
@@ -165,8 +163,7 @@ public enum GateFolder {
                 submission.problems.append(Finding(
                     rule: Submission.unassignedRule, slot: nil, file: url.displayPath, severity: .warning, status: .fail,
                     measuredText: name,
-                    message: LocalizedText(zh: "“\(name)”不在 COS 文件夹（\(folders)）中：它没有被检查，也不会被上传。",
-                                           en: "'\(name)' is not in a COS folder (\(folders)): it was not checked and would not be uploaded.")))
+                    message: GateText.outsideCOSFolders(name, folders: folders)))
             }
         }
     }
@@ -176,16 +173,15 @@ public enum GateFolder {
     static func invalidFinding(_ error: RuleFileError, file: String, inManifest: Bool) -> Finding {
         let place = SourceLocation(file: file, line: error.location.line, column: error.location.column)
         let message = inManifest
-            ? LocalizedText(zh: "submission.yaml 有误，这个提交没有被检查：\(error.message.zh)",
-                            en: "submission.yaml has a mistake, so this submission was not checked: \(error.message.en)")
-            : LocalizedText(zh: "这个提交没有被检查：\(error.message.zh)", en: "This submission was not checked: \(error.message.en)")
+            ? GateText.manifestMistake(error.message)
+            : GateText.notChecked(error.message)
         var f = Finding(rule: Submission.invalidRule, slot: nil, file: file, severity: .error, status: .fail, message: message,
                         source: place.description)
         f.line = place.line
         f.column = place.column
         f.fix = inManifest
-            ? LocalizedText(zh: "改正 \(place) 处的错误后重新运行。", en: "Correct it at \(place) and run the gate again.")
-            : LocalizedText(zh: "在这个文件夹里放一个写明 MakeType 的 submission.yaml，或用 --type 指定。", en: "Put a submission.yaml with its MakeType in this folder, or give --type.")
+            ? GateText.correctAt(place.description)
+            : GateText.giveType
         return f
     }
 

@@ -61,13 +61,13 @@ public struct Manifest: Sendable {
             data = try FileByteSource.contents(of: url, limit: byteLimit)
         } catch let e as ProbeError {
             switch e.kind {
-            case .limitExceeded: throw RuleFileErrors(errors: [RuleFileError(at1, "manifest is \(e.detail ?? "?") bytes; the limit is 4 MiB", zh: "清单文件有 \(e.detail ?? "?") 字节，上限为 4 MiB")])
-            case .missing: throw RuleFileErrors(errors: [RuleFileError(at1, "cannot read manifest \(display): no such file", zh: "无法读取清单 \(display)：文件不存在")])
-            default: throw RuleFileErrors(errors: [RuleFileError(at1, "cannot read manifest \(display): not a regular file", zh: "无法读取清单 \(display)：不是普通文件")])
+            case .limitExceeded: throw RuleFileErrors(errors: [RuleFileError(at1, ManifestText.tooLarge(bytes: e.detail ?? "?"))])
+            case .missing: throw RuleFileErrors(errors: [RuleFileError(at1, ManifestText.noSuchFile(display))])
+            default: throw RuleFileErrors(errors: [RuleFileError(at1, ManifestText.notAFile(display))])
             }
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw RuleFileErrors(errors: [RuleFileError(at1, "manifest \(display) is not UTF-8 text", zh: "清单 \(display) 不是 UTF-8 文本")])
+            throw RuleFileErrors(errors: [RuleFileError(at1, ManifestText.notUTF8(display))])
         }
         return try parse(text, path: display, base: url.deletingLastPathComponent(), defaultType: defaultType)
     }
@@ -77,7 +77,7 @@ public struct Manifest: Sendable {
     public static func parse(_ text: String, path: String, base: URL, defaultType: String? = nil,
                              limits: YAMLLimits = YAMLLimits()) throws -> Manifest {
         if let excess = YAMLExpansion.check(text, limits: limits) {
-            throw RuleFileErrors(errors: [RuleFileError(SourceLocation(file: path, line: excess.line, column: excess.column), excess.problem, zh: "YAML 过于复杂（别名展开过多或嵌套过深）")])
+            throw RuleFileErrors(errors: [RuleFileError(SourceLocation(file: path, line: excess.line, column: excess.column), ManifestText.yamlTooComplex(englishDetail: excess.problem))])
         }
         let node: Node?
         // As for rule files: every scalar is read as its text, so the basic resolver (no regular
@@ -89,9 +89,9 @@ public struct Manifest: Sendable {
                 default: return nil
                 }
             }()
-            throw RuleFileErrors(errors: [RuleFileError(SourceLocation(file: path, line: mark?.line ?? 1, column: mark?.column ?? 1), "not valid YAML or JSON: \(e)", zh: "不是有效的 YAML 或 JSON：\(e)")])
+            throw RuleFileErrors(errors: [RuleFileError(SourceLocation(file: path, line: mark?.line ?? 1, column: mark?.column ?? 1), ManifestText.notYAMLOrJSON("\(e)"))])
         }
-        guard let root = node else { throw RuleFileErrors(errors: [RuleFileError(SourceLocation(file: path, line: 1, column: 1), "the manifest is empty", zh: "清单是空的")]) }
+        guard let root = node else { throw RuleFileErrors(errors: [RuleFileError(SourceLocation(file: path, line: 1, column: 1), ManifestText.empty)]) }
         var reader = YAMLTreeReader(path: path)
         var manifest = Manifest(path: path, pathPrefix: nil, entries: [])
         var defaults: [(String, Node)] = []
@@ -109,7 +109,7 @@ public struct Manifest: Sendable {
         if list.isEmpty && !single.isEmpty {
             if let e = readEntry(single, at: reader.location(root), index: 1, defaults: defaults, base: base, defaultType: defaultType, reader: &reader) { manifest.entries.append(e) }
         } else {
-            if !single.isEmpty { reader.fail(single[0].1, "put '\(single[0].0)' inside an entry of 'submissions' (or under 'defaults')", zh: "请把“\(single[0].0)”放进 submissions 的某一项（或 defaults）中") }
+            if !single.isEmpty { reader.fail(single[0].1, ManifestText.keyOutsideEntry(single[0].0)) }
             for (i, item) in list.enumerated() {
                 let pairs = reader.pairs(item, allowed: entryKeys, what: "a submission")
                 if let e = readEntry(pairs, at: reader.location(item), index: i + 1, defaults: defaults, base: base, defaultType: defaultType, reader: &reader) { manifest.entries.append(e) }
@@ -119,7 +119,7 @@ public struct Manifest: Sendable {
             manifest.entries.append(Entry(name: "submission-1", type: defaultType!, files: [:], request: MakeRequest(), location: reader.location(root)))
         }
         if manifest.entries.isEmpty && reader.errors.isEmpty {
-            reader.fail(root, "no submissions: give MakeType and files, or a 'submissions' list", zh: "没有提交：请写 MakeType 和文件，或一个 submissions 列表")
+            reader.fail(root, ManifestText.noSubmissions)
         }
         if !reader.errors.isEmpty { throw RuleFileErrors(errors: reader.errors) }
         return manifest
@@ -138,7 +138,7 @@ public struct Manifest: Sendable {
             case "name": name = reader.scalar(v, what: "name")
             case "MakeType": type = reader.scalar(v, what: "MakeType")?.uppercased()
             case "files":
-                guard case .mapping(let m) = v else { reader.fail(v, "files must map slot names to paths", zh: "files 必须把文件位置名映射到路径"); continue }
+                guard case .mapping(let m) = v else { reader.fail(v, ManifestText.filesMustMap); continue }
                 for (slotNode, pathNode) in m {
                     guard let slot = slotNode.string, let p = reader.scalar(pathNode, what: "a file path") else { continue }
                     files[slot] = p.hasPrefix("/") ? URL(fileURLWithPath: p) : URL(fileURLWithPath: p, relativeTo: base)
@@ -147,7 +147,7 @@ public struct Manifest: Sendable {
             }
         }
         guard let type else {
-            reader.errors.append(RuleFileError(location, "submission \(index) has no MakeType", zh: "第 \(index) 个提交没有 MakeType"))
+            reader.errors.append(RuleFileError(location, ManifestText.noMakeType(index: index)))
             return nil
         }
         return Entry(name: name ?? request.anchorName ?? "submission-\(index)", type: type, files: files, request: request, location: location,
@@ -157,7 +157,7 @@ public struct Manifest: Sendable {
     static func readRequestField(_ key: String, _ v: Node, into r: inout MakeRequest, reader: inout YAMLTreeReader) {
         func int() -> Int? {
             guard let s = reader.scalar(v, what: key) else { return nil }
-            guard let i = Int(s) else { reader.fail(v, "\(key) must be a whole number, got '\(s)'", zh: "\(key) 必须是整数，实际为“\(s)”"); return nil }
+            guard let i = Int(s) else { reader.fail(v, ManifestText.notWholeNumber(key, got: s)); return nil }
             return i
         }
         switch key {
@@ -171,7 +171,7 @@ public struct Manifest: Sendable {
         case "PhotoVersion": r.photoVersion = int()
         case "IsHaveBackground":
             guard let s = reader.scalar(v, what: key)?.lowercased() else { return }
-            if ["true", "false"].contains(s) { r.isHaveBackground = s == "true" } else { reader.fail(v, "IsHaveBackground must be true or false", zh: "IsHaveBackground 必须是 true 或 false") }
+            if ["true", "false"].contains(s) { r.isHaveBackground = s == "true" } else { reader.fail(v, ManifestText.backgroundFlag) }
         case "TimbreInfo":
             var t = MakeRequest.TimbreInfo()
             for (k, value) in reader.pairs(v, allowed: ["TimbreCode", "Speed"], what: "TimbreInfo") {

@@ -18,13 +18,13 @@ public enum Evaluator {
                 rule: req.id, slot: nil, file: nil, severity: req.severity, status: ok ? .pass : .fail,
                 fact: nil, measured: nil, measuredText: ok ? nil : "missing: " + (missingAll + (anyMissing ? [req.anyOf.joined(separator: " | ")] : [])).joined(separator: ", "),
                 limit: req.allOf.isEmpty ? "one of: \(req.anyOf.joined(separator: ", "))" : "required: \(req.allOf.joined(separator: ", "))",
-                message: req.message ?? LocalizedText(zh: "缺少必需的文件", en: "A required file is missing"),
+                message: req.message ?? CheckText.requiredFileMissing,
                 fix: nil, serviceError: ok ? nil : req.serviceError, source: req.source?.description))
         }
         for input in inputs {
             if let error = input.error {
                 var message = error.message
-                if let detail = error.detail { message = LocalizedText(zh: message.zh + "（\(detail)）", en: message.en + " (\(detail))") }
+                if let detail = error.detail { message = CheckText.withDetail(message, detail) }
                 findings.append(Finding(
                     rule: "input.\(error.kind.rawValue)", slot: input.slot, file: input.path, severity: .error, status: .fail,
                     fact: nil, measured: nil, measuredText: nil, limit: nil, message: message,
@@ -68,29 +68,27 @@ public enum Evaluator {
                 let placeholders = Placeholders(path: path ?? "", facts: facts, entry: entry, measured: "—", limit: rule.constraint.bound(for: fact))
                 return Finding(rule: rule.id, slot: rule.slot, file: path, entry: entry, severity: severity, status: .fail,
                                fact: fact, measuredText: "missing", limit: limit.isEmpty ? "required" : limit,
-                               message: placeholders.fill(rule.message ?? LocalizedText(zh: "缺少 \(fact)", en: "\(fact) is missing")),
+                               message: placeholders.fill(rule.message ?? CheckText.factMissing(fact)),
                                fix: rule.fix.map { placeholders.fill($0, shell: true) }, serviceError: rule.serviceError,
                                source: rule.source?.description, fixCommand: rule.fixCommand.map { placeholders.command($0) })
             }
             // A fact that does not exist for a readable input (an optional request field, a video without
             // audio) means the rule does not apply; only an unreadable input leaves it unchecked.
             guard unreadable else { return nil }
-            let why = LocalizedText(zh: "未检查：文件无法读取。", en: "Not checked: the file could not be read.")
+            let why = CheckText.notCheckedUnreadable
             return Finding(rule: rule.id, slot: rule.slot, file: path, entry: entry, severity: severity, status: .skipped,
                            fact: fact, limit: limit, message: why, source: rule.source?.description)
         }
         let ok = rule.constraint.holds(for: value)
         let measuredText = FactFormatting.describe(value, of: fact)
         let placeholders = Placeholders(path: path ?? "", facts: facts, entry: entry, measured: measuredText, limit: rule.constraint.bound(for: fact))
-        var message = ok ? LocalizedText(zh: "\(measuredText)（要求 \(limit)）", en: "\(measuredText) (limit \(limit))")
-            : placeholders.fill(rule.message ?? LocalizedText(zh: "\(fact) = {measured}，要求 {limit}", en: "\(fact) = {measured}, limit {limit}"))
+        var message = ok ? CheckText.passed(measured: measuredText, limit: limit)
+            : placeholders.fill(rule.message ?? CheckText.failedDefault(fact))
         // Inside the estimate's uncertainty of the limit: borderline, a warning that says so.
         if !ok, let u = rule.uncertainty, let margin = u.number, rule.constraint.isBorderline(value, margin: margin) {
             severity = Swift.min(severity, Severity.warning)
             let band = FactFormatting.describe(.number(margin), of: fact)
-            message = LocalizedText(
-                zh: message.zh + "这在本地估计的误差（±\(band)）之内，属于临界值：服务可能接受，也可能拒绝。上传前最好按下面的方法改善录音，或用更保守的素材。",
-                en: message.en + " This is within the local estimate's uncertainty (±\(band)): borderline, the service may accept or reject it. Improve the take as below before uploading, or send a safer one.")
+            message = CheckText.borderline(message, band: band)
         }
         return Finding(
             rule: rule.id, slot: rule.slot, file: path, entry: entry, severity: severity, status: ok ? .pass : .fail,
@@ -102,12 +100,12 @@ public enum Evaluator {
 
     static func fixHint(for error: ProbeError) -> LocalizedText? {
         switch error.kind {
-        case .missing: return LocalizedText(zh: "检查路径是否正确。", en: "Check the path.")
-        case .empty: return LocalizedText(zh: "文件在复制或下载时可能中断，请重新导出。", en: "The copy or download may have been interrupted; export the file again.")
-        case .unreadable: return LocalizedText(zh: "文件可能未完整拷贝或已损坏；请从相机或原始来源重新导出。", en: "The file may be incompletely copied or damaged; export it again from the camera or the original source.")
-        case .wrongKind: return LocalizedText(zh: "请选择正确的文件。", en: "Give the right file for this slot.")
-        case .libraryMissing: return LocalizedText(zh: "安装缺少的库后重新检查。", en: "Install the missing libraries, then check again.")
-        case .cancelled: return LocalizedText(zh: "重新运行检查，不要中途取消。", en: "Run the check again without cancelling it.")
+        case .missing: return CheckText.Fix.missing
+        case .empty: return CheckText.Fix.empty
+        case .unreadable: return CheckText.Fix.unreadable
+        case .wrongKind: return CheckText.Fix.wrongKind
+        case .libraryMissing: return CheckText.Fix.libraryMissing
+        case .cancelled: return CheckText.Fix.cancelled
         case .limitExceeded, .notAFile: return nil
         }
     }

@@ -65,8 +65,7 @@ enum SubmissionCheck {
         let names = rules.slots.filter { $0.kind != .request }.map(\.name).joined(separator: ", ")
         return submission.files.keys.filter { rules.slot($0) == nil || rules.slot($0)?.kind == .request }.sorted().map { slot in
             InputReport(slot: slot, path: submission.files[slot]?.displayPath ?? "", facts: Facts(),
-                        error: ProbeError(.wrongKind, LocalizedText(zh: "\(rules.type) 没有名为 \(slot) 的文件位置（可用：\(names)）。",
-                                                                    en: "\(rules.type) has no '\(slot)' file slot (its slots: \(names)).")))
+                        error: ProbeError(.wrongKind, CheckText.unknownSlot(slot, type: rules.type, slots: names)))
         }
     }
 
@@ -75,8 +74,7 @@ enum SubmissionCheck {
         var out: [Finding] = []
         if !submission.type.isEmpty, submission.type != rules.type {
             out.append(Finding(rule: "submission.rules_mismatch", severity: .error, status: .fail,
-                message: LocalizedText(zh: "提交的类型是 \(submission.type)，却用 \(rules.type) 的规则检查；请加载 \(submission.type) 的规则。",
-                                       en: "The submission is \(submission.type) but was checked with the rules of \(rules.type); load the rules of \(submission.type).")))
+                message: CheckText.rulesMismatch(submission: submission.type, rules: rules.type)))
         }
         return out
     }
@@ -95,9 +93,7 @@ enum SubmissionCheck {
         } else if checksRequest {
             notes.append(Finding(
                 rule: "request.not_checked", severity: .info, status: .fail,
-                message: LocalizedText(
-                    zh: "只检查了文件：未提供请求字段（AnchorName、SexType 等），因此没有检查它们。用 --anchor-name/--sex-type 或清单文件提供。",
-                    en: "Only the files were checked: no request fields (AnchorName, SexType …) were given, so they were not checked. Give them with --anchor-name/--sex-type or a manifest.")))
+                message: CheckText.requestNotChecked))
         }
         var checks = submission.problems + misuse + notes + Evaluator.evaluate(rules, inputs: files, request: judged)
         if let origin = submission.origin {

@@ -17,12 +17,12 @@ public enum FactFormatting {
     /// English words: `yes`, `no`, `required: material`, `missing: identity`), in a language.
     public static func localized(_ text: String, in language: Language) -> String {
         guard language == .zh else { return text }
-        let words = ["yes": "是", "no": "否", "true": "是", "false": "否", "missing": "缺失", "required": "必需"]
+        let words = FactWords.words
         if let word = words[text] { return word }
         for (op, _) in [("= ", 0), ("≠ ", 0)] where text.hasPrefix(op) {
             if let word = words[String(text.dropFirst(op.count))] { return op + word }
         }
-        for (prefix, zh) in [("required: ", "必需："), ("one of: ", "任选其一："), ("missing: ", "缺少：")] where text.hasPrefix(prefix) {
+        for (prefix, zh) in FactWords.prefixes where text.hasPrefix(prefix) {
             return zh + text.dropFirst(prefix.count)
         }
         return text

@@ -7,17 +7,17 @@ public enum FileFacts {
         let path = url.path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ProbeError(.missing, LocalizedText(zh: "文件不存在：\(path)", en: "No such file: \(path)"))
+            throw ProbeError(.missing, FileText.noSuchFile(path))
         }
         guard !isDirectory.boolValue else {
-            throw ProbeError(.notAFile, LocalizedText(zh: "这是一个文件夹，不是文件：\(path)", en: "This is a folder, not a file: \(path)"))
+            throw ProbeError(.notAFile, FileText.folderNotFile(path))
         }
         // Opened non-blocking and checked to be a regular file: a FIFO or a device is refused, not waited on.
         let source: FileByteSource
         do {
             source = try FileByteSource(url: url)
         } catch let e as ProbeError where e.kind == .notAFile && e.detail != nil {
-            throw ProbeError(.notAFile, LocalizedText(zh: "无法读取文件（权限不足？）：\(path)", en: "Cannot open the file for reading (permissions?): \(path)"),
+            throw ProbeError(.notAFile, FileText.cannotOpenPermissions(path),
                              detail: e.detail)
         }
         let size = Int(source.length)

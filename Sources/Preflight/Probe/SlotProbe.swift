@@ -24,11 +24,11 @@ public enum SlotProbe {
         } catch let e as ProbeError {
             return (ProbeResult(facts: Facts()), e)
         } catch {
-            return (ProbeResult(facts: Facts()), ProbeError(.unreadable, LocalizedText(zh: "无法读取：\(error)", en: "Cannot read: \(error)")))
+            return (ProbeResult(facts: Facts()), ProbeError(.unreadable, FileText.cannotRead("\(error)")))
         }
         if facts[.fileDetectedType]?.text == "empty" {
             let name = url.lastPathComponent
-            return (ProbeResult(facts: facts), ProbeError(.empty, LocalizedText(zh: "文件是空的（0 字节）：\(name)", en: "The file is empty (0 bytes): \(name)")))
+            return (ProbeResult(facts: facts), ProbeError(.empty, FileText.empty(name)))
         }
         do {
             var entries: [EntryMeasurement]?
@@ -46,14 +46,13 @@ public enum SlotProbe {
                 facts.merge(result.facts)
                 entries = result.entries
             case .request:
-                throw ProbeError(.wrongKind, LocalizedText(zh: "请求字段不是文件：请以字段（清单或选项）给出，而不是文件。",
-                                                            en: "Request fields are not a file: give them as fields (a manifest or options), not as a file."))
+                throw ProbeError(.wrongKind, FileText.requestIsNotAFile)
             }
             return (ProbeResult(facts: facts, entries: entries), nil)
         } catch let e as ProbeError {
             return (ProbeResult(facts: facts), wrongKindHint(e, facts: facts, kind: kind))
         } catch {
-            return (ProbeResult(facts: facts), ProbeError(.unreadable, LocalizedText(zh: "无法读取：\(error)", en: "Cannot read: \(error)")))
+            return (ProbeResult(facts: facts), ProbeError(.unreadable, FileText.cannotRead("\(error)")))
         }
     }
 
@@ -61,8 +60,6 @@ public enum SlotProbe {
     static func wrongKindHint(_ error: ProbeError, facts: Facts, kind: SlotKind) -> ProbeError {
         guard error.kind == .unreadable, let type = facts[.fileDetectedType]?.text, type != "unknown",
               kind.takes(detectedType: type) == false else { return error }
-        return ProbeError(.wrongKind, LocalizedText(
-            zh: "文件内容是 \(type)，不是\(kind == .video ? "视频" : " PDF")。",
-            en: "The file's content is \(type), not a \(kind == .video ? "video" : "PDF")."), detail: error.detail)
+        return ProbeError(.wrongKind, kind == .video ? FileText.contentNotVideo(type) : FileText.contentNotPDF(type), detail: error.detail)
     }
 }

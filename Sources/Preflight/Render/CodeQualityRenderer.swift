@@ -19,14 +19,13 @@ public struct CodeQualityRenderer: Sendable {
             let label = report.submission ?? "submission-\(i + 1)"
             let origin = report.checks.first { $0.slot == nil && $0.file != nil }?.file ?? report.inputs.first?.path ?? label
             let errors = report.counts["error"] ?? 0, warnings = report.counts["warning"] ?? 0
-            let verdict = language == .zh
-                ? "\(label)（\(report.rules.type)）：\(report.verdict == .pass ? "通过" : "不通过")，\(errors) 个错误，\(warnings) 个警告"
-                : "\(label) (\(report.rules.type)): \(report.verdict == .pass ? "pass" : "fail"), \(errors) error(s), \(warnings) warning(s)"
+            let verdict = ReportText.codeQualityVerdict(label, type: report.rules.type, verdict: report.verdict == .pass ? ReportText.pass : ReportText.fail,
+                                                        errors: errors, warnings: warnings).text(in: language)
             issues.append(issue(label: label, rule: "preflight.verdict", description: verdict, path: origin, line: 1, entry: nil,
                                 severity: report.verdict == .pass ? "info" : "major"))
             for f in report.findings where f.waived != true {
                 var text = "\(label): " + f.message.text(in: language)
-                if let m = f.measuredText, let l = f.limit { text += language == .zh ? "（测得 \(m)；要求 \(l)）" : " (\(m); limit \(l))" }
+                if let m = f.measuredText, let l = f.limit { text += ReportText.measuredAndLimit(m, l).text(in: language) }
                 let severity = f.severity == .info ? "info" : (f.fails(strict: batch.strict) ? "major" : "minor")
                 let path = f.file.flatMap { $0.hasPrefix("(") ? nil : $0 } ?? origin
                 issues.append(issue(label: label, rule: f.rule, description: text, path: path, line: f.line ?? 1, entry: f.entry, severity: severity))

@@ -11,7 +11,7 @@ public struct GitHubRenderer: Sendable {
     public var fullReportHint: String
 
     /// Creates a renderer.
-    public init(language: Language, fullReportHint: String = "run preflight with --format json or --format junit for the full report") {
+    public init(language: Language, fullReportHint: String = SettingAdvice.fullReport.en) {
         self.language = language
         self.fullReportHint = fullReportHint
     }
@@ -25,7 +25,7 @@ public struct GitHubRenderer: Sendable {
                 let level = f.fails(strict: batch.strict) ? "error" : (f.severity == .info ? "notice" : "warning")
                 var message = f.message.text(in: language)
                 if let m = f.measuredText, let l = f.limit { message += " (\(m); limit \(l))" }
-                if let fix = f.fix { message += (language == .zh ? "\n修复：" : "\nfix: ") + fix.text(in: language) }
+                if let fix = f.fix { message += "\n" + ReportText.fixLabel.text(in: language) + fix.text(in: language) }
                 var properties: [String] = []
                 if let file = f.file { properties.append("file=\(Self.escapeProperty(file))") }
                 if f.file != nil, let line = f.line {
@@ -42,24 +42,22 @@ public struct GitHubRenderer: Sendable {
             let lines = byLevel[level] ?? []
             if lines.count <= 10 { out += lines; continue }
             out += lines.prefix(9)
-            let more = language == .zh ? "还有 \(lines.count - 9) 条 \(level) 注释未显示（GitHub 每个步骤只显示 10 条）；\(fullReportHint)。"
-                : "\(lines.count - 9) more \(level) annotations not shown (GitHub shows 10 per step); \(fullReportHint)."
+            let more = ReportText.moreAnnotations(lines.count - 9, level: level, hint: fullReportHint).text(in: language)
             out.append("::\(level) title=preflight::\(Self.escapeData(more))")
         }
         // Every submission, passing ones too, in a folded group of the log.
-        out.append("::group::preflight: " + (language == .zh ? "\(batch.submissions.count) 个提交" : "\(batch.submissions.count) submission(s)"))
+        out.append("::group::preflight: " + ReportText.submissionCount(batch.submissions.count).text(in: language))
         for (i, r) in batch.submissions.enumerated() {
             let e = r.counts["error"] ?? 0, w = r.counts["warning"] ?? 0
-            let verdict = language == .zh ? (r.verdict == .pass ? "通过" : "不通过") : r.verdict.rawValue
+            let verdict = (r.verdict == .pass ? ReportText.pass : ReportText.fail).text(in: language)
             out.append("\(verdict)  \(r.submission ?? "submission-\(i + 1)") (\(r.rules.type)): "
-                + (language == .zh ? "\(e) 个错误，\(w) 个警告" : "\(e) error(s), \(w) warning(s)"))
+                + ReportText.errorsAndWarnings(e, w).text(in: language))
         }
         out.append("::endgroup::")
         let failing = batch.submissions.filter { $0.verdict == .fail }.count
         let errors = batch.counts["error"] ?? 0, warnings = batch.counts["warning"] ?? 0
-        out.append((language == .zh
-            ? "preflight：\(batch.verdict == .pass ? "通过" : "不通过") — \(batch.submissions.count) 个提交中 \(failing) 个不通过；\(errors) 个错误，\(warnings) 个警告"
-            : "preflight: \(batch.verdict.rawValue) — \(failing) of \(batch.submissions.count) submission(s) fail; \(errors) error(s), \(warnings) warning(s)")
+        out.append(ReportText.gitHubSummary(verdict: batch.verdict == .pass ? ReportText.pass : ReportText.fail, submissions: batch.submissions.count,
+                                            failing: failing, errors: errors, warnings: warnings).text(in: language)
             + (batch.submissions.first.map { " (preflight \($0.tool.version), rules \($0.rules.version) \($0.rules.digest), libavformat \($0.libraries["libavformat"] ?? "?"))" } ?? ""))
         return out.joined(separator: "\n") + "\n"
     }

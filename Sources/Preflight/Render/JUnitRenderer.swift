@@ -55,7 +55,7 @@ public struct JUnitRenderer: Sendable {
                     failures += 1
                     body = "<failure message=\"\(Self.escape(short(c)))\" type=\"\(c.severity.rawValue)\">\(Self.escape(detail(c)))</failure>"
                 } else if c.status == .fail {
-                    let note = c.waived == true ? t("已被基线豁免：", "waived by baseline: ") : "\(c.severity.rawValue): "
+                    let note = c.waived == true ? t(ReportText.waivedLabel) : "\(c.severity.rawValue): "
                     body = "<system-out>\(Self.escape(note + detail(c)))</system-out>"
                 }
                 cases.append("    <testcase classname=\"\(Self.escape(classname))\" name=\"\(Self.escape(name))\"\(fileAttribute)\(line) time=\"\(Self.time(caseTime))\""
@@ -76,23 +76,23 @@ public struct JUnitRenderer: Sendable {
             + suites.joined(separator: "\n") + "\n</testsuites>\n"
     }
 
-    private func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
+    private func t(_ text: LocalizedText) -> String { text.text(in: language) }
 
     func short(_ c: Finding) -> String {
         let measured = c.measuredText.map { FactFormatting.localized($0, in: language) }
-        let limit = c.limit.map { t("要求 ", "limit ") + FactFormatting.localized($0, in: language) }
-        return [measured, limit].compactMap { $0 }.joined(separator: t("，", ", ")) + (c.measuredText == nil && c.limit == nil ? c.message.text(in: language) : "")
+        let limit = c.limit.map { t(ReportText.limitPrefix) + FactFormatting.localized($0, in: language) }
+        return [measured, limit].compactMap { $0 }.joined(separator: t(ReportText.listSeparator)) + (c.measuredText == nil && c.limit == nil ? c.message.text(in: language) : "")
     }
 
     func detail(_ c: Finding) -> String {
         var lines = [c.message.text(in: language)]
-        if let file = c.file, let line = c.line { lines.append(t("位置：", "at: ") + "\(file):\(line)" + (c.column.map { ":\($0)" } ?? "")) }
-        if let m = c.measuredText { lines.append(t("测得：", "measured: ") + FactFormatting.localized(m, in: language)) }
-        if let l = c.limit { lines.append(t("要求：", "limit: ") + FactFormatting.localized(l, in: language)) }
-        if let fix = c.fix { lines.append(t("修复：", "fix: ") + fix.text(in: language)) }
-        if let command = c.fixCommand, command != c.fix?.text(in: language) { lines.append(t("命令：", "run: ") + command) }
-        if let code = c.serviceError { lines.append(t("服务错误码：", "service error: ") + "\(code)") }
-        if let src = c.source { lines.append(t("规则：", "rule: ") + src) }
+        if let file = c.file, let line = c.line { lines.append(t(ReportText.atColonLabel) + "\(file):\(line)" + (c.column.map { ":\($0)" } ?? "")) }
+        if let m = c.measuredText { lines.append(t(ReportText.measuredLabel) + FactFormatting.localized(m, in: language)) }
+        if let l = c.limit { lines.append(t(ReportText.limitLabel) + FactFormatting.localized(l, in: language)) }
+        if let fix = c.fix { lines.append(t(ReportText.fixLabel) + fix.text(in: language)) }
+        if let command = c.fixCommand, command != c.fix?.text(in: language) { lines.append(t(ReportText.runLabel) + command) }
+        if let code = c.serviceError { lines.append(t(ReportText.serviceErrorLabel) + "\(code)") }
+        if let src = c.source { lines.append(t(ReportText.ruleLabel) + src) }
         return lines.joined(separator: "\n")
     }
 

@@ -8,23 +8,25 @@ public struct MarkdownRenderer: Sendable {
     public var language: Language
     /// The largest output in bytes.
     public var byteLimit: Int
+    /// Where the full report can be found, named in the note of a truncated summary.
+    public var fullReportHint: LocalizedText
 
     /// Creates a renderer.
-    public init(language: Language, byteLimit: Int = 1_000_000) {
+    public init(language: Language, byteLimit: Int = 1_000_000, fullReportHint: LocalizedText = SettingAdvice.fullReport) {
         self.language = language
         self.byteLimit = byteLimit
+        self.fullReportHint = fullReportHint
     }
 
-    private func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
+    private func t(_ text: LocalizedText) -> String { text.text(in: language) }
 
     /// The summary and the failures, truncated to ``byteLimit``.
     public func render(_ batch: BatchReport) -> String {
         let failing = batch.submissions.filter { $0.verdict == .fail }.count
-        var head = "## preflight: \(batch.verdict == .pass ? "✅ " + t("通过", "pass") : "❌ " + t("不通过", "fail"))\n\n"
-        head += t("\(batch.submissions.count) 个提交，\(failing) 个不通过；\(batch.counts["error"] ?? 0) 个错误，\(batch.counts["warning"] ?? 0) 个警告。",
-                  "\(batch.submissions.count) submission(s), \(failing) failing; \(batch.counts["error"] ?? 0) error(s), \(batch.counts["warning"] ?? 0) warning(s).")
-        if batch.filesReused > 0 { head += t("（\(batch.filesReused) 个相同文件只检查一次）", " (\(batch.filesReused) identical file(s) measured once)") }
-        head += "\n\n| \(t("提交", "submission")) | \(t("类型", "type")) | \(t("结果", "verdict")) | \(t("错误", "errors")) | \(t("警告", "warnings")) |\n|---|---|---|---:|---:|\n"
+        var head = "## preflight: \(batch.verdict == .pass ? "✅ " + t(ReportText.pass) : "❌ " + t(ReportText.fail))\n\n"
+        head += t(ReportText.batchCounts(batch.submissions.count, failing: failing, errors: batch.counts["error"] ?? 0, warnings: batch.counts["warning"] ?? 0))
+        if batch.filesReused > 0 { head += t(ReportText.reusedFilesNote(batch.filesReused)) }
+        head += "\n\n| \(t(ReportText.submissionColumn)) | \(t(ReportText.typeColumn)) | \(t(ReportText.verdictColumn)) | \(t(ReportText.errorsColumn)) | \(t(ReportText.warningsColumn)) |\n|---|---|---|---:|---:|\n"
         for (i, r) in batch.submissions.enumerated() {
             head += "| \(Self.cell(r.submission ?? "submission-\(i + 1)")) | \(r.rules.type) | \(r.verdict == .pass ? "✅" : "❌") | \(r.counts["error"] ?? 0) | \(r.counts["warning"] ?? 0) |\n"
         }
@@ -33,16 +35,16 @@ public struct MarkdownRenderer: Sendable {
                 + " · digest \(first.rules.digest) · libavformat \(first.libraries["libavformat"] ?? "?")</sub>\n"
         }
         var out = head
-        let note = "\n> " + t("摘要过长，已截断；完整报告请用 --format json 或 --format junit。", "Summary truncated to stay under GitHub's 1 MiB limit; use --format json or --format junit for the full report.") + "\n"
+        let note = "\n> " + t(ReportText.truncated(hint: fullReportHint)) + "\n"
         for (i, r) in batch.submissions.enumerated() where !r.findings.isEmpty {
             var section = "\n### \(Self.cell(r.submission ?? "submission-\(i + 1)")) (\(r.rules.type))\n\n"
-            section += "| | \(t("检查", "check")) | \(t("文件", "file")) | \(t("测得", "measured")) | \(t("要求", "limit")) | \(t("说明", "message")) |\n|---|---|---|---|---|---|\n"
+            section += "| | \(t(ReportText.checkColumn)) | \(t(ReportText.fileColumn)) | \(t(ReportText.measuredColumn)) | \(t(ReportText.limit)) | \(t(ReportText.messageColumn)) |\n|---|---|---|---|---|---|\n"
             for f in r.findings {
                 let mark = f.waived == true ? "⏸️" : (f.severity == .error ? "❌" : (f.severity == .warning ? "⚠️" : "ℹ️"))
                 let file = [f.file, f.entry].compactMap { $0 }.joined(separator: " › ")
                 var message = f.message.text(in: language)
-                if let fix = f.fix { message += "<br>**\(t("修复", "fix"))**: `\(fix.text(in: language))`" }
-                if let line = f.line { message += "<br>" + t("位置：", "at ") + "`\(f.file ?? ""):\(line)" + (f.column.map { ":\($0)" } ?? "") + "`" }
+                if let fix = f.fix { message += "<br>**\(t(ReportText.fixWord))**: `\(fix.text(in: language))`" }
+                if let line = f.line { message += "<br>" + t(ReportText.atLabel) + "`\(f.file ?? ""):\(line)" + (f.column.map { ":\($0)" } ?? "") + "`" }
                 let measured = FactFormatting.localized(f.measuredText ?? "", in: language), limit = FactFormatting.localized(f.limit ?? "", in: language)
                 section += "| \(mark) | `\(f.rule)` | \(Self.cell(file)) | \(Self.cell(measured)) | \(Self.cell(limit)) | \(Self.cell(message)) |\n"
             }

@@ -26,8 +26,8 @@ public struct SARIFRenderer: Sendable {
                                                properties: f.source.map { ["source": $0] }))
                 }
                 var text = "\(label): " + f.message.text(in: language)
-                if let m = f.measuredText, let l = f.limit { text += language == .zh ? "（测得 \(m)；要求 \(l)）" : " (\(m); limit \(l))" }
-                if let fix = f.fix { text += (language == .zh ? "\n修复：" : "\nfix: ") + fix.text(in: language) }
+                if let m = f.measuredText, let l = f.limit { text += ReportText.measuredAndLimit(m, l).text(in: language) }
+                if let fix = f.fix { text += "\n" + ReportText.fixLabel.text(in: language) + fix.text(in: language) }
                 let level = f.fails(strict: batch.strict) || (f.waived == true && f.severity == .error) ? "error" : (f.severity == .info ? "note" : "warning")
                 var locations: [SARIFLog.Location]?
                 if let file = f.file, !file.hasPrefix("(") {

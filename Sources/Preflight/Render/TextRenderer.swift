@@ -18,7 +18,7 @@ public struct TextRenderer: Sendable {
     }
 
     private func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
-    private func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
+    private func t(_ text: LocalizedText) -> String { text.text(in: language) }
 
     /// A batch as text: its summary line first, each submission's report, and the summary again.
     public func render(_ batch: BatchReport) -> String {
@@ -29,7 +29,7 @@ public struct TextRenderer: Sendable {
     /// The whole report as text: the verdict line first.
     public func render(_ report: Report) -> String {
         var out: [String] = [verdictLine(report)]
-        out.append(paint("preflight \(report.tool.version) · \(report.rules.type) \(t("规则", "rules")) \(report.rules.version)"
+        out.append(paint("preflight \(report.tool.version) · \(report.rules.type) \(t(ReportText.rules)) \(report.rules.version)"
             + (report.rules.profile.map { " (\($0))" } ?? "") + " · libavformat \(report.libraries["libavformat"] ?? "?")", "2"))
         if let name = report.submission { out.append(paint("\(name)", "1;4")) }
         // Notes about the submission (failed `info` checks without a slot) come after every failure.
@@ -37,7 +37,7 @@ public struct TextRenderer: Sendable {
         let general = Self.failuresFirst(report.checks.filter { $0.slot == nil && !isNote($0) && (showPassed || $0.status != .pass) })
         if !general.isEmpty {
             out.append("")
-            out.append(paint(t("提交材料", "Submission"), "1"))
+            out.append(paint(t(ReportText.submissionHeading), "1"))
             for c in general { out += lines(for: c) }
         }
         for input in report.inputs {
@@ -61,13 +61,13 @@ public struct TextRenderer: Sendable {
         let requestChecks = report.checks.filter { c in c.slot.map { slot in !report.inputs.contains { $0.slot == slot } } ?? false }
         if !requestChecks.isEmpty {
             out.append("")
-            out.append(paint(t("请求字段", "Request fields") + (report.request?.origin.map { "  \($0)" } ?? ""), "1"))
+            out.append(paint(t(ReportText.requestHeading) + (report.request?.origin.map { "  \($0)" } ?? ""), "1"))
             for c in Self.failuresFirst(requestChecks) { out += lines(for: c) }
         }
         let notes = report.checks.filter(isNote)
         if !notes.isEmpty {
             out.append("")
-            out.append(paint(t("提示", "Notes"), "1"))
+            out.append(paint(t(ReportText.notesHeading), "1"))
             for c in notes { out += lines(for: c) }
         }
         return out.joined(separator: "\n") + "\n"
@@ -76,11 +76,11 @@ public struct TextRenderer: Sendable {
     /// The verdict and its counts, the first line of a report.
     func verdictLine(_ report: Report) -> String {
         let errors = report.counts["error"] ?? 0, warnings = report.counts["warning"] ?? 0, infos = report.counts["info"] ?? 0
-        let verdict = report.verdict == .pass ? paint(t("通过", "PASS"), "1;32") : paint(t("不通过", "FAIL"), "1;31")
+        let verdict = report.verdict == .pass ? paint(t(ReportText.passUpper), "1;32") : paint(t(ReportText.failUpper), "1;31")
         let waived = report.findings.filter { $0.waived == true }.count
-        return "\(verdict): " + t("\(errors) 个错误，\(warnings) 个警告，\(infos) 条提示", "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"), \(infos) info")
-            + (waived > 0 ? t("（另有 \(waived) 项已被基线豁免）", " (\(waived) more waived by the baseline)") : "")
-            + (report.strict ? t("（严格模式：警告也算不通过）", " (strict: warnings fail)") : "")
+        return "\(verdict): " + t(ReportText.counts(errors: errors, warnings: warnings, infos: infos))
+            + (waived > 0 ? t(ReportText.waivedCount(waived)) : "")
+            + (report.strict ? t(ReportText.strict) : "")
     }
 
     /// Checks in the order a person reads them: live failures first, then the rest, notes (failed
@@ -97,9 +97,9 @@ public struct TextRenderer: Sendable {
     /// One line for a batch: how many submissions pass and fail (it opens and closes a gate's text).
     public func summary(_ batch: BatchReport) -> String {
         let failing = batch.submissions.filter { $0.verdict == .fail }.count
-        let verdict = batch.verdict == .pass ? paint(t("全部通过", "ALL PASS"), "1;32") : paint(t("不通过", "FAIL"), "1;31")
-        return "\n" + paint("==", "2") + " \(verdict): " + t("\(batch.submissions.count) 个提交，\(failing) 个不通过", "\(batch.submissions.count) submission(s), \(failing) failing")
-            + (batch.filesReused > 0 ? t("；\(batch.filesReused) 个相同文件只检查了一次", "; \(batch.filesReused) identical file(s) measured once") : "") + "\n"
+        let verdict = batch.verdict == .pass ? paint(t(ReportText.allPass), "1;32") : paint(t(ReportText.failUpper), "1;31")
+        return "\n" + paint("==", "2") + " \(verdict): " + t(ReportText.submissionsFailing(batch.submissions.count, failing: failing))
+            + (batch.filesReused > 0 ? t(ReportText.reusedFiles(batch.filesReused)) : "") + "\n"
     }
 
     func lines(for c: Finding) -> [String] {
@@ -114,14 +114,9 @@ public struct TextRenderer: Sendable {
         case (.fail, .info): mark = paint("i", "36")
         }
         if c.status == .pass && !showPassed { return [] }
-        let tag: String
-        switch c.severity {
-        case .error: tag = t("错误", "ERROR")
-        case .warning: tag = t("警告", "WARNING")
-        case .info: tag = t("提示", "INFO")
-        }
+        let tag = t(ReportText.severityTag(c.severity))
         let label = c.status != .fail ? ""
-            : waived ? " " + paint(t("已豁免（基线；\(tag)）", "WAIVED (baseline; \(c.severity.rawValue))"), "2")
+            : waived ? " " + paint(t(ReportText.waivedTag(c.severity)), "2")
             : " " + paint(tag, c.severity == .error ? "31" : (c.severity == .warning ? "33" : "36"))
         var head = "  \(mark) \(c.rule.padding(toLength: max(28, c.rule.count), withPad: " ", startingAt: 0))"
         let measured = c.measuredText.map { FactFormatting.localized($0, in: language) }
@@ -131,15 +126,15 @@ public struct TextRenderer: Sendable {
             return [head]
         }
         if let m = measured { head += " \(m)" }
-        if let l = limit { head += " " + paint("[\(t("要求", "limit")) \(l)]", "2") }
+        if let l = limit { head += " " + paint("[\(t(ReportText.limit)) \(l)]", "2") }
         head += label
         var lines = [head, "      " + c.message.text(in: language)]
         if let file = c.file, let line = c.line, c.slot == nil || c.slot == "request" {
-            lines.append(paint("      " + t("位置：", "at ") + "\(file):\(line)" + (c.column.map { ":\($0)" } ?? ""), "2"))
+            lines.append(paint("      " + t(ReportText.atLabel) + "\(file):\(line)" + (c.column.map { ":\($0)" } ?? ""), "2"))
         }
-        if let fix = c.fix { lines.append("      " + paint(t("修复：", "fix: "), "1") + fix.text(in: language)) }
-        if let command = c.fixCommand, command != c.fix?.text(in: language) { lines.append("      " + paint(t("命令：", "run: "), "1") + command) }
-        if let code = c.serviceError, c.status == .fail { lines.append(paint("      " + t("服务将返回错误码 \(code)", "the service would answer \(code)"), "2")) }
+        if let fix = c.fix { lines.append("      " + paint(t(ReportText.fixLabel), "1") + fix.text(in: language)) }
+        if let command = c.fixCommand, command != c.fix?.text(in: language) { lines.append("      " + paint(t(ReportText.runLabel), "1") + command) }
+        if let code = c.serviceError, c.status == .fail { lines.append(paint("      " + t(ReportText.serviceWouldAnswer(code)), "2")) }
         return lines
     }
 }

@@ -44,7 +44,7 @@ public struct RuleFile: Sendable {
     /// ``problems`` with its line and column.
     public static func parse(_ text: String, path: String, limits: YAMLLimits = YAMLLimits()) throws -> RuleFile {
         if let excess = YAMLExpansion.check(text, limits: limits) {
-            throw RuleFileErrors(errors: [RuleFileError(SourceLocation(file: path, line: excess.line, column: excess.column), excess.problem, zh: "YAML 过于复杂（别名展开过多或嵌套过深），已拒绝")])
+            throw RuleFileErrors(errors: [RuleFileError(SourceLocation(file: path, line: excess.line, column: excess.column), RuleText.yamlTooComplex(englishDetail: excess.problem))])
         }
         let node: Node?
         do {
@@ -54,12 +54,12 @@ public struct RuleFile: Sendable {
             // named outright: Yams' default encoding reads the whole environment on every parse.
             node = try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let e as YamlError {
-            throw RuleFileErrors(errors: [RuleFileError(Self.location(of: e, path: path), "not valid YAML: \(Self.reason(e))", zh: "不是有效的 YAML：\(Self.reason(e))")])
+            throw RuleFileErrors(errors: [RuleFileError(Self.location(of: e, path: path), RuleText.notYAML(Self.reason(e)))])
         }
         var reader = YAMLTreeReader(path: path)
         var file = RuleFile(path: path, text: text)
         guard let root = node else {
-            throw RuleFileErrors(errors: [RuleFileError(SourceLocation(file: path, line: 1, column: 1), "the file is empty", zh: "文件是空的")])
+            throw RuleFileErrors(errors: [RuleFileError(SourceLocation(file: path, line: 1, column: 1), RuleText.emptyFile)])
         }
         reader.read(root, into: &file)
         file.problems = reader.errors

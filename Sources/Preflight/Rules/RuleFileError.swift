@@ -16,6 +16,11 @@ public struct RuleFileError: Error, Sendable, Equatable, CustomStringConvertible
         self.problemZh = zh
     }
 
+    /// Creates an error from a message of the catalog, in both languages.
+    public init(_ location: SourceLocation, _ message: LocalizedText) {
+        self.init(location, message.en, zh: message.zh)
+    }
+
     /// The problem in both languages (English where no translation was written).
     public var message: LocalizedText { LocalizedText(zh: problemZh ?? problem, en: problem) }
 
@@ -37,7 +42,7 @@ public struct RuleFileErrors: Error, Sendable, CustomStringConvertible {
     /// One problem per line in a language, under a heading that says these are rule or manifest file
     /// errors.
     public func description(in language: Language) -> String {
-        let head = language == .zh ? "规则或清单文件有误（\(errors.count) 处）：" : "error: rule or manifest file problems (\(errors.count)):"
+        let head = RuleText.problemsHeading(count: errors.count).text(in: language)
         return ([head] + errors.map { "  " + $0.description(in: language) }).joined(separator: "\n")
     }
 }

@@ -15,7 +15,7 @@ extension YAMLTreeReader {
         for (key, value) in pairs(root, allowed: Self.topKeys, what: "a rule file") {
             switch key {
             case "schema":
-                if let s = scalar(value, what: "schema"), s != "1" { fail(value, "unsupported schema '\(s)'; this preflight reads schema 1") }
+                if let s = scalar(value, what: "schema"), s != "1" { fail(value, RuleText.unsupportedSchema(s)) }
             case "type": file.type = scalar(value, what: "type")
             case "version": file.version = scalar(value, what: "version")
             case "title": file.title = text(value, what: "title")
@@ -63,7 +63,7 @@ extension YAMLTreeReader {
             case "kind":
                 if let s = scalar(v, what: "kind") {
                     kind = SlotKind(rawValue: s)
-                    if kind == nil { fail(v, "unknown slot kind '\(s)'; known: \(SlotKind.allCases.map(\.rawValue).joined(separator: ", "))") }
+                    if kind == nil { fail(v, RuleText.unknownSlotKind(s, known: SlotKind.allCases.map(\.rawValue).joined(separator: ", "))) }
                 }
             case "cos_folder": slot.cosFolder = scalar(v, what: "cos_folder")
             case "request_field": slot.requestField = scalar(v, what: "request_field")
@@ -71,7 +71,7 @@ extension YAMLTreeReader {
             }
         }
         guard let kind else {
-            fail(node, "slot '\(name)' needs a 'kind'")
+            fail(node, RuleText.slotNeedsKind(name))
             return nil
         }
         slot.kind = kind
@@ -91,14 +91,14 @@ extension YAMLTreeReader {
             default: req.serviceError = scalar(v, what: "service_error").flatMap { Int($0) }
             }
         }
-        if req.id.isEmpty { fail(node, "a requirement needs an 'id'"); return nil }
+        if req.id.isEmpty { fail(node, RuleText.requirementNeedsID); return nil }
         return req
     }
 
     mutating func severity(_ node: Node) -> Severity? {
         guard let s = scalar(node, what: "severity") else { return nil }
         guard let sev = Severity(rawValue: s) else {
-            fail(node, "unknown severity '\(s)'; use error, warning or info")
+            fail(node, RuleText.unknownSeverity(s))
             return nil
         }
         return sev
@@ -121,9 +121,9 @@ extension YAMLTreeReader {
         case "equals": c.equals = quantity(value, what: "equals")
         case "pattern":
             c.pattern = scalar(value, what: "pattern")
-            if let p = c.pattern, (try? NSRegularExpression(pattern: p)) == nil { fail(value, "pattern '\(p)' is not a valid regular expression") }
+            if let p = c.pattern, (try? NSRegularExpression(pattern: p)) == nil { fail(value, RuleText.invalidPattern(p)) }
             else if let p = c.pattern, PatternRisk.hasNestedQuantifier(p) {
-                fail(value, "pattern '\(p)' repeats a group that itself repeats, which can take exponential time on some names; rewrite it without nesting (e.g. (a+)+ as a+)")
+                fail(value, RuleText.exponentialPattern(p))
             }
         default: break
         }
@@ -140,7 +140,7 @@ extension YAMLTreeReader {
             case "scope":
                 if let s = scalar(v, what: "scope") {
                     rule.scope = RuleScope(rawValue: s)
-                    if rule.scope == nil { fail(v, "unknown scope '\(s)'; use file or entries") }
+                    if rule.scope == nil { fail(v, RuleText.unknownScope(s)) }
                 }
             case "severity": rule.severity = severity(v)
             case "required": rule.required = scalar(v, what: "required").map { ["true", "yes"].contains($0.lowercased()) }
@@ -151,17 +151,17 @@ extension YAMLTreeReader {
             case "fix": (rule.fix, rule.fixCommand) = fix(v)
             case "service_error":
                 rule.serviceError = scalar(v, what: "service_error").flatMap { Int($0) }
-                if rule.serviceError == nil { fail(v, "service_error must be a number such as 100003") }
+                if rule.serviceError == nil { fail(v, RuleText.serviceErrorNumber) }
             case "reference": rule.reference = scalar(v, what: "reference")
             case "basis": rule.basis = text(v, what: "basis")
             case "uncertainty":
                 rule.uncertainty = quantity(v, what: "uncertainty")
-                if let u = rule.uncertainty, !((u.number ?? -1) >= 0) { fail(v, "uncertainty must be a number of at least 0, such as 3 dB") }
+                if let u = rule.uncertainty, !((u.number ?? -1) >= 0) { fail(v, RuleText.uncertaintyNumber) }
             case "disabled": rule.disabled = scalar(v, what: "disabled").map { ["true", "yes"].contains($0.lowercased()) }
             default: _ = text(v, what: "description")
             }
         }
-        if rule.id.isEmpty { fail(node, "a rule needs an 'id'"); return nil }
+        if rule.id.isEmpty { fail(node, RuleText.ruleNeedsID); return nil }
         return rule
     }
 
@@ -171,7 +171,7 @@ extension YAMLTreeReader {
         for (k, v) in pairs(node, allowed: Self.conditionKeys, what: "a 'when' condition") {
             if k == "fact" { fact = scalar(v, what: "fact") } else { constraint(key: k, value: v, into: &c) }
         }
-        guard let fact else { fail(node, "a 'when' condition needs a 'fact'"); return nil }
+        guard let fact else { fail(node, RuleText.conditionNeedsFact); return nil }
         return Condition(fact: fact, constraint: c)
     }
 }

@@ -96,8 +96,7 @@ public struct RuleSetLoader: Sendable {
             for name in names {
                 guard set.profiles[name] != nil else {
                     throw RuleFileErrors(errors: [RuleFileError(SourceLocation(file: typePlace.display, line: 1, column: 1),
-                        "unknown profile '\(name)' for \(type); available: \(set.profiles.keys.sorted().joined(separator: ", "))",
-                        zh: "\(type) 没有名为 '\(name)' 的配置；可用：\(set.profiles.keys.sorted().joined(separator: ", "))")])
+                        RuleText.unknownProfile(name, type: type, available: set.profiles.keys.sorted().joined(separator: ", ")))])
                 }
                 for file in files { if let p = file.profiles[name] { set.apply(rules: p.rules, requirements: p.requirements) } }
             }
@@ -114,11 +113,11 @@ public struct RuleSetLoader: Sendable {
         let here = includedFrom ?? SourceLocation(file: place.display, line: 1, column: 1)
         if chain.contains(place.key) {
             let names = (chain + [place.key]).map { URL(fileURLWithPath: $0).lastPathComponent }
-            errors.append(RuleFileError(here, "include cycle: \(names.joined(separator: " → "))", zh: "include 成环：\(names.joined(separator: " → "))"))
+            errors.append(RuleFileError(here, RuleText.includeCycle(names.joined(separator: " → "))))
             return
         }
         if depth > includeDepthLimit {
-            errors.append(RuleFileError(here, "includes nested deeper than \(includeDepthLimit) files", zh: "include 嵌套超过 \(includeDepthLimit) 层"))
+            errors.append(RuleFileError(here, RuleText.includesTooDeep(limit: includeDepthLimit)))
             return
         }
         if files.contains(where: { $0.path == place.display }) { return }
@@ -136,7 +135,7 @@ public struct RuleSetLoader: Sendable {
         } catch let e as RuleFileErrors {
             errors.append(contentsOf: e.errors)
         } catch {
-            errors.append(RuleFileError(here, "\(error)", zh: "无法读取：\(error)"))
+            errors.append(RuleFileError(here, RuleText.cannotReadFile("\(error)")))
         }
     }
 
@@ -153,25 +152,23 @@ public struct RuleSetLoader: Sendable {
         switch place {
         case .builtin(let p):
             guard let text = store.text(p) else {
-                errors.append(RuleFileError(here, "no built-in rule file \(place.display)", zh: "没有内置规则文件 \(place.display)"))
+                errors.append(RuleFileError(here, RuleText.noBuiltinFile(place.display)))
                 return nil
             }
             return text
         case .inline(_, let text):
             guard text.utf8.count <= fileSizeLimit else {
-                errors.append(RuleFileError(here, "rule file \(place.display) is \(text.utf8.count) bytes; the limit is \(fileSizeLimit)",
-                                            zh: "规则文件 \(place.display) 有 \(text.utf8.count) 字节，上限是 \(fileSizeLimit)"))
+                errors.append(RuleFileError(here, RuleText.fileTooLarge(place.display, bytes: "\(text.utf8.count)", limit: fileSizeLimit)))
                 return nil
             }
             return text
         case .disk(let url) where memoryFiles != nil:
             guard let text = memoryFiles?[url.standardizedFileURL.path] else {
-                errors.append(RuleFileError(here, "cannot read rule file \(place.display): no such file", zh: "无法读取规则文件 \(place.display)：文件不存在"))
+                errors.append(RuleFileError(here, RuleText.noSuchRuleFile(place.display)))
                 return nil
             }
             guard text.utf8.count <= fileSizeLimit else {
-                errors.append(RuleFileError(here, "rule file \(place.display) is \(text.utf8.count) bytes; the limit is \(fileSizeLimit)",
-                                            zh: "规则文件 \(place.display) 有 \(text.utf8.count) 字节，上限是 \(fileSizeLimit)"))
+                errors.append(RuleFileError(here, RuleText.fileTooLarge(place.display, bytes: "\(text.utf8.count)", limit: fileSizeLimit)))
                 return nil
             }
             return text
@@ -180,15 +177,14 @@ public struct RuleSetLoader: Sendable {
             do {
                 data = try FileByteSource.contents(of: url, limit: fileSizeLimit)
             } catch let e as ProbeError where e.kind == .limitExceeded {
-                errors.append(RuleFileError(here, "rule file \(place.display) is \(e.detail ?? "?") bytes; the limit is \(fileSizeLimit)",
-                                            zh: "规则文件 \(place.display) 有 \(e.detail ?? "?") 字节，上限是 \(fileSizeLimit)"))
+                errors.append(RuleFileError(here, RuleText.fileTooLarge(place.display, bytes: e.detail ?? "?", limit: fileSizeLimit)))
                 return nil
             } catch {
-                errors.append(RuleFileError(here, "cannot read rule file \(place.display): no such file", zh: "无法读取规则文件 \(place.display)：文件不存在"))
+                errors.append(RuleFileError(here, RuleText.noSuchRuleFile(place.display)))
                 return nil
             }
             guard let text = String(data: data, encoding: .utf8) else {
-                errors.append(RuleFileError(here, "rule file \(place.display) is not readable UTF-8 text", zh: "规则文件 \(place.display) 不是可读的 UTF-8 文本"))
+                errors.append(RuleFileError(here, RuleText.notUTF8(place.display)))
                 return nil
             }
             return text
@@ -217,7 +213,7 @@ public struct RuleSetLoader: Sendable {
             for (name, profile) in file.profiles {
                 var overlay = set
                 overlay.apply(rules: profile.rules, requirements: profile.requirements)
-                problems += RuleLint.check(overlay, knownSlots: known).map { RuleFileError($0.location, "profile '\(name)': \($0.problem)", zh: "配置 '\(name)'：\($0.message.zh)") }
+                problems += RuleLint.check(overlay, knownSlots: known).map { RuleFileError($0.location, RuleText.inProfile(name, $0.message)) }
             }
         }
         var seen = Set<String>()

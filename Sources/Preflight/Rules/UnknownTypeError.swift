@@ -17,10 +17,7 @@ public struct UnknownTypeError: Error, Sendable, Equatable, CustomStringConverti
 
     /// What is wrong and what to give instead, in both languages.
     public var message: LocalizedText {
-        let list = known.joined(separator: ", ")
-        return LocalizedText(
-            zh: "未知的定制类型（MakeType）“\(type)”" + (suggestion.map { "，是不是 \($0)？" } ?? "。") + "可用的类型：\(list)",
-            en: "unknown customization type (MakeType) '\(type)'" + (suggestion.map { "; did you mean \($0)?" } ?? ".") + " Known types: \(list)")
+        RuleText.unknownType(type, suggestion: suggestion, known: known.joined(separator: ", "))
     }
 
     /// The English message.

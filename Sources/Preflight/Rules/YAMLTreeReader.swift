@@ -14,35 +14,26 @@ struct YAMLTreeReader {
         SourceLocation(file: path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
     }
 
-    /// What a part of a file is called in Chinese messages (`a manifest` → 清单).
-    static func chinese(_ what: String) -> String {
-        let names = ["a manifest": "清单", "a submission": "提交", "a rule": "规则", "a rule file": "规则文件", "a slot": "文件位置",
-                     "a requirement": "要求", "a profile": "配置", "a condition": "条件", "submissions": "submissions 列表"]
-        return names[what] ?? what
-    }
-
-    mutating func fail(_ node: Node, _ problem: String, zh: String? = nil) { errors.append(RuleFileError(location(node), problem, zh: zh)) }
+    mutating func fail(_ node: Node, _ message: LocalizedText) { errors.append(RuleFileError(location(node), message)) }
 
     /// The pairs of a mapping, reporting unknown keys (with a suggestion) and over-large trees.
     mutating func pairs(_ node: Node, allowed: [String], what: String) -> [(String, Node)] {
         nodes += 1
         guard nodes < RuleFile.nodeLimit else {
-            if nodes == RuleFile.nodeLimit { fail(node, "the file is too large (over \(RuleFile.nodeLimit) nodes, or aliases expand too far)", zh: "文件过大（超过 \(RuleFile.nodeLimit) 个节点，或别名展开过多）") }
+            if nodes == RuleFile.nodeLimit { fail(node, RuleText.tooManyNodes(limit: RuleFile.nodeLimit)) }
             return []
         }
         guard case .mapping(let mapping) = node else {
-            fail(node, "\(what) must be a mapping of keys to values", zh: "\(Self.chinese(what)) 必须是“键: 值”的映射")
+            fail(node, RuleText.mustBeMapping(what))
             return []
         }
         var result: [(String, Node)] = []
         for (k, v) in mapping {
-            guard let key = k.string else { fail(k, "keys must be plain text", zh: "键必须是纯文本"); continue }
+            guard let key = k.string else { fail(k, RuleText.keysPlainText); continue }
             if !allowed.contains(key) {
                 let hint = allowed.min { Spelling.distance($0, key) < Spelling.distance($1, key) }
                 let close = hint.flatMap { Spelling.distance($0, key) <= 2 ? $0 : nil }
-                let suggestion = close.map { " (did you mean '\($0)'?)" } ?? ""
-                fail(k, "unknown key '\(key)' in \(what)\(suggestion); allowed: \(allowed.joined(separator: ", "))",
-                     zh: "\(Self.chinese(what)) 中有未知的键“\(key)”" + (close.map { "（是不是“\($0)”？）" } ?? "") + "；可用的键：\(allowed.joined(separator: "、"))")
+                fail(k, RuleText.unknownKey(key, in: what, suggestion: close.map(RuleText.didYouMeanKey), allowed: allowed))
                 continue
             }
             result.append((key, v))
@@ -53,7 +44,7 @@ struct YAMLTreeReader {
     mutating func sequence(_ node: Node, what: String) -> [Node] {
         nodes += 1
         guard case .sequence(let s) = node else {
-            fail(node, "\(what) must be a list", zh: "\(Self.chinese(what)) 必须是列表")
+            fail(node, RuleText.mustBeList(what))
             return []
         }
         return Array(s)
@@ -62,7 +53,7 @@ struct YAMLTreeReader {
     mutating func scalar(_ node: Node, what: String) -> String? {
         nodes += 1
         guard case .scalar(let s) = node else {
-            fail(node, "\(what) must be a single value", zh: "\(Self.chinese(what)) 必须是单个值")
+            fail(node, RuleText.mustBeSingle(what))
             return nil
         }
         return s.string
@@ -81,7 +72,7 @@ struct YAMLTreeReader {
             }
         }
         guard let zh, let en else {
-            fail(node, "fix needs both 'zh' and 'en'", zh: "fix 需要同时有 zh 和 en")
+            fail(node, RuleText.fixNeedsBoth)
             return (nil, nil)
         }
         return (LocalizedText(zh: zh, en: en), command)
@@ -94,7 +85,7 @@ struct YAMLTreeReader {
             if k == "zh" { zh = scalar(v, what: "\(what).zh") } else { en = scalar(v, what: "\(what).en") }
         }
         guard let zh, let en else {
-            fail(node, "\(what) needs both 'zh' and 'en'", zh: "\(Self.chinese(what)) 需要同时有 zh 和 en")
+            fail(node, RuleText.needsBoth(what))
             return nil
         }
         return LocalizedText(zh: zh, en: en)

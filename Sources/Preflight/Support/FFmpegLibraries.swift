@@ -70,7 +70,8 @@ public enum FFmpegLibraries {
             let hint = (zh: String(cString: z), en: String(cString: e))
             if !zh.contains(hint.zh) { zh.append(hint.zh); en.append(hint.en) }
         }
-        return ProbeError(.libraryMissing, LocalizedText(zh: zh.joined(separator: "；"), en: en.joined(separator: "; ")),
+        return ProbeError(.libraryMissing, LocalizedText(zh: zh.joined(separator: FileText.hintSeparator.zh),
+                                                         en: en.joined(separator: FileText.hintSeparator.en)),
                           detail: cff_library_error(libraries.rawValue).map { String(cString: $0) })
     }
 

@@ -16,6 +16,12 @@ public struct LocalizedText: Sendable, Equatable, Hashable, Codable {
     /// The text in the given language.
     public func text(in language: Language) -> String { language == .zh ? zh : en }
 
+    /// Both translations with `phrase` (each language's) replaced by `replacement` (the same language's).
+    public func replacing(_ phrase: LocalizedText, with replacement: LocalizedText) -> LocalizedText {
+        LocalizedText(zh: zh.replacingOccurrences(of: phrase.zh, with: replacement.zh),
+                      en: en.replacingOccurrences(of: phrase.en, with: replacement.en))
+    }
+
     /// Replaces `{name}` placeholders in both translations.
     public func filled(_ values: [String: String]) -> LocalizedText {
         func fill(_ s: String) -> String {

@@ -27,11 +27,10 @@ public enum AudioProbe {
         let type = ContentSniffer.detect(source.head(ContentSniffer.headerLength))
         if let failure = source.failure { throw failure }
         if type == "empty" {
-            throw ProbeError(.empty, LocalizedText(zh: "文件是空的（0 字节）。", en: "The file is empty (0 bytes)."))
+            throw ProbeError(.empty, FileText.empty)
         }
         if type == "zip" {
-            throw ProbeError(.wrongKind, LocalizedText(
-                zh: "这是一个 zip 压缩包；此处需要单个音频文件。", en: "This is a zip bundle; this slot takes one audio file."))
+            throw ProbeError(.wrongKind, MediaText.zipNotAudio)
         }
         let outcome = try AudioStreamReader.read(source, type: type, deadline: deadline, options: options)
         if let failure = outcome.failure { throw failure }

@@ -43,13 +43,10 @@ enum AudioStreamReader {
             if let failure = source.failure { throw failure }
             if e.kind == .limitExceeded || e.kind == .libraryMissing { throw e }
             if ContentSniffer.audioTypes.contains(type) && e.kind != .wrongKind || firstError != nil {
-                throw ProbeError(.unreadable, LocalizedText(
-                    zh: "内容像是 \(type) 音频，但无法解码：文件可能已损坏或被截断。",
-                    en: "The content looks like \(type) audio but cannot be decoded: the file may be damaged or cut short."),
+                throw ProbeError(.unreadable, MediaText.audioUndecodable(type),
                     detail: (firstError ?? e).detail ?? e.detail)
             }
-            throw ProbeError(.wrongKind, LocalizedText(
-                zh: "文件内容不是音频（检测到：\(type)）。", en: "The content is not audio (detected: \(type))."), detail: e.detail)
+            throw ProbeError(.wrongKind, MediaText.notAudio(type), detail: e.detail)
         }
     }
 

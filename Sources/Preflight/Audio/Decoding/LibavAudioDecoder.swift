@@ -22,13 +22,13 @@ final class LibavAudioDecoder {
         input = try LibavInput(source: source, options: options, deadline: deadline)
         let index = av_find_best_stream(input.context, AVMEDIA_TYPE_AUDIO, -1, -1, nil, 0)
         guard index >= 0, Int(index) < input.streams.count else {
-            throw ProbeError(.wrongKind, LocalizedText(zh: "文件中没有音频流（\(input.demuxer)）。", en: "The file has no audio stream (\(input.demuxer))."))
+            throw ProbeError(.wrongKind, MediaText.noAudioStream(input.demuxer))
         }
         stream = input.streams[Int(index)]
         let parameters = stream.pointee.codecpar!
         guard let decoder = avcodec_find_decoder(parameters.pointee.codec_id) else {
             let name = String(cString: avcodec_get_name(parameters.pointee.codec_id))
-            throw ProbeError(.unreadable, LocalizedText(zh: "没有可用的 \(name) 音频解码器。", en: "No decoder for \(name) audio."))
+            throw ProbeError(.unreadable, MediaText.noAudioDecoder(name))
         }
         codec = avcodec_alloc_context3(decoder)
         packet = av_packet_alloc()
@@ -36,14 +36,14 @@ final class LibavAudioDecoder {
         converter = SampleConverter()
         guard let codec, packet != nil, frame != nil else {
             Self.release(codec: &codec, packet: &packet, frame: &frame)
-            throw ProbeError(.unreadable, LocalizedText(zh: "内存不足", en: "Out of memory"))
+            throw ProbeError(.unreadable, FileText.outOfMemory)
         }
         var status = avcodec_parameters_to_context(codec, parameters)
         if status >= 0 { status = avcodec_open2(codec, decoder, nil) }
         let described = Self.describe(input: input, stream: stream, codec: codec, length: source.length)
         guard status >= 0, described.isPlausible else {
             Self.release(codec: &self.codec, packet: &packet, frame: &frame)
-            throw ProbeError(.unreadable, LocalizedText(zh: "无法解码此音频。", en: "This audio cannot be decoded."),
+            throw ProbeError(.unreadable, MediaText.audioCannotDecode,
                              detail: status < 0 ? AVLog.message(status) : "\(described.sampleRate) Hz, \(described.channels) channels")
         }
         description = described

@@ -46,7 +46,7 @@ final class SndFileAudioDecoder {
         guard let handle = sf_open_virtual(&io, Int32(SFM_READ), &info, box) else {
             let message = String(cString: sf_strerror(nil))
             ByteSourceBox.release(box)
-            throw ProbeError(.unreadable, LocalizedText(zh: "libsndfile 无法读取此音频。", en: "libsndfile cannot read this audio."), detail: message)
+            throw ProbeError(.unreadable, MediaText.sndfileUnreadable, detail: message)
         }
         self.handle = handle
         self.box = box
@@ -56,9 +56,7 @@ final class SndFileAudioDecoder {
         guard description.isPlausible else {
             // Every property is set: throwing now runs deinit, which closes the handle and releases
             // the box. Closing them here too was a double free (found by fuzzing, Fuzz/regressions/audio/).
-            throw ProbeError(.unreadable, LocalizedText(
-                zh: "音频头信息不合理（采样率 \(info.samplerate) Hz，\(info.channels) 声道）。",
-                en: "The audio header is implausible (\(info.samplerate) Hz, \(info.channels) channels)."))
+            throw ProbeError(.unreadable, MediaText.implausibleAudioHeader(sampleRate: info.samplerate, channels: info.channels))
         }
     }
 

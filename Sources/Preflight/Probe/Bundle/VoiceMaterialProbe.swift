@@ -49,8 +49,7 @@ public enum VoiceMaterialProbe {
         do {
             return try read()
         } catch let e as ProbeError where e.kind == .wrongKind {
-            throw ProbeError(.wrongKind, LocalizedText(
-                zh: "文件内容是 \(type)，不是音频文件或 zip 压缩包。", en: "The file's content is \(type), neither an audio file nor a zip bundle."),
+            throw ProbeError(.wrongKind, BundleText.neitherAudioNorZip(type),
                 detail: e.detail)
         }
     }

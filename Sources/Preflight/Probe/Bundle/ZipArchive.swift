@@ -40,8 +40,7 @@ final class ZipArchive {
     deinit { zip_discard(handle) }
 
     private static func unreadable(_ error: inout zip_error_t) -> ProbeError {
-        ProbeError(.unreadable, LocalizedText(
-            zh: "无法作为 zip 读取：文件可能已损坏或被截断。", en: "Cannot be read as a zip: the file may be damaged or cut short."),
+        ProbeError(.unreadable, BundleText.notAZip,
             detail: String(cString: zip_error_strerror(&error)))
     }
 

@@ -21,8 +21,7 @@ enum ZipBundleReader {
         let directory = try ZipDirectory.read(try input.source(), limits: limits)
         let archive = try input.open()
         guard archive.entryCount == directory.records.count else {
-            throw ProbeError(.unreadable, LocalizedText(
-                zh: "压缩包的文件目录前后不一致，可能已损坏。", en: "The zip's central directory is inconsistent; the file may be damaged."),
+            throw ProbeError(.unreadable, BundleText.inconsistentDirectory,
                 detail: "libzip sees \(archive.entryCount) entries, the directory declares \(directory.records.count)")
         }
         let names = ZipNameDecoder(directory.records)
@@ -105,7 +104,7 @@ final class ZipEntryQueue: @unchecked Sendable {
         lock.withLock {
             zip(tasks, inspections).map { task, inspection in
                 inspection ?? ZipEntryInspector.Inspection(measurement: EntryMeasurement(name: task.name, facts: Facts(), error: ProbeError(
-                    .unreadable, LocalizedText(zh: "无法再次打开压缩包读取此条目。", en: "The zip could not be opened again to read this entry."))),
+                    .unreadable, BundleText.cannotReopen)),
                     hazard: nil)
             }
         }

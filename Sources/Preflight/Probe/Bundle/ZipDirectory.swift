@@ -77,17 +77,13 @@ struct ZipDirectory: Sendable {
             }
         }
         guard disk == 0 || disk == 0xFFFF, directoryDisk == 0 || directoryDisk == 0xFFFF else {
-            throw ProbeError(.unreadable, LocalizedText(zh: "这是分卷压缩包（多个 .z01 … 文件），请打包成单个 zip。",
-                                                        en: "This is a split (multi-volume) zip; make a single zip file."))
+            throw ProbeError(.unreadable, BundleText.split)
         }
         guard count <= UInt64(limits.entryLimit) else {
-            throw ProbeError(.limitExceeded, LocalizedText(
-                zh: "压缩包声明了 \(count) 个条目，超过安全上限 \(limits.entryLimit)，未读取；可用 --max-zip-entries 放宽。",
-                en: "The zip declares \(count) entries, over the safety limit of \(limits.entryLimit); not read (raise --max-zip-entries to allow more)."))
+            throw ProbeError(.limitExceeded, BundleText.tooManyEntries(count, limit: limits.entryLimit))
         }
         guard directorySize <= UInt64(limits.directoryByteLimit) else {
-            throw ProbeError(.limitExceeded, LocalizedText(
-                zh: "压缩包目录过大（\(directorySize) 字节），未读取。", en: "The zip's central directory is too large (\(directorySize) bytes); not read."))
+            throw ProbeError(.limitExceeded, BundleText.directoryTooLarge(bytes: directorySize))
         }
         // Data prepended to the zip (a self-extractor stub) shifts every offset by the same amount.
         let directoryEnd = zip64 ? nil : directoryOffset + directorySize
@@ -125,9 +121,7 @@ struct ZipDirectory: Sendable {
     }
 
     static func truncated(_ detail: String?) -> ProbeError {
-        ProbeError(.unreadable, LocalizedText(
-            zh: "压缩包不完整或已损坏：找不到完整的文件目录（可能下载或拷贝时被截断）。",
-            en: "The zip is incomplete or damaged: its central directory is missing or cut short (truncated by a download or copy?)."),
+        ProbeError(.unreadable, BundleText.truncated,
             detail: detail)
     }
 

@@ -82,27 +82,21 @@ struct ZipEntryInspector {
         }
         if record.isSymlink { return skipped(.symlink, nil) }
         if record.encrypted {
-            return skipped(.encrypted, ProbeError(.unreadable, LocalizedText(
-                zh: "条目已加密（需要密码），无法检查，服务也无法读取。", en: "The entry is encrypted (needs a password): it cannot be checked, nor read by the service.")))
+            return skipped(.encrypted, ProbeError(.unreadable, BundleText.encrypted))
         }
         if overlaps {
-            return skipped(.overlap, ProbeError(.unreadable, LocalizedText(
-                zh: "条目的数据与其他条目重叠（zip 炸弹的手法），未读取。", en: "The entry's data overlaps another entry's (a zip-bomb trick); not read.")))
+            return skipped(.overlap, ProbeError(.unreadable, BundleText.overlap))
         }
         if bomb {
-            return skipped(.bomb, ProbeError(.limitExceeded, LocalizedText(
-                zh: "压缩比 \(FactFormatting.trim(ratio, digits: 0)):1 超过上限 \(FactFormatting.trim(limits.compressionRatioLimit, digits: 0)):1，疑似压缩炸弹，未解压。",
-                en: "Compression ratio \(FactFormatting.trim(ratio, digits: 0)):1 is over the \(FactFormatting.trim(limits.compressionRatioLimit, digits: 0)):1 limit: a suspected zip bomb, not inflated.")))
+            return skipped(.bomb, ProbeError(.limitExceeded, BundleText.ratioOverLimit(
+                ratio: FactFormatting.trim(ratio, digits: 0), limit: FactFormatting.trim(limits.compressionRatioLimit, digits: 0))))
         }
         if let compression = archive.compression(index), !compression.supported {
-            return skipped(.unsupportedCompression, ProbeError(.unreadable, LocalizedText(
-                zh: "压缩方式 \(Self.methodName(record.method)) 不受支持，无法检查。", en: "The compression method \(Self.methodName(record.method)) is not supported; cannot check.")))
+            return skipped(.unsupportedCompression, ProbeError(.unreadable, BundleText.unsupportedMethod(Self.methodName(record.method))))
         }
         if deadline.passed { return skipped(.limit, deadline.error) }
         if budget.remaining <= 0 {
-            return skipped(.limit, ProbeError(.limitExceeded, LocalizedText(
-                zh: "已达到整个压缩包的解压字节数上限，未读取此条目；可用 --max-inflated-bytes 放宽。",
-                en: "The limit on bytes inflated from the bundle was reached; entry not read (raise --max-inflated-bytes to allow more).")))
+            return skipped(.limit, ProbeError(.limitExceeded, BundleText.bundleBudgetSpent))
         }
         return read(index, record: record, facts: facts, name: name, ext: ext)
     }
@@ -147,9 +141,7 @@ struct ZipEntryInspector {
         if source.longerThanDeclared {
             facts.set(.entrySuspectedBomb, true)
             hazard = .bomb
-            error = ProbeError(.limitExceeded, LocalizedText(
-                zh: "条目解压后的数据比声明的大小（\(record.uncompressedSize) 字节）更多：疑似压缩炸弹，已停止。",
-                en: "The entry inflates to more than its declared \(record.uncompressedSize) bytes: a suspected zip bomb; stopped."))
+            error = ProbeError(.limitExceeded, BundleText.inflatesBeyondDeclared(record.uncompressedSize))
         } else if source.limitHit {
             hazard = .limit
         }

@@ -96,7 +96,7 @@ final class ZipEntrySource: ByteSource {
             let n = pull(into: scratch, count: Int(min(Int64(Self.scratchSize), length - physical)))
             if n < 0 { return }
             if n == 0 {
-                fail(.unreadable, zh: "条目的数据比声明的短（压缩包可能已损坏）。", en: "The entry holds fewer bytes than declared (the zip may be damaged).")
+                fail(.unreadable, BundleText.entryShort)
                 return
             }
         }
@@ -113,8 +113,7 @@ final class ZipEntrySource: ByteSource {
         if deadline.passed { limitHit = true; failure = deadline.error; return -1 }
         guard inflated + Int64(count) <= limits.entryInflateLimit, budget.take(Int64(count)) else {
             limitHit = true
-            fail(.limitExceeded, zh: "已达到解压字节数上限，停止读取此条目；可用 --max-entry-inflated-bytes 或 --max-inflated-bytes 放宽。",
-                 en: "The limit on bytes inflated was reached; stopped reading this entry (raise --max-entry-inflated-bytes or --max-inflated-bytes to allow more).")
+            fail(.limitExceeded, BundleText.entryBudgetSpent)
             return -1
         }
         switch stream!.read(into: buffer, count: count) {
@@ -136,7 +135,7 @@ final class ZipEntrySource: ByteSource {
         if stream != nil { reopens += 1 }
         guard reopens <= limits.reopenLimit else {
             limitHit = true
-            fail(.limitExceeded, zh: "条目需要反复回退读取，超过上限，已停止。", en: "The entry needed too many backward seeks; stopped.")
+            fail(.limitExceeded, BundleText.tooManySeeks)
             return false
         }
         stream = nil
@@ -149,13 +148,13 @@ final class ZipEntrySource: ByteSource {
 
     private func fail(_ e: ZipArchiveError) {
         if e.code == ZIP_ER_CRC {
-            fail(.unreadable, zh: "条目数据校验失败（CRC 不符）：压缩包已损坏。", en: "The entry's data fails its CRC check: the zip is damaged.", detail: e.message)
+            fail(.unreadable, BundleText.crcMismatch, detail: e.message)
         } else {
-            fail(.unreadable, zh: "无法解压此条目。", en: "This entry cannot be inflated.", detail: e.message)
+            fail(.unreadable, BundleText.cannotInflate, detail: e.message)
         }
     }
 
-    private func fail(_ kind: ProbeError.Kind, zh: String, en: String, detail: String? = nil) {
-        if failure == nil { failure = ProbeError(kind, LocalizedText(zh: zh, en: en), detail: detail) }
+    private func fail(_ kind: ProbeError.Kind, _ message: LocalizedText, detail: String? = nil) {
+        if failure == nil { failure = ProbeError(kind, message, detail: detail) }
     }
 }

@@ -71,9 +71,7 @@ enum FaceDetector {
     static func search(_ picture: GrayPicture, upsample: Int, firstLevel: Int = 0, threshold: Double, landmarks: String?,
                        deadline: ReadDeadline? = nil) throws -> Search {
         guard available else {
-            throw ProbeError(.libraryMissing, LocalizedText(
-                zh: "无法加载人脸检测库（dlib）。请安装 Debian 软件包：sudo apt-get install \(runtimePackage)",
-                en: "The face detection library (dlib) cannot be loaded. Install the Debian package: sudo apt-get install \(runtimePackage)"),
+            throw ProbeError(.libraryMissing, MediaText.faceLibraryMissing(package: runtimePackage),
                 detail: loadError)
         }
         var found = [pf_face](repeating: pf_face(), count: maxFaces)
@@ -86,7 +84,7 @@ enum FaceDetector {
         let text = String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         if count == -2 { throw notInTime(deadline?.seconds ?? seconds, detail: text) }
         guard count >= 0 else {
-            throw ProbeError(.unreadable, LocalizedText(zh: "人脸检测失败：\(text)", en: "Face detection failed: \(text)"), detail: text)
+            throw ProbeError(.unreadable, MediaText.faceDetectionFailed(text), detail: text)
         }
         let faces = found.prefix(min(Int(count), maxFaces)).map { f in
             DetectedFace(left: f.left, top: f.top, width: f.right - f.left, height: f.bottom - f.top, score: f.score,
@@ -98,9 +96,7 @@ enum FaceDetector {
     /// The error of a search stopped by the per-file deadline of `seconds`.
     static func notInTime(_ seconds: Double, detail: String?) -> ProbeError {
         let limit = FactFormatting.trim(seconds, digits: 1)
-        return ProbeError(.limitExceeded, LocalizedText(
-            zh: "人脸未能在每个文件的时限（\(limit) 秒）内检查完，已停止。",
-            en: "Faces were not measured in time: the search stopped at the per-file limit of \(limit) s."), detail: detail)
+        return ProbeError(.limitExceeded, MediaText.facesNotInTime(seconds: limit), detail: detail)
     }
 
     /// Whether dlib's own reader and the quick one the detector uses give the same landmark model

@@ -29,6 +29,6 @@ final class CheckCancellation: @unchecked Sendable {
 
     /// The error an input gets when the check was cancelled before or while it was read.
     static var error: ProbeError {
-        ProbeError(.cancelled, LocalizedText(zh: "检查已取消，未读完此文件。", en: "The check was cancelled before this file was read to the end."))
+        ProbeError(.cancelled, FileText.cancelled)
     }
 }

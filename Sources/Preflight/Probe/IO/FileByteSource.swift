@@ -31,15 +31,15 @@ final class FileByteSource: ByteSource {
         guard fd >= 0 else {
             let reason = String(cString: strerror(errno))
             if errno == ENOENT {
-                throw ProbeError(.missing, LocalizedText(zh: "文件不存在：\(path)", en: "No such file: \(path)"))
+                throw ProbeError(.missing, FileText.noSuchFile(path))
             }
-            throw ProbeError(.notAFile, LocalizedText(zh: "无法打开文件：\(path)", en: "Cannot open the file for reading: \(path)"),
+            throw ProbeError(.notAFile, FileText.cannotOpen(path),
                              detail: reason)
         }
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & Glibc.S_IFMT) == Glibc.S_IFREG else {
             close(fd)
-            throw ProbeError(.notAFile, LocalizedText(zh: "这不是一个普通文件：\(path)", en: "This is not a regular file: \(path)"))
+            throw ProbeError(.notAFile, FileText.notRegularFile(path))
         }
         descriptor = fd
         length = Int64(info.st_size)
@@ -104,7 +104,7 @@ final class FileByteSource: ByteSource {
         var n: Int
         repeat { n = pread(descriptor, buffer, count, off_t(offset)) } while n < 0 && errno == EINTR
         if n < 0 {
-            failure = ProbeError(.unreadable, LocalizedText(zh: "读取文件出错。", en: "Reading the file failed."),
+            failure = ProbeError(.unreadable, FileText.readFailed,
                                  detail: String(cString: strerror(errno)))
         }
         return n
@@ -118,7 +118,7 @@ extension FileByteSource {
     static func contents(of url: URL, limit: Int) throws -> Data {
         let source = try FileByteSource(url: url)
         guard source.length <= Int64(limit) else {
-            throw ProbeError(.limitExceeded, LocalizedText(zh: "文件过大（\(source.length) 字节）。", en: "The file is too large (\(source.length) bytes)."),
+            throw ProbeError(.limitExceeded, FileText.tooLarge(bytes: source.length),
                              detail: "\(source.length)")
         }
         let bytes = source.bytes(at: 0, count: Int(source.length))

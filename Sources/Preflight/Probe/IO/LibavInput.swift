@@ -42,7 +42,7 @@ final class LibavInput {
         deadlineNanoseconds.pointee = deadline.uptimeNanoseconds
         guard let buffer = av_malloc(Self.bufferSize) else {
             Self.free(io: &io, box: box, deadline: deadlineNanoseconds)
-            throw ProbeError(.unreadable, LocalizedText(zh: "内存不足", en: "Out of memory"))
+            throw ProbeError(.unreadable, FileText.outOfMemory)
         }
         io = avio_alloc_context(buffer.assumingMemoryBound(to: UInt8.self), Int32(Self.bufferSize), 0, box, { user, buffer, size in
             guard let buffer, size > 0 else { return cff_averror_eof() }
@@ -66,7 +66,7 @@ final class LibavInput {
         guard io != nil, let ctx = avformat_alloc_context() else {
             if io == nil { av_free(buffer) }
             Self.free(io: &io, box: box, deadline: deadlineNanoseconds)
-            throw ProbeError(.unreadable, LocalizedText(zh: "内存不足", en: "Out of memory"))
+            throw ProbeError(.unreadable, FileText.outOfMemory)
         }
         ctx.pointee.pb = io
         ctx.pointee.interrupt_callback.callback = { opaque in
@@ -86,7 +86,7 @@ final class LibavInput {
             Self.free(io: &io, box: box, deadline: deadlineNanoseconds)
             if deadline.passed { throw deadline.error }
             if let failure = source.failure { throw failure }
-            throw ProbeError(.unreadable, LocalizedText(zh: "libavformat 无法识别此文件。", en: "libavformat does not recognise this file."),
+            throw ProbeError(.unreadable, FileText.unrecognisedContainer,
                              detail: AVLog.message(status))
         }
         context = opened

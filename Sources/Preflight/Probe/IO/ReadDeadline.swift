@@ -32,8 +32,6 @@ struct ReadDeadline: Sendable {
     /// The error reported when it has.
     var error: ProbeError {
         if cancellation?.isCancelled == true { return CheckCancellation.error }
-        return ProbeError(.limitExceeded, LocalizedText(
-            zh: "读取超时（超过 \(FactFormatting.trim(seconds, digits: 1)) 秒），已放弃；可用 --timeout 放宽。",
-            en: "Gave up after \(FactFormatting.trim(seconds, digits: 1)) s reading the file; raise --timeout to allow more."))
+        return ProbeError(.limitExceeded, FileText.timedOut(seconds: FactFormatting.trim(seconds, digits: 1)))
     }
 }

@@ -20,15 +20,12 @@ public enum PDFProbe {
         do {
             data = try FileByteSource.contents(of: url, limit: max(0, byteLimit))
         } catch let e as ProbeError where e.kind == .missing {
-            throw ProbeError(.missing, LocalizedText(zh: "找不到文件。", en: "The file does not exist."))
+            throw ProbeError(.missing, PDFText.missing)
         } catch let e as ProbeError where e.kind == .notAFile {
-            throw ProbeError(.notAFile, LocalizedText(zh: "无法打开文件（不是普通文件或没有读取权限）。",
-                                                      en: "The file cannot be opened (not a regular file, or no permission to read it)."), detail: e.detail)
+            throw ProbeError(.notAFile, PDFText.cannotOpen, detail: e.detail)
         } catch let e as ProbeError where e.kind == .limitExceeded {
             let limit = FactFormatting.describe(number: Double(byteLimit), dimension: .bytes)
-            throw ProbeError(.limitExceeded, LocalizedText(
-                zh: "PDF 文件大于 \(limit)，为安全起见不做检查。授权书通常只有几页，请压缩或重新导出后再上传。",
-                en: "The PDF is larger than \(limit), so it is not checked, for safety. An authorization letter is usually a few pages: compress or re-export it."))
+            throw ProbeError(.limitExceeded, PDFText.tooLarge(limit: limit))
         }
         return try facts(of: data)
     }
@@ -36,7 +33,7 @@ public enum PDFProbe {
     /// The same facts as ``facts(of:byteLimit:)``, from bytes in memory (used by tests and fuzzing).
     public static func facts(of data: Data) throws -> Facts {
         guard !data.isEmpty else {
-            throw ProbeError(.empty, LocalizedText(zh: "文件是空的（0 字节）。", en: "The file is empty (0 bytes)."))
+            throw ProbeError(.empty, FileText.empty)
         }
         let bytes = [UInt8](data)
         guard let header = headerOffset(bytes) else { throw notAPDF(bytes) }
@@ -74,52 +71,43 @@ public enum PDFProbe {
     static func message(for damage: PDFDamage) -> LocalizedText {
         switch damage {
         case .noObjects:
-            return LocalizedText(zh: "PDF 文件已损坏：只有 PDF 文件头，找不到任何 PDF 对象。",
-                                 en: "The PDF is damaged: it has a PDF header but no PDF objects.")
+            return PDFText.noObjects
         case .noTrailer:
-            return LocalizedText(
-                zh: "PDF 文件已损坏或不完整（可能下载或传输时被截断）：找不到交叉引用表和文件尾（trailer），无法打开。请重新导出或重新下载。",
-                en: "The PDF is damaged or incomplete (perhaps cut short while downloading or copying): its cross-reference table and trailer are missing, so it cannot be opened. Export or download it again.")
+            return PDFText.noTrailer
         case .noCatalog:
-            return LocalizedText(
-                zh: "PDF 文件已损坏：找不到文档目录（/Root），无法读取页面。请重新导出。",
-                en: "The PDF is damaged: its document catalog (/Root) is missing, so its pages cannot be read. Export it again.")
+            return PDFText.noCatalog
         }
     }
 
     /// The error for content that is not a PDF, naming what it looks like when that is obvious.
     static func notAPDF(_ bytes: [UInt8]) -> ProbeError {
         if let kind = PDFProbe.lookalike(bytes) {
-            return ProbeError(.wrongKind, LocalizedText(
-                zh: "文件内容不是 PDF，看起来是\(kind.zh)。授权书请上传 PDF 文件。",
-                en: "The content is not a PDF; it looks like \(kind.en). Upload the authorization letter as a PDF."))
+            return ProbeError(.wrongKind, PDFText.looksLike(kind))
         }
-        return ProbeError(.wrongKind, LocalizedText(
-            zh: "文件内容不是 PDF（前 1024 字节中没有 %PDF- 文件头）。授权书请上传 PDF 文件。",
-            en: "The content is not a PDF (no %PDF- header in the first 1024 bytes). Upload the authorization letter as a PDF."))
+        return ProbeError(.wrongKind, PDFText.notAPDF)
     }
 
     /// A guess of what non-PDF content is, from its first bytes.
-    static func lookalike(_ bytes: [UInt8]) -> (zh: String, en: String)? {
+    static func lookalike(_ bytes: [UInt8]) -> LocalizedText? {
         func starts(_ magic: [UInt8], at offset: Int = 0) -> Bool {
             bytes.count >= offset + magic.count && Array(bytes[offset..<(offset + magic.count)]) == magic
         }
         func ascii(_ s: String) -> [UInt8] { Array(s.utf8) }
-        if starts([0x89, 0x50, 0x4E, 0x47]) { return ("PNG 图片", "a PNG image") }
-        if starts([0xFF, 0xD8, 0xFF]) { return ("JPEG 图片", "a JPEG image") }
-        if starts(ascii("GIF8")) { return ("GIF 图片", "a GIF image") }
-        if starts(ascii("RIFF")) && starts(ascii("WEBP"), at: 8) { return ("WebP 图片", "a WebP image") }
-        if starts(ascii("RIFF")) && starts(ascii("WAVE"), at: 8) { return ("WAV 音频", "a WAV audio file") }
-        if starts(ascii("RIFF")) && starts(ascii("AVI "), at: 8) { return ("AVI 视频", "an AVI video") }
-        if starts(ascii("ftyp"), at: 4) { return ("MP4/MOV 视频", "an MP4/MOV video") }
-        if starts([0x1A, 0x45, 0xDF, 0xA3]) { return ("MKV/WebM 视频", "an MKV/WebM video") }
-        if starts(ascii("ID3")) { return ("MP3 音频", "an MP3 audio file") }
-        if starts([0x50, 0x4B, 0x03, 0x04]) { return ("ZIP 压缩包（或 Word/Excel 等 Office 文档）", "a ZIP archive (or a Word/Excel Office document)") }
-        if starts([0xD0, 0xCF, 0x11, 0xE0]) { return ("旧版 Office 文档（.doc/.xls）", "a legacy Office document (.doc/.xls)") }
-        if starts(ascii("{\\rtf")) { return ("RTF 文档", "an RTF document") }
-        if starts(ascii("%!PS")) { return ("PostScript 文件", "a PostScript file") }
+        if starts([0x89, 0x50, 0x4E, 0x47]) { return PDFText.Lookalike.png }
+        if starts([0xFF, 0xD8, 0xFF]) { return PDFText.Lookalike.jpeg }
+        if starts(ascii("GIF8")) { return PDFText.Lookalike.gif }
+        if starts(ascii("RIFF")) && starts(ascii("WEBP"), at: 8) { return PDFText.Lookalike.webp }
+        if starts(ascii("RIFF")) && starts(ascii("WAVE"), at: 8) { return PDFText.Lookalike.wav }
+        if starts(ascii("RIFF")) && starts(ascii("AVI "), at: 8) { return PDFText.Lookalike.avi }
+        if starts(ascii("ftyp"), at: 4) { return PDFText.Lookalike.mp4 }
+        if starts([0x1A, 0x45, 0xDF, 0xA3]) { return PDFText.Lookalike.matroska }
+        if starts(ascii("ID3")) { return PDFText.Lookalike.mp3 }
+        if starts([0x50, 0x4B, 0x03, 0x04]) { return PDFText.Lookalike.zip }
+        if starts([0xD0, 0xCF, 0x11, 0xE0]) { return PDFText.Lookalike.legacyOffice }
+        if starts(ascii("{\\rtf")) { return PDFText.Lookalike.rtf }
+        if starts(ascii("%!PS")) { return PDFText.Lookalike.postScript }
         let head = String(decoding: bytes.prefix(256), as: UTF8.self).lowercased()
-        if head.contains("<html") || head.contains("<!doctype html") { return ("HTML 网页", "an HTML web page") }
+        if head.contains("<html") || head.contains("<!doctype html") { return PDFText.Lookalike.html }
         return nil
     }
 }

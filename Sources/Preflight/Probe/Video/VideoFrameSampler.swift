@@ -46,17 +46,17 @@ final class VideoFrameSampler {
         orientation = [90: 6, 180: 3, 270: 8][rotation] ?? 1
         let parameters = stream.pointee.codecpar!
         guard let decoder = avcodec_find_decoder(parameters.pointee.codec_id) else {
-            throw ProbeError(.unreadable, LocalizedText(zh: "没有可用的视频解码器。", en: "No decoder for this video."))
+            throw ProbeError(.unreadable, MediaText.noVideoDecoder)
         }
         codec = avcodec_alloc_context3(decoder)
         packet = av_packet_alloc()
         frame = av_frame_alloc()
-        guard let codec, packet != nil, frame != nil else { throw ProbeError(.unreadable, LocalizedText(zh: "内存不足", en: "Out of memory")) }
+        guard let codec, packet != nil, frame != nil else { throw ProbeError(.unreadable, FileText.outOfMemory) }
         var status = avcodec_parameters_to_context(codec, parameters)
         codec.pointee.thread_count = 1
         if status >= 0 { status = avcodec_open2(codec, decoder, nil) }
         guard status >= 0 else {
-            throw ProbeError(.unreadable, LocalizedText(zh: "无法解码此视频。", en: "This video cannot be decoded."), detail: AVLog.message(status))
+            throw ProbeError(.unreadable, MediaText.videoUndecodable, detail: AVLog.message(status))
         }
     }
 

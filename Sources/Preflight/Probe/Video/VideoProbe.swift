@@ -28,22 +28,16 @@ public enum VideoProbe {
         do {
             container = try LibavInput(source: source, nameHint: nameHint, options: options, deadline: deadline, findStreamInfo: false)
         } catch let e as ProbeError where e.kind == .unreadable && source.failure == nil {
-            throw ProbeError(.unreadable, LocalizedText(
-                zh: "无法作为视频读取：文件可能已损坏、被截断（例如缺少 moov 信息），或不是视频。",
-                en: "Cannot be read as a video: the file may be damaged, cut short (an mp4 missing its moov box, say), or not a video."),
+            throw ProbeError(.unreadable, MediaText.videoUnreadable,
                 detail: e.detail)
         }
         let streams = container.streams
         guard streams.count <= options.streamLimit else {
-            throw ProbeError(.limitExceeded, LocalizedText(
-                zh: "容器声明了 \(streams.count) 个流，超过上限 \(options.streamLimit)；可用 --max-streams 放宽。",
-                en: "The container declares \(streams.count) streams, over the limit of \(options.streamLimit); raise --max-streams to allow more."))
+            throw ProbeError(.limitExceeded, MediaText.tooManyStreams(streams.count, limit: options.streamLimit))
         }
         // Every frame takes at least a byte: a sample table declaring more is forged or damaged.
         if let forged = streams.first(where: { $0.pointee.nb_frames > max(1, source.length) }) {
-            throw ProbeError(.unreadable, LocalizedText(
-                zh: "容器的样本表声明了 \(forged.pointee.nb_frames) 帧，比文件的 \(source.length) 字节所能容纳的还多：文件已损坏或被篡改。",
-                en: "The container's sample table declares \(forged.pointee.nb_frames) frames, more than a file of \(source.length) bytes can hold: it is damaged or forged."))
+            throw ProbeError(.unreadable, MediaText.forgedSampleTable(frames: forged.pointee.nb_frames, bytes: source.length))
         }
         let isMov = container.demuxerName.hasPrefix("mov,")
         let video = streams.first(where: LibavInput.isVideo)
@@ -185,9 +179,7 @@ public enum VideoProbe {
             defer { av_packet_unref(packet) }
             read += 1
             if read > options.packetLimit {
-                throw ProbeError(.limitExceeded, LocalizedText(
-                    zh: "读取了超过 \(options.packetLimit) 个数据包仍未结束，已放弃计时；可用 --max-packets 放宽。",
-                    en: "Read over \(options.packetLimit) packets without reaching the end; frame timing abandoned (raise --max-packets to allow more)."))
+                throw ProbeError(.limitExceeded, MediaText.tooManyPackets(limit: options.packetLimit))
             }
             guard packet.pointee.stream_index == index else { continue }
             if packet.pointee.dts != cff_nopts_value() { out.append(packet.pointee.dts) }

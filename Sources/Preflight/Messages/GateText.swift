@@ -1,0 +1,41 @@
+import Foundation
+
+/// The texts of finding submissions in a delivery folder (see `MessageCatalog`).
+enum GateText {
+    /// A `submission.yaml` without a submission.
+    static let manifestWithoutSubmission = LocalizedText(zh: "submission.yaml 中没有提交", en: "no submission in submission.yaml")
+    /// A folder with neither its own kind nor a default kind.
+    static let noType = LocalizedText(zh: "没有写明 MakeType 的 submission.yaml，\(SettingAdvice.noDefaultType.zh)",
+                                      en: "no submission.yaml with MakeType, and \(SettingAdvice.noDefaultType.en)")
+    /// A file in a COS folder the kind uploads nothing to.
+    static func folderNotUploaded(_ folder: String, type: String) -> LocalizedText {
+        LocalizedText(zh: "\(type) 不向 \(folder)/ 上传任何文件：这个文件没有被检查，也不会被上传。",
+                      en: "\(type) uploads nothing to \(folder)/: this file was not checked and would not be uploaded.")
+    }
+    /// More files in a COS folder than the kind has slots for there.
+    static func moreFilesThanSlots(_ folder: String, type: String) -> LocalizedText {
+        LocalizedText(zh: "\(folder)/ 中的文件多于 \(type) 的文件位置：这个文件没有被检查。每个位置只留一个文件（例如修复后删掉原文件）。",
+                      en: "more files in \(folder)/ than \(type) has slots for: this file was not checked. Keep one file per slot (remove the original once it is fixed).")
+    }
+    /// A file beside the COS folders (`folders`, joined).
+    static func outsideCOSFolders(_ name: String, folders: String) -> LocalizedText {
+        LocalizedText(zh: "“\(name)”不在 COS 文件夹（\(folders)）中：它没有被检查，也不会被上传。",
+                      en: "'\(name)' is not in a COS folder (\(folders)): it was not checked and would not be uploaded.")
+    }
+    /// A submission not checked for a mistake in its `submission.yaml`.
+    static func manifestMistake(_ problem: LocalizedText) -> LocalizedText {
+        LocalizedText(zh: "submission.yaml 有误，这个提交没有被检查：\(problem.zh)",
+                      en: "submission.yaml has a mistake, so this submission was not checked: \(problem.en)")
+    }
+    /// A submission not checked for another reason.
+    static func notChecked(_ problem: LocalizedText) -> LocalizedText {
+        LocalizedText(zh: "这个提交没有被检查：\(problem.zh)", en: "This submission was not checked: \(problem.en)")
+    }
+    /// The fix of a mistake at `place` of a `submission.yaml`.
+    static func correctAt(_ place: String) -> LocalizedText {
+        LocalizedText(zh: "改正 \(place) 处的错误后重新运行。", en: "Correct it at \(place) and run the gate again.")
+    }
+    /// The fix of a folder without a kind.
+    static let giveType = LocalizedText(zh: "在这个文件夹里放一个写明 MakeType 的 submission.yaml，\(SettingAdvice.giveDefaultType.zh)。",
+                                        en: "Put a submission.yaml with its MakeType in this folder, \(SettingAdvice.giveDefaultType.en).")
+}
