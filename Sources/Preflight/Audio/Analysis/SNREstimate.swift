@@ -13,8 +13,7 @@ import Foundation
 ///     their mean at most ``steadyCap`` dB below that of the whole pauses (a babble with one steady pause
 ///     would otherwise read its quietest pieces).
 ///     At 0–5 dB the detector misses soft voice and one long "pause" holds it; its pieces of voice stand
-///     above the noise by a dB or two, which a whole-pause test (6 dB) lets through and which read the
-///     SNR low by 4–6 dB;
+///     above the noise by a dB or two, which a whole-pause test (6 dB) lets through, a piece test not;
 ///   - otherwise (clicks, babble, music), pause by pause: pauses whose own mean stands more than
 ///     ``runSpread`` dB above the quietest pause hold voice the detector missed and are left out. A mean
 ///     over whole pauses, not a minimum, so clicks, babble and music count with their true power.
