@@ -92,7 +92,9 @@ public struct CalibrationVoices: Sendable {
         let babble = voices.filter { $0.name.hasPrefix("espeak-en") || $0.name.hasPrefix("flite") }.map { ($0.name, $0.sentences.reduce([], +)) }
         var cases: [SNRCase] = []
         for (v, voice) in voices.enumerated() where only?.contains(voice.name) ?? true {
-            for (r, reading) in readings.enumerated() {
+            for reading in readings {
+                // Seeds follow the position in the full lists, so a subset reads the same cases.
+                let r = Reading.allCases.firstIndex(of: reading) ?? 0
                 let seed = UInt64(v * 100 + r * 10)
                 let clean = Calibration.leveled(take(voice, reading, seconds: seconds, seed: seed), sampleRate: sampleRate)
                 var stored = clean
@@ -100,7 +102,8 @@ public struct CalibrationVoices: Sendable {
                 let c = Calibration.analyse(stored, sampleRate: sampleRate)
                 cases.append(SNRCase(voice: voice.name, reading: reading, noise: .white, truth: nil,
                                      estimate: c.facts["audio.snr_db"]?.number, method: c.facts["audio.snr_method"]?.text ?? ""))
-                for (k, kind) in noises.enumerated() {
+                for kind in noises {
+                    let k = SignalSynthesis.everyNoise.firstIndex(of: kind) ?? 0
                     // Babble from the other voices only.
                     let talkers = babble.filter { $0.0 != voice.name }.map(\.1)
                     let noise = SignalSynthesis.noise(kind, count: clean.count, seed: seed + UInt64(k) + 3, talkers: talkers, sampleRate: sampleRate)

@@ -73,8 +73,12 @@ import Testing
     func voiceCalibration() throws {
         let folder = URL(fileURLWithPath: ProcessInfo.processInfo.environment["PREFLIGHT_CALIBRATION_VOICES"]!)
         let voices = try CalibrationVoices.load(from: folder)
-        let only = ProcessInfo.processInfo.environment["PREFLIGHT_CALIBRATION_ONLY"].map { $0.split(separator: ",").map(String.init) }
-        let cases = voices.snrCases(voices: only)
+        // PREFLIGHT_CALIBRATION_ONLY, _READINGS and _NOISES (comma-separated names) pick a subset for iteration.
+        let env = ProcessInfo.processInfo.environment
+        func list(_ key: String) -> [String]? { env[key].map { $0.split(separator: ",").map(String.init) } }
+        let readings = list("PREFLIGHT_CALIBRATION_READINGS")?.compactMap(CalibrationVoices.Reading.init(rawValue:)) ?? CalibrationVoices.Reading.allCases
+        let noises = list("PREFLIGHT_CALIBRATION_NOISES")?.compactMap(SignalSynthesis.Noise.init(rawValue:)) ?? SignalSynthesis.everyNoise
+        let cases = voices.snrCases(voices: list("PREFLIGHT_CALIBRATION_ONLY"), readings: readings, noises: noises)
         let report = CalibrationVoices.snrReport(cases)
         print(report)
         if let list = ProcessInfo.processInfo.environment["PREFLIGHT_CALIBRATION_CASES_OUT"] {

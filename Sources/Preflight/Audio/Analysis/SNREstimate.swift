@@ -6,10 +6,20 @@ import Foundation
 /// places, named by `audio.snr_method`:
 ///
 /// - ``Method/pauses``: the mean power of the pause interiors (frames outside speech, at least 60 ms from
-///   it; ``SpeechSegmenter``), pause by pause: pauses whose own mean stands more than ``runSpread`` dB
-///   above the quietest pause hold voice the detector missed and are left out. Used when at least
-///   ``minimumPauseFrames`` remain and their mean lies within ``pauseConsistency`` dB of the quietest
-///   frames. A mean, not a minimum, so clicks, babble and music in the pauses count with their true power.
+///   it; ``SpeechSegmenter``). Which pause frames count depends on how steady the noise is:
+///   - steady noise (the cleanest pause of at least ``steadyRunFrames`` frames varies by at most
+///     ``steadyDeviation`` dB from frame to frame: hiss, hum, fan): the pauses in 200 ms pieces, those
+///     within ``steadyFactor`` times the quietest piece's own spread (at least ``steadyLeast`` dB) of it,
+///     their mean at most ``steadyCap`` dB below that of the whole pauses (a babble with one steady pause
+///     would otherwise read its quietest pieces).
+///     At 0–5 dB the detector misses soft voice and one long "pause" holds it; its pieces of voice stand
+///     above the noise by a dB or two, which a whole-pause test (6 dB) lets through, a piece test not;
+///   - otherwise (clicks, babble, music), pause by pause: pauses whose own mean stands more than
+///     ``runSpread`` dB above the quietest pause hold voice the detector missed and are left out. A mean
+///     over whole pauses, not a minimum, so clicks, babble and music count with their true power.
+///
+///   Used when at least ``minimumPauseFrames`` remain and their mean lies within ``pauseConsistency`` dB
+///   of the quietest frames.
 /// - ``Method/quietestFrames``: otherwise (continuous reading: pauses few, short, or taken by the voice's
 ///   own tails), the mean power of the quietest ``quietFraction`` of the frames, raised by
 ///   ``quietCorrection`` dB. Between words and at stop closures the noise shows alone; for steady noise
@@ -34,8 +44,20 @@ enum SNREstimate {
 
     /// 20 ms frames of speech needed for any estimate (0.5 s).
     static let minimumSpeechFrames = 25
-    /// Pause-interior frames needed for ``Method/pauses`` (0.5 s).
-    static let minimumPauseFrames = 25
+    /// Pause-interior frames needed for ``Method/pauses`` (0.2 s: a lead-in before continuous reading).
+    static let minimumPauseFrames = 10
+    /// Short-pause frames needed for ``Method/shortPauses`` (0.5 s).
+    static let minimumShortPauseFrames = 25
+    /// Frames of the pause whose frame-level spread decides whether the noise is steady (200 ms).
+    static let steadyRunFrames = 10
+    /// Largest frame-level standard deviation (dB) of the cleanest pause for the noise to count as steady.
+    static let steadyDeviation = 1.0
+    /// Steady noise: pause pieces up to this many times the quietest piece's spread above it count.
+    static let steadyFactor = 3.0
+    /// Steady noise: the least spread (dB) pause pieces may stand above the quietest piece.
+    static let steadyLeast = 1.0
+    /// Steady noise: the pieces' mean is taken at most this far (dB) below the whole pauses' mean.
+    static let steadyCap = 2.0
     /// Largest distance (dB) between the pauses' mean level and the quietest frames for the pauses to
     /// count as noise: more, and the "pauses" hold the voice.
     static let pauseConsistency = 12.0
@@ -76,11 +98,22 @@ enum SNREstimate {
         var method = Method.quietestFrames
         var noise = quiet.map { $0 * pow(10, quietCorrection / 10) }
         let floorDB = quiet.map(Decibels.power) ?? -200
-        if let pauses = s.consistentPauses(spread: runSpread, anchorFrames: runAnchorFrames), pauses.frames >= minimumPauseFrames,
+        let whole = s.consistentPauses(spread: runSpread, anchorFrames: runAnchorFrames)
+        var inPauses = whole
+        if (s.steadiestPauseDeviation(frames: steadyRunFrames) ?? .infinity) <= steadyDeviation,
+           let pieces = s.steadyPauses(factor: steadyFactor, least: steadyLeast, anchorFrames: runAnchorFrames) {
+            inPauses = pieces
+            // A fluctuating noise with one steady pause (babble) must not read its quietest pieces.
+            if let whole, pieces.frames >= minimumPauseFrames {
+                let least = whole.power / Double(whole.frames) * pow(10, -steadyCap / 10)
+                if pieces.power / Double(pieces.frames) < least { inPauses = (least * Double(pieces.frames), pieces.frames) }
+            }
+        }
+        if let pauses = inPauses, pauses.frames >= minimumPauseFrames,
            Decibels.power(pauses.power / Double(pauses.frames)) - floorDB <= pauseConsistency {
             method = .pauses
             noise = pauses.power / Double(pauses.frames)
-        } else if let pauses = s.consistentPauses(spread: runSpread, anchorFrames: 2, short: true), pauses.frames >= minimumPauseFrames,
+        } else if let pauses = s.consistentPauses(spread: runSpread, anchorFrames: 2, short: true), pauses.frames >= minimumShortPauseFrames,
                   Decibels.power(pauses.power / Double(pauses.frames)) - floorDB <= pauseConsistency {
             method = .shortPauses
             noise = pauses.power / Double(pauses.frames)

@@ -56,12 +56,19 @@ struct SpeechSegmenter {
     private(set) var interiorFrames = 0
     /// Non-speech frames not yet known to be interior: the last `edge` ones, which speech may follow.
     private var pendingNoise: [Double] = []
-    /// Each pause interior as a run: summed power and frames (at most ``segmentLimit`` runs).
-    private(set) var pauseRuns: [(power: Double, frames: Int)] = []
+    /// Each pause interior as a run (at most ``segmentLimit`` runs).
+    private(set) var pauseRuns: [PauseStretch] = []
+    /// The pause interiors cut into pieces of at most ``chunkFrames`` frames (at most ``segmentLimit``):
+    /// a long "pause" that holds a stretch of voice the detector missed at a low SNR is one run, but its
+    /// pieces of voice stand above its pieces of noise alone.
+    private(set) var pauseChunks: [PauseStretch] = []
+    /// Frames of a piece of ``pauseChunks`` (200 ms).
+    static let chunkFrames = 10
     /// The short pauses bridged inside segments (40–300 ms: between words, at stop closures), without
     /// their first and last frame, as runs (at most ``segmentLimit``).
     private(set) var shortRuns: [(power: Double, frames: Int)] = []
-    private var run: (power: Double, frames: Int) = (0, 0)
+    private var run = PauseStretch()
+    private var chunk = PauseStretch()
 
     private var open = false
     private var start = 0
@@ -123,12 +130,20 @@ struct SpeechSegmenter {
     private mutating func admitInterior(_ power: Double) {
         guard power >= Self.digitalSilence else { return }
         interiorPower += power; interiorFrames += 1
-        run.power += power; run.frames += 1
+        run.add(power)
+        chunk.add(power)
+        if chunk.frames == Self.chunkFrames { endChunk() }
+    }
+
+    private mutating func endChunk() {
+        if chunk.frames > 0, pauseChunks.count < Self.segmentLimit { pauseChunks.append(chunk) }
+        chunk = PauseStretch()
     }
 
     private mutating func endRun() {
         if run.frames > 0, pauseRuns.count < Self.segmentLimit { pauseRuns.append(run) }
-        run = (0, 0)
+        run = PauseStretch()
+        endChunk()
     }
 
     private mutating func close() {
@@ -185,12 +200,30 @@ struct SpeechSegmenter {
     /// a soft stretch of voice the detector missed stands well above the real pauses and is left out;
     /// fluctuating noise (babble, clicks, music) averages out over a run and stays in.
     func consistentPauses(spread: Double, anchorFrames: Int, short: Bool = false) -> (power: Double, frames: Int)? {
-        let runs = short ? shortRuns : pauseRuns
+        let runs = short ? shortRuns : pauseRuns.map { ($0.power, $0.frames) }
         guard let anchor = runs.filter({ $0.frames >= anchorFrames }).map({ $0.power / Double($0.frames) }).min() else { return nil }
         let ceiling = anchor * pow(10, spread / 10)
         var power = 0.0, frames = 0
         for r in runs where r.power / Double(r.frames) <= ceiling { power += r.power; frames += r.frames }
         return frames > 0 ? (power, frames) : nil
+    }
+
+    /// Steady noise: the pause pieces (``pauseChunks``) whose mean lies within `factor` times the
+    /// quietest piece's own frame spread (at least `least` dB) of that piece, the quietest piece being
+    /// one of at least `anchorFrames` frames. Nil when there is no such piece.
+    func steadyPauses(factor: Double, least: Double, anchorFrames: Int) -> (power: Double, frames: Int)? {
+        guard let anchor = pauseChunks.filter({ $0.frames >= anchorFrames }).min(by: { $0.meanPower < $1.meanPower }) else { return nil }
+        let ceiling = anchor.meanPower * pow(10, Swift.max(factor * anchor.levelDeviation, least) / 10)
+        var power = 0.0, frames = 0
+        for c in pauseChunks where c.meanPower <= ceiling { power += c.power; frames += c.frames }
+        return frames > 0 ? (power, frames) : nil
+    }
+
+    /// The smallest frame-level spread (dB) of the pause runs of at least `frames` frames: under a
+    /// steady noise (hiss, hum, fan) the cleanest pause varies by a fraction of a dB from frame to frame,
+    /// under clicks, babble or music by several. Nil when no run is that long.
+    func steadiestPauseDeviation(frames: Int) -> Double? {
+        pauseRuns.filter { $0.frames >= frames }.map(\.levelDeviation).min()
     }
 
     /// Mean power of the quietest `fraction` of the frames that are not digital silence (at least
@@ -210,5 +243,28 @@ struct SpeechSegmenter {
             if taken == wanted { break }
         }
         return taken > 0 ? sum / Double(taken) : nil
+    }
+}
+
+/// A stretch of pause-interior frames: summed power and the sums of the frame levels (dB) and their squares.
+struct PauseStretch: Sendable, Equatable {
+    var power = 0.0
+    var frames = 0
+    var levelSum = 0.0
+    var levelSquares = 0.0
+
+    mutating func add(_ p: Double) {
+        let db = Decibels.power(p)
+        power += p; frames += 1
+        levelSum += db; levelSquares += db * db
+    }
+
+    /// Mean power of the frames.
+    var meanPower: Double { frames > 0 ? power / Double(frames) : 0 }
+    /// Standard deviation of the frame levels (dB).
+    var levelDeviation: Double {
+        guard frames > 0 else { return 0 }
+        let n = Double(frames), mean = levelSum / n
+        return Swift.max(0, levelSquares / n - mean * mean).squareRoot()
     }
 }
