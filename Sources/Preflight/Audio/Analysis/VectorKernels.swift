@@ -72,6 +72,22 @@ enum VectorKernels {
         return (l, h)
     }
 
+    /// Peak |x|, Σ|x|, Σx² and Σx of `n` samples, in one pass; the first three are the same bits as
+    /// ``stats(_:_:)``'s and Σx as ``sumAndSquares(_:_:)``'s (each sum is accumulated in the same order).
+    static func statsAndSum(_ x: UnsafePointer<Float>, _ n: Int) -> (peak: Float, sumAbs: Float, sumSquares: Float, sum: Float) {
+        var p = SIMD8<Float>(), s = SIMD8<Float>(), q = SIMD8<Float>(), t = SIMD8<Float>()
+        var i = 0
+        while i + 8 <= n {
+            let v = load(x + i)
+            let a = vmax(v, -v)
+            p = vmax(p, a); s += a; q += v * v; t += v
+            i += 8
+        }
+        var pp = maximum(p), ss = sum(s), qq = sum(q), tt = sum(t)
+        while i < n { pp = Swift.max(pp, abs(x[i])); ss += abs(x[i]); qq += x[i] * x[i]; tt += x[i]; i += 1 }
+        return (pp, ss, qq, tt)
+    }
+
     /// Peak |x|, Σ|x| and Σx² of `n` samples, in one pass.
     static func stats(_ x: UnsafePointer<Float>, _ n: Int) -> (peak: Float, sumAbs: Float, sumSquares: Float) {
         var p = SIMD8<Float>(), s = SIMD8<Float>(), q = SIMD8<Float>()
