@@ -36,7 +36,7 @@ import Testing
                 var i = 0
                 while i + 2 * step <= b.count {
                     let p = b.baseAddress! + i
-                    if KWeightedEnergy.usesVectorKernel {
+                    if VectorKernels.wide {
                         #expect(meter.vectorLanes(p).sameBits(as: meter.portableLanes(p)), "\(name) block at \(i)")
                     }
                     let one = vector.energy(p), two = vector.energy(p + step)

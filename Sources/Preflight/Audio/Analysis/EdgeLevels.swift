@@ -31,7 +31,7 @@ struct EdgeLevels {
         tailPower = tail
         head.reserveCapacity(1024)
         headPower.reserveCapacity(1024)
-        scratch = !portable && KWeightedEnergy.usesVectorKernel ? AlignedBuffer<Float>(count: 2 * Self.scratchWindows, repeating: 0) : nil
+        scratch = !portable && VectorKernels.wide ? AlignedBuffer<Float>(count: 2 * Self.scratchWindows, repeating: 0) : nil
     }
 
     /// Adds `n` mono samples.

@@ -61,8 +61,8 @@ struct KWeightedEnergy {
     private let gram: [SIMD4<Double>]
     private let aLane: [SIMD4<Double>]
     /// The lanes' zero-state outputs of the block being measured, lane by lane in 8-float groups:
-    /// scratch, overwritten by every ``energy(_:)`` (copies share it, so they must not measure at the
-    /// same time).
+    /// scratch of the portable lanes, overwritten by every ``portableLanes(_:)`` (copies share it, so
+    /// they must not measure at the same time).
     private let outputs: AlignedBuffer<SIMD8<Float>>
     private var state = SIMD4<Double>()
     /// The shelf's b0 b1 b2 a1 a2 and the high-pass's c1 d1 d2 in single precision, as the lanes use them.
@@ -134,23 +134,19 @@ struct KWeightedEnergy {
         }
     }
 
-    /// Whether ``energy(_:)`` runs the lanes with the 256-bit kernel of `CAudioKernels` (AVX2), decided
-    /// once for the process; otherwise it runs the portable loop, with the same result.
-    static let usesVectorKernel = preflight_audio_kernels_available() == 1
-
     /// Σy² of the K-weighted block `x` (``blockLength`` samples), the filter state carried on. The
     /// lanes run in the vector kernel where the CPU has it, in the portable loop otherwise or with
     /// `portable`; both give the same bits.
     @_optimize(speed)
     mutating func energy(_ x: UnsafePointer<Float>, portable: Bool = false) -> Double {
-        finish(portable || !Self.usesVectorKernel ? portableLanes(x) : vectorLanes(x), x)
+        finish(portable || !VectorKernels.wide ? portableLanes(x) : vectorLanes(x), x)
     }
 
     /// Σy² of two consecutive blocks, `x` then `x2`: the same two values as ``energy(_:)`` of `x`, then
     /// of `x2`, with the two blocks' lanes run side by side in the vector kernel where the CPU has it.
     @_optimize(speed)
     mutating func energies(_ x: UnsafePointer<Float>, _ x2: UnsafePointer<Float>) -> (Double, Double) {
-        guard Self.usesVectorKernel else { return (energy(x), energy(x2)) }
+        guard VectorKernels.wide else { return (energy(x), energy(x2)) }
         var out = preflight_kweighting_lanes(), out2 = preflight_kweighting_lanes()
         coefficients.withUnsafeBufferPointer { c in
             preflight_kweighting_lane_pairs_avx2(x, x2, lane, c.baseAddress!, decay.pointer, &out, &out2)
@@ -184,7 +180,7 @@ struct KWeightedEnergy {
         return total
     }
 
-    /// The lanes of block `x` through `CAudioKernels` (only when ``usesVectorKernel``).
+    /// The lanes of block `x` through `CAudioKernels` (only when ``VectorKernels/wide``).
     func vectorLanes(_ x: UnsafePointer<Float>) -> Lanes {
         var out = preflight_kweighting_lanes()
         coefficients.withUnsafeBufferPointer { c in

@@ -44,7 +44,7 @@ struct TruePeakMeter {
     /// time; `exhaustive` turns both skips off, `portable` the vector kernels.
     init(sampleRate: Int, channels: Int, chunk: Int, exhaustive: Bool = false, portable: Bool = false) {
         self.exhaustive = exhaustive
-        vector = !portable && KWeightedEnergy.usesVectorKernel
+        vector = !portable && VectorKernels.wide
         factor = min(16, max(4, Int((96_000.0 / Double(max(1, sampleRate))).rounded(.up))))
         self.channels = channels
         var h = [Float](repeating: 0, count: factor * Self.taps)

@@ -1,7 +1,13 @@
+import CAudioKernels
 import Foundation
 
 /// Small vectorised loops (8 lanes) shared by the analysers: the hot per-sample work of the single pass.
 enum VectorKernels {
+    /// Whether the 256-bit kernels of `CAudioKernels` (AVX2) run on this CPU, decided once for the
+    /// process. The analysers that have them (K-weighting, true peak, edge levels) use them then, and
+    /// their portable loops otherwise, with the same results.
+    static let wide = preflight_audio_kernels_available() == 1
+
     @inline(__always) static func load(_ p: UnsafePointer<Float>) -> SIMD8<Float> {
         UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Float>.self)
     }
