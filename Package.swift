@@ -49,13 +49,16 @@ let package = Package(
         .target(name: "CFaceLoader", linkerSettings: [.linkedLibrary("dl")]),
         // A copy with non-temporal stores, for the audio batches handed from one thread to another.
         .target(name: "CStreamingCopy"),
+        // The audio pass's hottest loops for 256-bit vectors (AVX2, chosen at run time per function with
+        // `target` attributes, so no flags: the same in the sanitized build); Swift keeps the portable loops.
+        .target(name: "CAudioKernels"),
         // Embeds rules/ into the library at build time.
         .executableTarget(name: "RuleEmbedder"),
         .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["RuleEmbedder"]),
         .target(
             name: "Preflight",
             dependencies: [
-                "CFFmpeg", "CFFmpegLoader", "CSndFile", "CZip", "CPNG", "CJPEG", "CWebP", "CZlib", "CJPEGErrorTrap", "CStreamingCopy",
+                "CFFmpeg", "CFFmpegLoader", "CSndFile", "CZip", "CPNG", "CJPEG", "CWebP", "CZlib", "CJPEGErrorTrap", "CStreamingCopy", "CAudioKernels",
                 "CPixelDecode", "CFaceLoader",
                 .product(name: "Yams", package: "Yams"),
             ],

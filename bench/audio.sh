@@ -35,7 +35,8 @@ for f in "$SPEECH_1" "$SPEECH_10"; do
   compare "audio-$(basename "${f%.wav}")" "$f" \
     preflight "$(q "$PREFLIGHT") probe --kind audio $(q "$f") --format json" \
     "sox stats" "sox $(q "$f") -n stats" \
-    "ffmpeg astats" "ffmpeg -nostdin -hide_banner -nostats -i $(q "$f") -af astats -f null -"
+    "ffmpeg astats" "ffmpeg -nostdin -hide_banner -nostats -i $(q "$f") -af astats -f null -" \
+    "preflight without take quality" "env PREFLIGHT_BENCH_WITHOUT_TAKE_QUALITY=1 $(q "$PREFLIGHT") probe --kind audio $(q "$f") --format json"
 done
 b=$(q "$BUNDLE_500")
 OK_CODES="0 1" compare audio-bundle-500 "$BUNDLE_500" \
@@ -84,6 +85,18 @@ per_min() { # LABEL FIELD(mean|cpu)
 echo
 echo "Each further minute of 24 kHz audio, (10 min − 1 min) ÷ 9, wall / CPU: preflight $(per_min preflight mean) / $(per_min preflight cpu),"
 echo "sox stats $(per_min "sox stats" mean) / $(per_min "sox stats" cpu), ffmpeg astats $(per_min "ffmpeg astats" mean) / $(per_min "ffmpeg astats" cpu)."
+
+# What the take-quality facts (loudness, loudness range, true peak, edge silences, DC offset, stereo
+# facts) add to the pass: the same pass with them left out (PREFLIGHT_BENCH_WITHOUT_TAKE_QUALITY=1).
+# Goal (issue 17): at most +10 % on the 10-minute file, in wall time and in CPU time.
+extra() { # NAME FIELD(mean|cpu)
+  python3 -c "import sys; a, b = map(float, sys.argv[1:]); print(f'{(a / b - 1) * 100:+.1f} %')" \
+    "$($REPORT_PY stat "$RESULTS/$1.json" preflight "$2")" "$($REPORT_PY stat "$RESULTS/$1.json" "preflight without take quality" "$2")"
+}
+echo
+echo "What the take-quality facts add to the pass (against \`PREFLIGHT_BENCH_WITHOUT_TAKE_QUALITY=1\`, wall / CPU):"
+echo "10 min $(extra audio-speech-24k-10min mean) / $(extra audio-speech-24k-10min cpu), 1 min $(extra audio-speech-24k-1min mean) / $(extra audio-speech-24k-1min cpu)"
+echo "(goal: at most +10 % on the 10-minute file, both)."
 
 # Goal (issue): no slower than sox stats on the files it names, a 5–10 minute 24 kHz recording and the
 # 500 MB bundle. The 1-minute file is shown for information: it says what the fixed cost of a run is.

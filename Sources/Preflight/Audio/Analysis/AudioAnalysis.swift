@@ -36,8 +36,8 @@ public struct AudioAnalysis {
     private var truePeak: TruePeakMeter?
     /// The most channels loudness and true peak are measured for.
     public static let loudnessChannels = 8
-    private var balance: ChannelBalance
-    private var edges: EdgeLevels
+    private var balance: ChannelBalance?
+    private var edges: EdgeLevels?
     private var monoPeak: Float = 0
     private var decisions: [Bool] = []
     private let fixedRate: FixedRateHandle?
@@ -49,18 +49,27 @@ public struct AudioAnalysis {
     /// `threads` of 2 or more (the default when the machine has them) the 8 kHz half runs on a
     /// second thread; with 1, on the caller's.
     public init(sampleRate: Int, channels: Int, threads: Int = AvailableProcessors.count) {
+        self.init(sampleRate: sampleRate, channels: channels, threads: threads, takeQuality: true)
+    }
+
+    /// An analysis as above; with `takeQuality` false, without the take-quality analysers (loudness,
+    /// loudness range, true peak, edge silences, DC offset, stereo facts), whose facts are then absent:
+    /// what the benchmark measures their cost against.
+    init(sampleRate: Int, channels: Int, threads: Int, takeQuality: Bool) {
         self.sampleRate = max(1, sampleRate)
         self.channels = max(1, min(channels, 65_535))
         chunk = max(1, min(4096, 262_144 / self.channels))
         clipping = ClippingDetector(sampleRate: self.sampleRate, channels: self.channels)
         wada = WADASNR(sampleRate: self.sampleRate)
         frameLevels = FrameLevels(sampleRate: self.sampleRate)
-        if self.channels <= Self.loudnessChannels {
+        if takeQuality, self.channels <= Self.loudnessChannels {
             loudness = LoudnessMeter(sampleRate: self.sampleRate, channels: self.channels)
             truePeak = TruePeakMeter(sampleRate: self.sampleRate, channels: self.channels, chunk: chunk)
         }
-        balance = ChannelBalance(channels: self.channels)
-        edges = EdgeLevels(sampleRate: self.sampleRate)
+        if takeQuality {
+            balance = ChannelBalance(channels: self.channels)
+            edges = EdgeLevels(sampleRate: self.sampleRate)
+        }
         if let spectrum = ShortTimeSpectrum(), let resampler = Resampler(from: self.sampleRate, to: ShortTimeSpectrum.rate) {
             fixedRate = FixedRateHandle(FixedRatePipeline(resampler: resampler, spectrum: spectrum, threaded: threads > 1))
         } else {
@@ -85,7 +94,15 @@ public struct AudioAnalysis {
         let ch = channels
         let x = scratch.interleaved, y = scratch.mono
         Downmix.run(source, frames: m, channels: ch, interleaved: x, mono: y)
-        let monoStats = VectorKernels.stats(y, m)
+        let monoStats: (peak: Float, sumAbs: Float, sumSquares: Float)
+        if ch == 1, balance != nil {
+            // The channel sums of a mono input in the same pass (the same sums as its own pass would take).
+            let s = VectorKernels.statsAndSum(y, m)
+            monoStats = (s.peak, s.sumAbs, s.sumSquares)
+            balance?.addMono(sum: s.sum, sumSquares: s.sumSquares, frames: m)
+        } else {
+            monoStats = VectorKernels.stats(y, m)
+            }
         let peak: Float
         if ch == 1 {
             peak = monoStats.peak
@@ -97,8 +114,8 @@ public struct AudioAnalysis {
         }
         loudness?.add(x, frames: m)
         truePeak?.add(x, frames: m, framePeak: peak)
-        balance.add(x, frames: m)
-        edges.add(y, count: m)
+        balance?.add(x, frames: m)
+        edges?.add(y, count: m)
         clipping.add(interleaved: x, mono: y, frames: m, monoPeak: monoStats.peak, monoSumAbs: monoStats.sumAbs)
         monoPeak = max(monoPeak, monoStats.peak)
         wada.add(y, count: m)
@@ -146,6 +163,7 @@ public struct AudioAnalysis {
         segmenter.finish()
         clipping.finish()
         wada.flush()
+        loudness?.finish()
 
         var facts = Facts()
         var details = AudioAnalysisDetails()
@@ -188,7 +206,7 @@ public struct AudioAnalysis {
         facts.set(.audioLoudnessRangeLu, loudness?.range)
         if frames > 0, let truePeak { facts.set(.audioTruePeakDbtp, Decibels.amplitude(Double(max(truePeak.peak, levels.peak)))) }
         let duration = Double(frames) / Double(sampleRate)
-        if let first = s.segments.first, let last = s.segments.last {
+        if let edges, let first = s.segments.first, let last = s.segments.last {
             let edge = edges.refine(startMs: first.startMs, endMs: last.endMs, noiseFloor: facts[.audioNoiseFloorDbfs]?.number, peak: monoPeak)
             facts.set(.audioLeadingSilence, min(edge.start, duration))
             facts.set(.audioTrailingSilence, max(0, duration - edge.end))
@@ -196,9 +214,9 @@ public struct AudioAnalysis {
             facts.set(.audioLeadingSilenceDbfs, quiet.before)
             facts.set(.audioTrailingSilenceDbfs, quiet.after)
         }
-        facts.set(.audioDcOffset, balance.dcOffset)
-        facts.set(.audioChannelCorrelation, balance.correlation)
-        if channels >= 2 {
+        facts.set(.audioDcOffset, balance?.dcOffset)
+        facts.set(.audioChannelCorrelation, balance?.correlation)
+        if let balance, channels >= 2 {
             let silent = balance.silentChannels
             facts.set(.audioSilentChannel, silent.isEmpty ? "none" : silent.joined(separator: ", "))
         }

@@ -15,6 +15,13 @@ struct ChannelBalance {
         squares = Array(repeating: 0, count: channels)
     }
 
+    /// Adds the sums of `frames` samples of a mono input, Σx and Σx² as ``VectorKernels/sumAndSquares(_:_:)``
+    /// computes them (the same as ``add(_:frames:)`` of those samples).
+    mutating func addMono(sum: Float, sumSquares: Float, frames m: Int) {
+        frames += m
+        sums[0] += Double(sum); squares[0] += Double(sumSquares)
+    }
+
     /// Adds `frames` interleaved frames of sanitised samples.
     mutating func add(_ x: UnsafePointer<Float>, frames m: Int) {
         frames += m

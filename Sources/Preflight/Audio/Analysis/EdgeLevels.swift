@@ -1,3 +1,4 @@
+import CAudioKernels
 import Foundation
 
 /// Sample peaks and powers of 5 ms windows of the mono mix near the start and the end, to place the
@@ -18,19 +19,38 @@ struct EdgeLevels {
     private var tail: [Float], tailPower: [Float]
     private var tailNext = 0, windows = 0
     private var current: Float = 0, energy: Float = 0, filled = 0
+    /// Whole windows' peaks and Σx² from the vector kernel (scratch of ``add(_:count:)``), or nil when
+    /// the portable loop measures them.
+    private let scratch: AlignedBuffer<Float>?
+    private static let scratchWindows = 64
 
-    init(sampleRate: Int) {
+    /// Levels of 5 ms windows at `sampleRate`; `portable` leaves the vector kernel out (the same results).
+    init(sampleRate: Int, portable: Bool = false) {
         window = max(1, sampleRate * Self.windowMs / 1000)
         tail = [Float](repeating: 0, count: Self.tailWindows)
         tailPower = tail
         head.reserveCapacity(1024)
         headPower.reserveCapacity(1024)
+        scratch = !portable && VectorKernels.wide ? AlignedBuffer<Float>(count: 2 * Self.scratchWindows, repeating: 0) : nil
     }
 
     /// Adds `n` mono samples.
     mutating func add(_ y: UnsafePointer<Float>, count n: Int) {
         var i = 0
         while i < n {
+            // Whole windows at once through the vector kernel: the same peak and Σx² as the loop below
+            // takes of a window it sees in one piece.
+            if filled == 0, n - i >= window, let scratch {
+                let k = min((n - i) / window, Self.scratchWindows)
+                let peaks = scratch.pointer, squares = peaks + Self.scratchWindows
+                preflight_window_levels_avx2(y + i, k, window, peaks, squares)
+                for w in 0..<k {
+                    current = peaks[w]; energy = squares[w]; filled = window
+                    close()
+                }
+                i += k * window
+                continue
+            }
             let m = min(window - filled, n - i)
             let s = VectorKernels.stats(y + i, m)
             current = max(current, s.peak); energy += s.sumSquares; filled += m; i += m

@@ -1,3 +1,4 @@
+import CAudioKernels
 import Foundation
 
 /// The K-weighting filter of ITU-R BS.1770-4 (a high shelf of about +4 dB above 1.5 kHz, then the
@@ -60,10 +61,12 @@ struct KWeightedEnergy {
     private let gram: [SIMD4<Double>]
     private let aLane: [SIMD4<Double>]
     /// The lanes' zero-state outputs of the block being measured, lane by lane in 8-float groups:
-    /// scratch, overwritten by every ``energy(_:)`` (copies share it, so they must not measure at the
-    /// same time).
+    /// scratch of the portable lanes, overwritten by every ``portableLanes(_:)`` (copies share it, so
+    /// they must not measure at the same time).
     private let outputs: AlignedBuffer<SIMD8<Float>>
     private var state = SIMD4<Double>()
+    /// The shelf's b0 b1 b2 a1 a2 and the high-pass's c1 d1 d2 in single precision, as the lanes use them.
+    private let coefficients: [Float]
 
     /// Prepares blocks of `blockLength` samples at `sampleRate`.
     init(sampleRate: Int, blockLength: Int) {
@@ -92,6 +95,9 @@ struct KWeightedEnergy {
         for _ in 0..<lane { power = power.map { Self.times(columns, $0) } }
         aLane = power
         outputs = AlignedBuffer<SIMD8<Float>>(count: max(1, lane), repeating: SIMD8<Float>())
+        let (b0, b1, b2, a1, a2) = f.shelf
+        let (_, c1, _, d1, d2) = f.highPass
+        coefficients = [b0, b1, b2, a1, a2, c1, d1, d2].map { Float($0) }
     }
 
     /// The 4×4 matrix given by its columns `m`, times `v`.
@@ -103,9 +109,89 @@ struct KWeightedEnergy {
         return r
     }
 
-    /// Σy² of the K-weighted block `x` (``blockLength`` samples), the filter state carried on.
+    /// What the eight zero-state lanes of one block leave behind: per lane (stretch) Σy², the four
+    /// correction sums Σy·(C·Aⁿ)ₖ and the four end states.
+    struct Lanes: Equatable {
+        var energy, k0, k1, k2, k3, z0, z1, z2, z3: SIMD8<Float>
+
+        init(energy: SIMD8<Float>, k0: SIMD8<Float>, k1: SIMD8<Float>, k2: SIMD8<Float>, k3: SIMD8<Float>,
+             z0: SIMD8<Float>, z1: SIMD8<Float>, z2: SIMD8<Float>, z3: SIMD8<Float>) {
+            self.energy = energy; self.k0 = k0; self.k1 = k1; self.k2 = k2; self.k3 = k3
+            self.z0 = z0; self.z1 = z1; self.z2 = z2; self.z3 = z3
+        }
+
+        /// The kernel's result, lane j of each row being stretch j.
+        init(_ out: preflight_kweighting_lanes) {
+            var o = out
+            let v = withUnsafeBytes(of: &o) { raw in (0..<9).map { raw.loadUnaligned(fromByteOffset: 32 * $0, as: SIMD8<Float>.self) } }
+            self.init(energy: v[0], k0: v[1], k1: v[2], k2: v[3], k3: v[4], z0: v[5], z1: v[6], z2: v[7], z3: v[8])
+        }
+
+        /// Equal bit for bit (NaN equal to itself), which ``==`` on floats is not.
+        func sameBits(as other: Lanes) -> Bool {
+            var a = self, b = other
+            return withUnsafeBytes(of: &a) { x in withUnsafeBytes(of: &b) { y in x.elementsEqual(y) } }
+        }
+    }
+
+    /// Σy² of the K-weighted block `x` (``blockLength`` samples), the filter state carried on. The
+    /// lanes run in the vector kernel where the CPU has it, in the portable loop otherwise or with
+    /// `portable`; both give the same bits.
     @_optimize(speed)
-    mutating func energy(_ x: UnsafePointer<Float>) -> Double {
+    mutating func energy(_ x: UnsafePointer<Float>, portable: Bool = false) -> Double {
+        finish(portable || !VectorKernels.wide ? portableLanes(x) : vectorLanes(x), x)
+    }
+
+    /// Σy² of two consecutive blocks, `x` then `x2`: the same two values as ``energy(_:)`` of `x`, then
+    /// of `x2`, with the two blocks' lanes run side by side in the vector kernel where the CPU has it.
+    @_optimize(speed)
+    mutating func energies(_ x: UnsafePointer<Float>, _ x2: UnsafePointer<Float>) -> (Double, Double) {
+        guard VectorKernels.wide else { return (energy(x), energy(x2)) }
+        var out = preflight_kweighting_lanes(), out2 = preflight_kweighting_lanes()
+        coefficients.withUnsafeBufferPointer { c in
+            preflight_kweighting_lane_pairs_avx2(x, x2, lane, c.baseAddress!, decay.pointer, &out, &out2)
+        }
+        let first = finish(Lanes(out), x)
+        return (first, finish(Lanes(out2), x2))
+    }
+
+    /// The block's Σy² from its lanes: each stretch corrected for the state it really starts from, the
+    /// samples after the eight stretches filtered one by one; the state carried on.
+    @_optimize(speed)
+    private mutating func finish(_ l: Lanes, _ x: UnsafePointer<Float>) -> Double {
+        var total = 0.0
+        var s = state
+        for j in 0..<8 {
+            let cross = SIMD4<Double>(Double(l.k0[j]), Double(l.k1[j]), Double(l.k2[j]), Double(l.k3[j]))
+            let g = Self.times(gram, s)
+            let own = Double(l.energy[j])
+            let mixed: Double = 2 * (s * cross).sum()
+            let decayed: Double = (s * g).sum()
+            total += own + mixed + decayed
+            let end = SIMD4<Double>(Double(l.z0[j]), Double(l.z1[j]), Double(l.z2[j]), Double(l.z3[j]))
+            s = Self.times(aLane, s) + end
+        }
+        for i in (8 * lane)..<blockLength {
+            let (next, y) = filter.step(s, Double(x[i]))
+            s = next
+            total += y * y
+        }
+        state = s
+        return total
+    }
+
+    /// The lanes of block `x` through `CAudioKernels` (only when ``VectorKernels/wide``).
+    func vectorLanes(_ x: UnsafePointer<Float>) -> Lanes {
+        var out = preflight_kweighting_lanes()
+        coefficients.withUnsafeBufferPointer { c in
+            preflight_kweighting_lanes_avx2(x, lane, c.baseAddress!, decay.pointer, &out)
+        }
+        return Lanes(out)
+    }
+
+    /// The lanes of block `x` in portable Swift (8-lane vectors, whatever instructions the target has).
+    @_optimize(speed)
+    func portableLanes(_ x: UnsafePointer<Float>) -> Lanes {
         let (b0, b1, b2, a1, a2) = filter.shelf
         // The high-pass numerator is (1, −2, 1) (see ``KWeighting``): its products by 1 are left out,
         // which changes no result (a product by 1 is exact).
@@ -136,25 +222,7 @@ struct KWeightedEnergy {
             let y = ys[i]
             k0 += y * t0[i]; k1 += y * t1[i]; k2 += y * t2[i]; k3 += y * t3[i]
         }
-        var total = 0.0
-        var s = state
-        for j in 0..<8 {
-            let cross = SIMD4<Double>(Double(k0[j]), Double(k1[j]), Double(k2[j]), Double(k3[j]))
-            let g = Self.times(gram, s)
-            let own = Double(e[j])
-            let mixed: Double = 2 * (s * cross).sum()
-            let decayed: Double = (s * g).sum()
-            total += own + mixed + decayed
-            let end = SIMD4<Double>(Double(z0[j]), Double(z1[j]), Double(z2[j]), Double(z3[j]))
-            s = Self.times(aLane, s) + end
-        }
-        for i in (8 * n)..<blockLength {
-            let (next, y) = filter.step(s, Double(x[i]))
-            s = next
-            total += y * y
-        }
-        state = s
-        return total
+        return Lanes(energy: e, k0: k0, k1: k1, k2: k2, k3: k3, z0: z0, z1: z1, z2: z2, z3: z3)
     }
 
     /// Σy² of a block by the plain one-sample-at-a-time cascade in double precision, the state carried

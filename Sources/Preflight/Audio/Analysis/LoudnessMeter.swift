@@ -15,9 +15,12 @@ struct LoudnessMeter {
     private let channels: Int
     private let weights: [Double]
     private var filters: [KWeightedEnergy]
-    /// Per-channel samples of the step being filled.
+    /// Per-channel samples of two steps: a full one waiting (when ``held``) and the one being filled.
+    /// Steps are measured in pairs, whose filters run side by side (``KWeightedEnergy/energies(_:_:)``),
+    /// in the same order as one by one, so every result is the same.
     private var pending: [[Float]]
     private var fill = 0
+    private var held = false
     /// Weighted mean squares of the last 30 steps, newest last.
     private var recent: [Double] = []
     private var momentary = GatingHistogram()
@@ -28,7 +31,7 @@ struct LoudnessMeter {
         self.channels = channels
         let step = max(1, Int((Double(sampleRate) / 10).rounded()))
         filters = Array(repeating: KWeightedEnergy(sampleRate: sampleRate, blockLength: step), count: channels)
-        pending = Array(repeating: [Float](repeating: 0, count: step), count: channels)
+        pending = Array(repeating: [Float](repeating: 0, count: 2 * step), count: channels)
         weights = (0..<channels).map { c in channels == 6 ? [1, 1, 1, 0, 1.41, 1.41][c] : 1 }
     }
 
@@ -38,24 +41,48 @@ struct LoudnessMeter {
         var done = 0
         while done < frames {
             let m = min(step - fill, frames - done)
+            let at = (held ? step : 0) + fill
             for c in 0..<channels {
                 pending[c].withUnsafeMutableBufferPointer { p in
-                    if channels == 1 { VectorKernels.copy(x + done, to: p.baseAddress! + fill, count: m) }
-                    else { for i in 0..<m { p[fill + i] = x[(done + i) * channels + c] } }
+                    if channels == 1 { VectorKernels.copy(x + done, to: p.baseAddress! + at, count: m) }
+                    else { for i in 0..<m { p[at + i] = x[(done + i) * channels + c] } }
                 }
             }
             fill += m; done += m
-            if fill == step { closeStep() }
+            if fill == step {
+                fill = 0
+                if held { closeSteps() } else { held = true }
+            }
         }
     }
 
-    private mutating func closeStep() {
-        fill = 0
+    /// Measures the step held back, if any (after the last samples: a partial step is not measured).
+    mutating func finish() {
+        guard held else { return }
+        held = false
         var sum = 0.0
         for c in 0..<channels where weights[c] > 0 {
             let e = pending[c].withUnsafeBufferPointer { filters[c].energy($0.baseAddress!) }
             sum += weights[c] * e / Double(filters[c].blockLength)
         }
+        record(sum)
+    }
+
+    /// Measures the two full steps, the earlier first.
+    private mutating func closeSteps() {
+        held = false
+        let step = filters[0].blockLength
+        var first = 0.0, second = 0.0
+        for c in 0..<channels where weights[c] > 0 {
+            let (e1, e2) = pending[c].withUnsafeBufferPointer { filters[c].energies($0.baseAddress!, $0.baseAddress! + step) }
+            first += weights[c] * e1 / Double(step)
+            second += weights[c] * e2 / Double(step)
+        }
+        record(first)
+        record(second)
+    }
+
+    private mutating func record(_ sum: Double) {
         recent.append(sum)
         if recent.count > 30 { recent.removeFirst() }
         steps += 1
@@ -63,7 +90,7 @@ struct LoudnessMeter {
         if recent.count == 30 { shortTerm.add(recent.reduce(0, +) / 30) }
     }
 
-    /// Integrated loudness in LUFS: the mean energy of the 400 ms blocks above −70 LUFS and above
+    /// Integrated loudness in LUFS (after ``finish()``): the mean energy of the 400 ms blocks above −70 LUFS and above
     /// 10 LU under the mean of those. Nil before one block (400 ms) or when every block is under −70 LUFS.
     var integrated: Double? {
         guard let (energy, _) = momentary.mean(above: Self.lowest) else { return nil }

@@ -1,3 +1,4 @@
+import CAudioKernels
 import Foundation
 
 /// True peak (ITU-R BS.1770-4 Annex 2): the largest magnitude of the signal oversampled at least 4×
@@ -35,11 +36,15 @@ struct TruePeakMeter {
 
     /// Oversamples every position, skipping nothing: the reference the skips are tested against.
     let exhaustive: Bool
+    /// Runs the sums in 256-bit vectors (`CAudioKernels`, where the CPU has AVX2); the same bits as the
+    /// portable loops, which run otherwise.
+    private let vector: Bool
 
     /// A meter for `channels` interleaved channels at `sampleRate`, fed at most `chunk` frames at a
-    /// time; `exhaustive` turns both skips off.
-    init(sampleRate: Int, channels: Int, chunk: Int, exhaustive: Bool = false) {
+    /// time; `exhaustive` turns both skips off, `portable` the vector kernels.
+    init(sampleRate: Int, channels: Int, chunk: Int, exhaustive: Bool = false, portable: Bool = false) {
         self.exhaustive = exhaustive
+        vector = !portable && VectorKernels.wide
         factor = min(16, max(4, Int((96_000.0 / Double(max(1, sampleRate))).rounded(.up))))
         self.channels = channels
         var h = [Float](repeating: 0, count: factor * Self.taps)
@@ -107,8 +112,9 @@ struct TruePeakMeter {
         while k < end {
             let m = min(Self.tile, end - k)
             let lo = k - t / 2 + 1
-            let (low, high) = VectorKernels.range(b + lo, m + t - 1)
-            let local = max(high, -low)
+            let local: Float
+            if vector { local = preflight_abs_max_avx2(b + lo, m + t - 1) }
+            else { let (low, high) = VectorKernels.range(b + lo, m + t - 1); local = max(high, -low) }
             if exhaustive {
                 oversample(b + lo, count: m, samplePeak: local)
             } else if local * bound > peak {
@@ -132,6 +138,10 @@ struct TruePeakMeter {
             if limit < 0 { return true }
             let taps = h + p * t + centre
             let x = w + centre
+            if vector {
+                if preflight_fir_abs_max_avx2(x, m, taps, c) > limit { return true }
+                continue
+            }
             var most = SIMD8<Float>()
             var i = 0
             while i + 8 <= m {
@@ -161,6 +171,10 @@ struct TruePeakMeter {
         let h = phases.pointer
         for p in 1..<factor {
             let taps = h + p * t
+            if vector {
+                best = max(best, preflight_fir_abs_max_avx2(w, m, taps, t))
+                continue
+            }
             var most = SIMD8<Float>()
             var i = 0
             // Eight positions at a time, accumulated in registers over the taps.

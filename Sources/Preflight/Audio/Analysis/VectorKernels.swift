@@ -1,7 +1,13 @@
+import CAudioKernels
 import Foundation
 
 /// Small vectorised loops (8 lanes) shared by the analysers: the hot per-sample work of the single pass.
 enum VectorKernels {
+    /// Whether the 256-bit kernels of `CAudioKernels` (AVX2) run on this CPU, decided once for the
+    /// process. The analysers that have them (K-weighting, true peak, edge levels) use them then, and
+    /// their portable loops otherwise, with the same results.
+    static let wide = preflight_audio_kernels_available() == 1
+
     @inline(__always) static func load(_ p: UnsafePointer<Float>) -> SIMD8<Float> {
         UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Float>.self)
     }
@@ -70,6 +76,22 @@ enum VectorKernels {
         var l = minimum(lo), h = maximum(hi)
         while i < n { l = Swift.min(l, x[i]); h = Swift.max(h, x[i]); i += 1 }
         return (l, h)
+    }
+
+    /// Peak |x|, Σ|x|, Σx² and Σx of `n` samples, in one pass; the first three are the same bits as
+    /// ``stats(_:_:)``'s and Σx as ``sumAndSquares(_:_:)``'s (each sum is accumulated in the same order).
+    static func statsAndSum(_ x: UnsafePointer<Float>, _ n: Int) -> (peak: Float, sumAbs: Float, sumSquares: Float, sum: Float) {
+        var p = SIMD8<Float>(), s = SIMD8<Float>(), q = SIMD8<Float>(), t = SIMD8<Float>()
+        var i = 0
+        while i + 8 <= n {
+            let v = load(x + i)
+            let a = vmax(v, -v)
+            p = vmax(p, a); s += a; q += v * v; t += v
+            i += 8
+        }
+        var pp = maximum(p), ss = sum(s), qq = sum(q), tt = sum(t)
+        while i < n { pp = Swift.max(pp, abs(x[i])); ss += abs(x[i]); qq += x[i] * x[i]; tt += x[i]; i += 1 }
+        return (pp, ss, qq, tt)
     }
 
     /// Peak |x|, Σ|x| and Σx² of `n` samples, in one pass.

@@ -53,7 +53,8 @@ enum AudioStreamReader {
     /// Decodes through the analysis and assembles the facts.
     private static func run(_ description: AudioStreamDescription, source: ByteSource, deadline: ReadDeadline, options: ProbeOptions,
                             decode: ((UnsafeBufferPointer<Float>) -> Void, () -> Bool) -> AudioDecodeProgress) -> Outcome {
-        var analysis = AudioAnalysis(sampleRate: description.sampleRate, channels: description.channels, threads: options.threads)
+        var analysis = AudioAnalysis(sampleRate: description.sampleRate, channels: description.channels, threads: options.threads,
+                                     takeQuality: !AudioAnalysis.benchmarkLeavesOutTakeQuality)
         var stopped = false
         let ticket = ProgressTicket.current
         var blocks = 0

@@ -1,0 +1,144 @@
+import Foundation
+import PreflightTestSupport
+import Testing
+@testable import Preflight
+
+/// The 256-bit kernels of the audio pass (`CAudioKernels`) give the same bits as the portable Swift
+/// loops they stand in for, on real speech and on made signals, and the pass without the take-quality
+/// analysers (what the benchmark measures them against) changes none of the other facts.
+@Suite struct AudioVectorKernelTests {
+    /// Speech of two fixtures at their own rates, plus noise with a DC offset and a loud burst.
+    static func signals() throws -> [(name: String, rate: Int, x: [Float])] {
+        let dir = try Fixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var out: [(String, Int, [Float])] = []
+        for path in ["speech/talk-en-1.flac", "audio/take-24k16.wav"] {
+            let (rate, x) = try TruePeakScreenTests.samples(path, dir: dir)
+            out.append((path, rate, x))
+        }
+        var seed: UInt64 = 7
+        let noise: [Float] = (0..<96_000).map { i in
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            let v = Float(Int64(bitPattern: seed) >> 40) / Float(1 << 23)
+            return (i / 4800 == 7 ? 0.95 : 0.05) * v + 0.01
+        }
+        out.append(("noise", 48000, noise))
+        return out
+    }
+
+    @Test func kWeightingLanesAreThePortableLanesBitForBit() throws {
+        for (name, rate, x) in try Self.signals() {
+            let step = rate / 10
+            let meter = KWeightedEnergy(sampleRate: rate, blockLength: step)
+            var vector = meter, portable = meter, paired = meter
+            var blocks = 0
+            x.withUnsafeBufferPointer { b in
+                var i = 0
+                while i + 2 * step <= b.count {
+                    let p = b.baseAddress! + i
+                    if VectorKernels.wide {
+                        #expect(meter.vectorLanes(p).sameBits(as: meter.portableLanes(p)), "\(name) block at \(i)")
+                    }
+                    let one = vector.energy(p), two = vector.energy(p + step)
+                    let a = portable.energy(p, portable: true), b2 = portable.energy(p + step, portable: true)
+                    let (c, d) = paired.energies(p, p + step)
+                    #expect(one.bitPattern == a.bitPattern && two.bitPattern == b2.bitPattern, "\(name) at \(i): \(one) \(two) vs \(a) \(b2)")
+                    #expect(c.bitPattern == a.bitPattern && d.bitPattern == b2.bitPattern, "\(name) pair at \(i): \(c) \(d) vs \(a) \(b2)")
+                    i += 2 * step
+                    blocks += 2
+                }
+            }
+            #expect(blocks >= 20, "\(name): \(blocks) blocks")
+        }
+    }
+
+    @Test func truePeakKernelsAreThePortableLoopsBitForBit() throws {
+        for (name, rate, x) in try Self.signals() {
+            for chunk in [4096, 1000] {
+                for exhaustive in [false, true] {
+                    var vector = TruePeakMeter(sampleRate: rate, channels: 1, chunk: chunk, exhaustive: exhaustive)
+                    var portable = TruePeakMeter(sampleRate: rate, channels: 1, chunk: chunk, exhaustive: exhaustive, portable: true)
+                    x.withUnsafeBufferPointer { b in
+                        var i = 0
+                        while i < b.count {
+                            let m = min(chunk, b.count - i)
+                            let p = VectorKernels.stats(b.baseAddress! + i, m).peak
+                            vector.add(b.baseAddress! + i, frames: m, framePeak: p)
+                            portable.add(b.baseAddress! + i, frames: m, framePeak: p)
+                            i += m
+                        }
+                    }
+                    #expect(vector.peak.bitPattern == portable.peak.bitPattern, "\(name) chunk \(chunk) exhaustive \(exhaustive): \(vector.peak) vs \(portable.peak)")
+                    #expect(vector.peak > 0.1, "\(name): peak \(vector.peak)")
+                }
+            }
+        }
+    }
+
+    @Test func edgeWindowsAreThePortableWindowsBitForBit() throws {
+        for (name, rate, x) in try Self.signals() {
+            for chunk in [4096, 1000, 77] {
+                var vector = EdgeLevels(sampleRate: rate), portable = EdgeLevels(sampleRate: rate, portable: true)
+                x.withUnsafeBufferPointer { b in
+                    var i = 0
+                    while i < b.count {
+                        let m = min(chunk, b.count - i)
+                        vector.add(b.baseAddress! + i, count: m)
+                        portable.add(b.baseAddress! + i, count: m)
+                        i += m
+                    }
+                }
+                let duration = Double(x.count) / Double(rate)
+                for (start, end) in [(0.3, duration - 0.3), (1.0, duration - 1.2), (0.05, duration)] {
+                    let a = vector.silenceLevels(start: start, end: end), b = portable.silenceLevels(start: start, end: end)
+                    #expect(a.before?.bitPattern == b.before?.bitPattern && a.after?.bitPattern == b.after?.bitPattern, "\(name) chunk \(chunk): \(a) vs \(b)")
+                    let ms = (Int(start * 1000), Int(end * 1000))
+                    let r1 = vector.refine(startMs: ms.0, endMs: ms.1, noiseFloor: -60, peak: 0.5)
+                    let r2 = portable.refine(startMs: ms.0, endMs: ms.1, noiseFloor: -60, peak: 0.5)
+                    #expect(r1 == r2, "\(name) chunk \(chunk): \(r1) vs \(r2)")
+                }
+                #expect(vector.silenceLevels(start: 0.3, end: duration - 0.3).before != nil, "\(name)")
+            }
+        }
+    }
+
+    @Test func oneStatsPassHasTheSumsOfTheSeparatePasses() throws {
+        for (name, _, x) in try Self.signals() {
+            x.withUnsafeBufferPointer { b in
+                for (start, n) in [(0, 4096), (17, 4095), (100, 7), (0, 0), (3, 1)] where start + n <= b.count {
+                    let p = b.baseAddress! + start
+                    let all = VectorKernels.statsAndSum(p, n), three = VectorKernels.stats(p, n)
+                    let (sum, squares) = VectorKernels.sumAndSquares(p, n)
+                    #expect(all.peak.bitPattern == three.peak.bitPattern && all.sumAbs.bitPattern == three.sumAbs.bitPattern, "\(name) \(start) \(n)")
+                    #expect(all.sumSquares.bitPattern == three.sumSquares.bitPattern && all.sumSquares.bitPattern == squares.bitPattern, "\(name) \(start) \(n)")
+                    #expect(all.sum.bitPattern == sum.bitPattern, "\(name) \(start) \(n): \(all.sum) vs \(sum)")
+                }
+            }
+        }
+    }
+
+    /// The facts the take-quality analysers add, which the benchmark's pass without them leaves out.
+    static let takeQualityFacts: Set<String> = [
+        "audio.loudness_lufs", "audio.loudness_range_lu", "audio.true_peak_dbtp", "audio.leading_silence",
+        "audio.trailing_silence", "audio.leading_silence_dbfs", "audio.trailing_silence_dbfs", "audio.dc_offset",
+        "audio.channel_correlation", "audio.silent_channel",
+    ]
+
+    @Test func thePassWithoutTakeQualityKeepsEveryOtherFact() throws {
+        for (name, rate, x) in try Self.signals() {
+            func run(_ takeQuality: Bool) -> Facts {
+                var a = AudioAnalysis(sampleRate: rate, channels: 1, threads: 2, takeQuality: takeQuality)
+                x.withUnsafeBufferPointer { a.consume($0) }
+                return a.finish().facts
+            }
+            let with = run(true), without = run(false)
+            let withKeys = Set(with.values.keys), withoutKeys = Set(without.values.keys)
+            #expect(withKeys.isSuperset(of: ["audio.loudness_lufs", "audio.true_peak_dbtp", "audio.dc_offset"]), "\(name): \(withKeys.sorted())")
+            #expect(withoutKeys.isDisjoint(with: Self.takeQualityFacts), "\(name): \(withoutKeys.sorted())")
+            #expect(withKeys.subtracting(Self.takeQualityFacts) == withoutKeys, "\(name)")
+            for (key, value) in without.values {
+                #expect(with.values[key] == value, "\(name): \(key) \(String(describing: with.values[key])) vs \(value)")
+            }
+        }
+    }
+}
