@@ -5,9 +5,13 @@ import Testing
 
 /// Judging voice material in the library, as `preflight check` does.
 extension VoiceFixture {
-    /// Measures a file as its slot's kind does in `preflight check`.
+    /// Measures a file as its slot's kind does in `preflight check`, with a per-file time limit far above
+    /// the default: these suites judge what is measured, not how fast, and a loaded or sanitized run can
+    /// take longer than 60 s for the largest generated files (the limit has suites of its own).
     static func input(_ slot: String, _ url: URL, kind: SlotKind) -> InputReport {
-        let (measured, error) = SlotProbe.probe(url, kind: kind)
+        var options = ProbeOptions()
+        options.timeout = 900
+        let (measured, error) = SlotProbe.probe(url, kind: kind, options: options)
         return InputReport(slot: slot, path: url.path, facts: measured.facts, entries: measured.entries?.map(EntryReport.init), error: error)
     }
 
