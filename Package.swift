@@ -107,3 +107,15 @@ let package = Package(
             swiftSettings: [.swiftLanguageMode(.v5)]),
     ]
 )
+
+#if arch(x86_64)
+// The face detector again, for processors with AVX2 and FMA: the same sources (each file of
+// Sources/CFaceDetectorAVX2 includes its CFaceDetector original), compiled with those instructions and
+// without floating-point contraction, so that it finds the same faces with the same numbers, a
+// quarter faster. CFaceLoader opens it instead of libPreflightFaces.so on a processor that has both.
+package.products.append(.library(name: "PreflightFacesAVX2", type: .dynamic, targets: ["CFaceDetectorAVX2"]))
+package.targets.append(.target(
+    name: "CFaceDetectorAVX2",
+    cxxSettings: [.unsafeFlags(["-O2", "-mavx2", "-mfma", "-ffp-contract=off", "-fno-sanitize=address", "-fno-sanitize=fuzzer-no-link"])],
+    linkerSettings: [.linkedLibrary("dlib")]))
+#endif

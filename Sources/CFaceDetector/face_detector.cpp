@@ -28,14 +28,19 @@ void copy_message(char *message, size_t size, const std::string &text) {
     message[size - 1] = 0;
 }
 
+// Characters outside the alphabet ('=' padding) are skipped. One table look-up a character.
 std::string decode_base64(const char *text) {
-    static const std::string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    signed char values[256];
+    std::memset(values, -1, sizeof values);
+    for (int i = 0; i < 64; i++) values[(unsigned char)alphabet[i]] = (signed char)i;
     std::string out;
+    out.reserve(std::strlen(text) / 4 * 3);
     unsigned buffer = 0;
     int bits = 0;
     for (const char *p = text; *p; p++) {
-        size_t value = alphabet.find(*p);
-        if (value == std::string::npos) continue;  // '=' padding
+        int value = values[(unsigned char)*p];
+        if (value < 0) continue;
         buffer = (buffer << 6) | unsigned(value);
         bits += 6;
         if (bits >= 8) {

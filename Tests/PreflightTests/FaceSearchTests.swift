@@ -99,6 +99,7 @@ import Testing
         #expect(late["video.faces_in_time"] == .flag(false))
         #expect(late["video.face_count_max"] == nil && late["video.face_frames_ratio"] == nil)
         #expect(late["video.faces_problem"]?.text?.contains("not measured in time") == true)
+        #expect(late["video.faces_problem_zh"]?.text?.hasPrefix("人脸未能在每个文件的时限") == true)
         let rules = try RuleSetLoader(builtinDirectory: Fixture.root.appendingPathComponent("rules")).load(type: "IMAGE_GENERAL")
         let input = InputReport(slot: "material", path: "take.mp4", facts: late, error: nil)
         let finding = try #require(Evaluator.evaluate(rules, inputs: [input]).first { $0.rule == "material.video_faces_in_time" })

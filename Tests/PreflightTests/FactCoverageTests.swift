@@ -16,6 +16,8 @@ import Testing
         // Set only when the face library (dlib, libPreflightFaces) cannot be opened or fails.
         "photo.faces_problem": "set only when the face library cannot be used",
         "video.faces_problem": "set only when the face library cannot be used",
+        "photo.faces_problem_zh": "set only when the face library cannot be used",
+        "video.faces_problem_zh": "set only when the face library cannot be used",
         // Set only when the per-file time limit stops a face search (FaceSearchTests runs one out of time).
         "photo.faces_in_time": "set only when the time limit stops the face search",
         "video.faces_in_time": "set only when the time limit stops the face search",

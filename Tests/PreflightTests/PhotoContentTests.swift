@@ -158,5 +158,15 @@ import Testing
         #expect(run.stdout.contains("material.faces_measured"), "\(run.stdout.prefix(400))")
         #expect(run.stdout.contains("libdlib19.1"))
         #expect(!run.stdout.contains("material.face_present"))
+        // Each language reads the reason in its own words; the detail (the loader's text) is in both.
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let findings = (report["findings"] as? [[String: Any]]) ?? []
+        let finding = try #require(findings.first { $0["rule"] as? String == "material.faces_measured" })
+        let message = try #require(finding["message"] as? [String: String])
+        #expect(message["zh"]?.contains("无法加载人脸检测库（dlib）") == true, "\(message)")
+        #expect(message["zh"]?.contains("cannot be loaded") == false, "\(message)")
+        #expect(message["zh"]?.contains("（disabled by PREFLIGHT_DISABLE_FACES=1）") == true, "\(message)")
+        #expect(message["en"]?.contains("The face detection library (dlib) cannot be loaded") == true, "\(message)")
+        #expect(message["en"]?.contains("(disabled by PREFLIGHT_DISABLE_FACES=1)") == true, "\(message)")
     }
 }

@@ -4,7 +4,9 @@
 #include "../../CFaceDetector/include/face_detector.h"
 
 /// Opens libPreflightFaces.so (dlib's face detector) on first use: from PREFLIGHT_FACES_LIBRARY
-/// when set, else next to the running program, else through the loader's search path. Returns 1
+/// when set, else next to the running program, else through the loader's search path; on an x86-64
+/// processor with AVX2 and FMA, libPreflightFacesAVX2.so (the same code built for them) is tried
+/// first the same way. Returns 1
 /// when its functions can be called; a failure is remembered. PREFLIGHT_DISABLE_FACES=1 makes it
 /// missing (for tests of the fallback).
 int pf_faces_available(void);

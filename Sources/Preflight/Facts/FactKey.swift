@@ -193,6 +193,8 @@ extension FactKey {
     public static let photoFacesInTime = FactKey("photo.faces_in_time")
     /// `photo.faces_problem`.
     public static let photoFacesProblem = FactKey("photo.faces_problem")
+    /// `photo.faces_problem_zh`.
+    public static let photoFacesProblemZh = FactKey("photo.faces_problem_zh")
     /// `photo.face_count`.
     public static let photoFaceCount = FactKey("photo.face_count")
     /// `photo.landmarks_measured`.
@@ -297,6 +299,8 @@ extension FactKey {
     public static let videoFacesInTime = FactKey("video.faces_in_time")
     /// `video.faces_problem`.
     public static let videoFacesProblem = FactKey("video.faces_problem")
+    /// `video.faces_problem_zh`.
+    public static let videoFacesProblemZh = FactKey("video.faces_problem_zh")
     /// `video.face_frames_ratio`.
     public static let videoFaceFramesRatio = FactKey("video.face_frames_ratio")
     /// `video.face_count_max`.
@@ -423,7 +427,7 @@ extension FactKey {
         .entryNameEncoding, .entryUnsafeName, .entrySymlink, .entryEncrypted, .entryOverlaps, .entrySuspectedBomb,
         .entrySizeMatches, .fileName, .fileStem, .fileExtension, .fileSize, .fileDetectedType,
         .fileExtensionMatchesContent, .pdfVersion, .pdfEncrypted, .pdfReadable, .pdfPageCount, .photoDecodes,
-        .photoDecodeError, .photoFacesMeasured, .photoFacesInTime, .photoFacesProblem, .photoFaceCount, .photoLandmarksMeasured,
+        .photoDecodeError, .photoFacesMeasured, .photoFacesInTime, .photoFacesProblem, .photoFacesProblemZh, .photoFaceCount, .photoLandmarksMeasured,
         .photoFaceAreaRatio, .photoFaceCenterOffset, .photoFaceBox, .photoFaceCenteredCrop, .photoFaceRoll,
         .photoFaceLevelRotation, .photoFaceYaw, .photoMouthOpen, .photoFaceSharpness, .photoFaceLevel,
         .photoFaceClipped, .photoFormat, .photoWidth, .photoHeight, .photoOrientation, .photoDisplayWidth,
@@ -433,7 +437,7 @@ extension FactKey {
         .requestTextDriverLength, .requestSpeed, .requestSpeedText, .requestIsHaveBackground, .requestRemoveBackground,
         .requestZeroshortLang, .requestPhotoVersion, .requestAudioId, .videoSampledFrames, .videoBackground,
         .videoBackgroundCoverage, .videoBackgroundUniformity, .videoBackgroundExpected, .videoBackgroundKeyable,
-        .videoFacesMeasured, .videoFacesInTime, .videoFacesProblem, .videoFaceFramesRatio, .videoFaceCountMax, .videoFaceCountMaxAt,
+        .videoFacesMeasured, .videoFacesInTime, .videoFacesProblem, .videoFacesProblemZh, .videoFaceFramesRatio, .videoFaceCountMax, .videoFaceCountMaxAt,
         .videoFaceMissingAt, .videoLandmarksMeasured, .videoMouthClosedStart, .videoMouthOpenStartMax,
         .videoMouthOpenAt, .videoHeadRollMax, .videoHeadRollMaxAt, .containerFormat, .containerFormatLong,
         .containerDuration, .containerBitRate, .containerVideoStreams, .containerAudioStreams, .videoCodec,

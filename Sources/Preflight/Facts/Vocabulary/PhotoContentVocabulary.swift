@@ -8,6 +8,7 @@ extension FactDefinition {
         .init(name: "photo.faces_measured", dimension: .flag, summary: "Whether the face detector (libPreflightFaces.so, dlib) could run."),
         .init(name: "photo.faces_in_time", dimension: .flag, summary: "False when the face search was stopped by the per-file time limit (--timeout); not set otherwise."),
         .init(name: "photo.faces_problem", dimension: .text, summary: "Why faces were not measured (the library or package missing)."),
+        .init(name: "photo.faces_problem_zh", dimension: .text, summary: "photo.faces_problem in Chinese, for the Chinese text of findings."),
         .init(name: "photo.face_count", dimension: .count, summary: "Frontal faces found (dlib HOG detector, one upsampling)."),
         .init(name: "photo.landmarks_measured", dimension: .flag, summary: "Whether the 68-point landmark model (libdlib-data) was installed, so roll, yaw and mouth were measured."),
         .init(name: "photo.face_area_ratio", dimension: .count, summary: "Area of the largest face box over the picture's area."),

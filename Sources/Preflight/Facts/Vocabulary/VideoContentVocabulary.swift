@@ -12,6 +12,7 @@ extension FactDefinition {
         .init(name: "video.faces_measured", dimension: .flag, summary: "Whether the face detector (libPreflightFaces.so, dlib) could run."),
         .init(name: "video.faces_in_time", dimension: .flag, summary: "False when the face searches were stopped by the per-file time limit (--timeout); not set otherwise."),
         .init(name: "video.faces_problem", dimension: .text, summary: "Why faces were not measured."),
+        .init(name: "video.faces_problem_zh", dimension: .text, summary: "video.faces_problem in Chinese, for the Chinese text of findings."),
         .init(name: "video.face_frames_ratio", dimension: .count, summary: "Share of the sampled frames with exactly one face."),
         .init(name: "video.face_count_max", dimension: .count, summary: "Most faces in one sampled frame."),
         .init(name: "video.face_count_max_at", dimension: .text, summary: "Time of the frame with the most faces, when more than one."),

@@ -53,11 +53,11 @@ enum PhotoContent {
             search = found
         } catch let e as ProbeError where e.kind == .limitExceeded {
             f.set(.photoFacesInTime, false)
-            f.set(.photoFacesProblem, e.message.en + (e.detail.map { " (\($0))" } ?? ""))
+            f.setProblem(e, en: .photoFacesProblem, zh: .photoFacesProblemZh)
             return f
         } catch let e as ProbeError {
             f.set(.photoFacesMeasured, false)
-            f.set(.photoFacesProblem, e.message.en + (e.detail.map { " (\($0))" } ?? ""))
+            f.setProblem(e, en: .photoFacesProblem, zh: .photoFacesProblemZh)
             return f
         } catch {
             return f

@@ -75,11 +75,11 @@ enum VideoContent {
             }
         } catch let e as ProbeError where e.kind == .limitExceeded {
             f.set(.videoFacesInTime, false)
-            f.set(.videoFacesProblem, e.message.en + (e.detail.map { " (\($0))" } ?? ""))
+            f.setProblem(e, en: .videoFacesProblem, zh: .videoFacesProblemZh)
             return f
         } catch let e as ProbeError {
             f.set(.videoFacesMeasured, false)
-            f.set(.videoFacesProblem, e.message.en + (e.detail.map { " (\($0))" } ?? ""))
+            f.setProblem(e, en: .videoFacesProblem, zh: .videoFacesProblemZh)
             return f
         } catch {
             return f
