@@ -5,7 +5,8 @@ extension Facts {
     /// parentheses (the text `photo.faces_problem` / `video.faces_problem` always had), `zh` the
     /// Chinese message with the same detail, so each language of a finding reads its own.
     mutating func setProblem(_ error: ProbeError, en: FactKey, zh: FactKey) {
-        set(en, error.message.en + (error.detail.map { " (\($0))" } ?? ""))
-        set(zh, error.message.zh + (error.detail.map { "（\($0)）" } ?? ""))
+        let text = error.detail.map { CheckText.withDetail(error.message, $0) } ?? error.message
+        set(en, text.en)
+        set(zh, text.zh)
     }
 }
