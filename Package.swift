@@ -20,14 +20,14 @@ let package = Package(
     targets: [
         // Headers only, of FFmpeg (libavformat-dev, libavcodec-dev, libavutil-dev, libswresample-dev),
         // libsndfile (libsndfile1-dev) and libzip (libzip-dev), all in /usr/include: the libraries are not
-        // linked but opened on first use by CFFmpegLoader, so no pkg-config (it adds -l).
+        // linked but opened on first use by CLazyLibraries, so no pkg-config (it adds -l).
         .systemLibrary(name: "CFFmpeg"),
         .systemLibrary(name: "CSndFile"),
         .systemLibrary(name: "CZip"),
         // Defines every FFmpeg, libsndfile and libzip function preflight calls as a trampoline into its
         // library, opened with dlopen() on first use: a photo check maps none of them (FFmpeg alone
         // brings ~130 shared libraries; libsndfile and libzip bring codecs and libcrypto).
-        .target(name: "CFFmpegLoader", dependencies: ["CFFmpeg"], linkerSettings: [.linkedLibrary("dl")]),
+        .target(name: "CLazyLibraries", dependencies: ["CFFmpeg"], linkerSettings: [.linkedLibrary("dl")]),
         // One system library per other C library, found through pkg-config.
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"])]),
@@ -58,7 +58,7 @@ let package = Package(
         .target(
             name: "Preflight",
             dependencies: [
-                "CFFmpeg", "CFFmpegLoader", "CSndFile", "CZip", "CPNG", "CJPEG", "CWebP", "CZlib", "CJPEGErrorTrap", "CStreamingCopy", "CAudioKernels",
+                "CFFmpeg", "CLazyLibraries", "CSndFile", "CZip", "CPNG", "CJPEG", "CWebP", "CZlib", "CJPEGErrorTrap", "CStreamingCopy", "CAudioKernels",
                 "CPixelDecode", "CFaceLoader",
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -77,7 +77,7 @@ let package = Package(
         // The audio-quality calibration harness (make calibrate and the calibration tests), not part of the library.
         .target(
             name: "PreflightCalibration",
-            dependencies: ["Preflight", "CFFmpeg", "CFFmpegLoader", "CSndFile"],
+            dependencies: ["Preflight", "CFFmpeg", "CLazyLibraries", "CSndFile"],
             swiftSettings: [.swiftLanguageMode(.v5)]),
         // One input through one reader, for libFuzzer (PreflightFuzz) and the fuzz regression tests.
         .target(name: "PreflightFuzzTargets", dependencies: ["Preflight"], swiftSettings: [.swiftLanguageMode(.v5)]),

@@ -1,6 +1,6 @@
 #ifndef PREFLIGHT_CFFMPEG_SHIM_H
 #define PREFLIGHT_CFFMPEG_SHIM_H
-/* FFmpeg's declarations for Swift. The functions are defined by CFFmpegLoader (trampolines into
+/* FFmpeg's declarations for Swift. The functions are defined by CLazyLibraries (trampolines into
    libraries opened on first use); a new one must be added to its ffmpeg_functions.h. */
 #include <libavformat/avformat.h>
 #include <libavcodec/avcodec.h>

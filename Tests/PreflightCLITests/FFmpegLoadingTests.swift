@@ -7,7 +7,7 @@ import Testing
 @testable import PreflightCalibration
 @testable import Preflight
 
-/// FFmpeg, libsndfile and libzip are opened on first use (CFFmpegLoader), never linked: every
+/// FFmpeg, libsndfile and libzip are opened on first use (CLazyLibraries), never linked: every
 /// function of theirs the code calls has a trampoline, nothing loads a library that does not need
 /// it, and a machine without the libraries gets a finding, not a crash.
 @Suite struct FFmpegLoadingTests {
@@ -54,7 +54,7 @@ import Testing
     @Test func everyReferencedFunctionHasATrampolineAndNoneIsStale() throws {
         let fm = FileManager.default
         let folders = try fm.contentsOfDirectory(atPath: Self.products.path)
-            .filter { $0.hasSuffix(".build") && $0 != "CFFmpegLoader.build" }
+            .filter { $0.hasSuffix(".build") && $0 != "CLazyLibraries.build" }
         var objects: [String] = []
         for folder in folders {
             let dir = Self.products.appendingPathComponent(folder)
@@ -63,11 +63,11 @@ import Testing
         }
         try #require(objects.contains { $0.contains("/Preflight.build/") }, "no object files of Preflight under \(Self.products.path)")
         let referenced = try Self.undefinedLoadedFunctions(objects)
-        let table = Set(FFmpegLibraries.functions.map(\.name))
+        let table = Set(LazyLibraries.functions.map(\.name))
         #expect(referenced.subtracting(table).sorted() == [],
-                "add these to Sources/CFFmpegLoader/ffmpeg_functions.h, sndfile_functions.h or zip_functions.h")
+                "add these to Sources/CLazyLibraries/ffmpeg_functions.h, sndfile_functions.h or zip_functions.h")
         #expect(table.subtracting(referenced).sorted() == [], "no longer called: remove from the tables")
-        #expect(table.count == FFmpegLibraries.functions.count, "a function is listed twice")
+        #expect(table.count == LazyLibraries.functions.count, "a function is listed twice")
         // Each library has its table, and each table is checked.
         for prefix in ["sf_", "zip_", "av_", "swr_"] {
             #expect(table.contains { $0.hasPrefix(prefix) }, "no \(prefix) function in the tables")
@@ -85,9 +85,9 @@ import Testing
     }
 
     @Test func everyFunctionIsFoundInItsOwnLibrary() {
-        #expect(FFmpegLibraries.available([.avformat, .avcodec, .avutil, .swresample, .sndfile, .zip]))
-        #expect(FFmpegLibraries.unresolvedFunctions == [])
-        for function in FFmpegLibraries.functions {
+        #expect(LazyLibraries.available([.avformat, .avcodec, .avutil, .swresample, .sndfile, .zip]))
+        #expect(LazyLibraries.unresolvedFunctions == [])
+        for function in LazyLibraries.functions {
             let library = switch function.name {
             case let name where name.hasPrefix("swr_"): "libswresample.so."
             case let name where name.hasPrefix("sf_"): "libsndfile.so.1"
@@ -231,8 +231,8 @@ import Testing
     @Test func theLogLevelWaitsForLibavutil() async {
         await #expect(processExitsWith: .success) {
             AVLog.configure(verbose: true)
-            precondition(!FFmpegLibraries.loaded(.avutil), "configure loaded libavutil")
-            precondition(FFmpegLibraries.available(.avutil))
+            precondition(!LazyLibraries.loaded(.avutil), "configure loaded libavutil")
+            precondition(LazyLibraries.available(.avutil))
             let avutil = dlopen("libavutil.so.57", RTLD_NOW | RTLD_NOLOAD)
             let getLevel = unsafeBitCast(dlsym(avutil, "av_log_get_level"), to: (@convention(c) () -> Int32).self)
             precondition(getLevel() == 24, "AV_LOG_WARNING expected, got \(getLevel())")

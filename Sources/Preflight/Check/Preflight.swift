@@ -105,7 +105,7 @@ enum SubmissionCheck {
             checks[i].line = place.line
             checks[i].column = place.column
         }
-        var report = Report(rules: rules, inputs: files, request: judged, checks: checks, strict: strict, libraries: FFmpegLibraries.reportedVersions)
+        var report = Report(rules: rules, inputs: files, request: judged, checks: checks, strict: strict, libraries: LazyLibraries.reportedVersions)
         report.submission = submission.name
         return report
     }
@@ -116,7 +116,7 @@ enum SubmissionCheck {
         let set = RuleSet(type: submission.type.isEmpty ? "?" : submission.type, version: "unversioned")
         var checks = submission.problems
         for i in checks.indices where checks[i].file == nil { checks[i].file = submission.origin }
-        var report = Report(rules: set, inputs: [], checks: checks, strict: strict, libraries: FFmpegLibraries.reportedVersions)
+        var report = Report(rules: set, inputs: [], checks: checks, strict: strict, libraries: LazyLibraries.reportedVersions)
         report.submission = submission.name
         return report
     }

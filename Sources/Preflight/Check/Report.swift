@@ -61,7 +61,7 @@ public struct Report: Sendable, Codable, Equatable {
     }
 
     /// Builds a report from inputs and evaluated checks; `libraries` are the versions of the media
-    /// libraries the measurements came from (``FFmpegLibraries/reportedVersions`` for this process);
+    /// libraries the measurements came from (``LazyLibraries/reportedVersions`` for this process);
     /// `request` the request fields judged beside the files.
     public init(rules set: RuleSet, inputs: [InputReport], request: RequestReport? = nil, checks: [Finding], strict: Bool,
                 libraries: [String: String]) {

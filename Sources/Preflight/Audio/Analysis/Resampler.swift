@@ -18,7 +18,7 @@ final class Resampler {
         self.inputRate = inputRate
         self.outputRate = outputRate
         guard inputRate != outputRate else { return }
-        guard inputRate >= 1000, inputRate <= 1_536_000, FFmpegLibraries.available(.swresample) else { return nil }
+        guard inputRate >= 1000, inputRate <= 1_536_000, LazyLibraries.available(.swresample) else { return nil }
         var outLayout = cff_layout_mono(), inLayout = cff_layout_mono()
         var ctx: OpaquePointer?
         // Planar float: for one channel the same memory as packed, but it spares libswresample its

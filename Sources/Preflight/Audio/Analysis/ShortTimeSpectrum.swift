@@ -49,7 +49,7 @@ final class ShortTimeSpectrum {
 
     /// A spectrum analyser, or nil when av_tx cannot make the transform.
     init?() {
-        guard FFmpegLibraries.available(.avutil) else { return nil }
+        guard LazyLibraries.available(.avutil) else { return nil }
         var one: Float = 1
         var ctx: OpaquePointer?
         var fn: av_tx_fn?

@@ -23,10 +23,10 @@ enum AudioStreamReader {
     /// - Throws: ``ProbeError`` `wrongKind` when the content is not audio, `unreadable` when it is
     ///   audio that no decoder opens, `libraryMissing` when a library it needs cannot be loaded.
     static func read(_ source: ByteSource, type: String, deadline: ReadDeadline, options: ProbeOptions) throws -> Outcome {
-        try FFmpegLibraries.require(.audioAnalysis)
+        try LazyLibraries.require(.audioAnalysis)
         var firstError: ProbeError?
         if sndfileTypes.contains(type) {
-            try FFmpegLibraries.require(.sndfile)
+            try LazyLibraries.require(.sndfile)
             do {
                 let decoder = try SndFileAudioDecoder(source: source)
                 return run(decoder.description, source: source, deadline: deadline, options: options) { decoder.decode($0, shouldStop: $1) }

@@ -18,7 +18,7 @@ final class LibavAudioDecoder {
 
     /// Opens the input's best audio stream; throws ``ProbeError`` `wrongKind` when there is none.
     init(source: ByteSource, options: ProbeOptions, deadline: ReadDeadline) throws {
-        try FFmpegLibraries.require(.audioDecoding)
+        try LazyLibraries.require(.audioDecoding)
         input = try LibavInput(source: source, options: options, deadline: deadline)
         let index = av_find_best_stream(input.context, AVMEDIA_TYPE_AUDIO, -1, -1, nil, 0)
         guard index >= 0, Int(index) < input.streams.count else {

@@ -12,7 +12,7 @@ public enum VoiceMaterialProbe {
     ///   truncated zip, a safety limit); problems of single entries are entry facts instead.
     public static func probe(_ url: URL, detectedType: String?, options: ProbeOptions = ProbeOptions()) throws -> ProbeResult {
         let type = try detectedType ?? FileFacts.read(url)[.fileDetectedType]?.text ?? "unknown"
-        try FFmpegLibraries.require(type == "zip" ? FFmpegLibrary.audioAnalysis.union(.zipBundle) : .audioAnalysis)
+        try LazyLibraries.require(type == "zip" ? LazyLibrary.audioAnalysis.union(.zipBundle) : .audioAnalysis)
         if type == "zip" { return summarised(try ZipBundleReader.read(url, options: options)) }
         let audio = try single(type) { try AudioProbe.facts(of: url, options: options) }
         var entry = (try? FileFacts.read(url)) ?? Facts()
@@ -27,7 +27,7 @@ public enum VoiceMaterialProbe {
     /// touches the disk. `name` labels the single entry of an audio file.
     public static func probe(data: Data, name: String = "audio", options: ProbeOptions = ProbeOptions()) throws -> ProbeResult {
         let type = ContentSniffer.detect(Array(data.prefix(ContentSniffer.headerLength)))
-        try FFmpegLibraries.require(type == "zip" ? FFmpegLibrary.audioAnalysis.union(.zipBundle) : .audioAnalysis)
+        try LazyLibraries.require(type == "zip" ? LazyLibrary.audioAnalysis.union(.zipBundle) : .audioAnalysis)
         if type == "zip" { return summarised(try ZipBundleReader.read(data, options: options)) }
         let audio = try single(type) { try AudioProbe.facts(of: data, options: options) }
         var entry = audio

@@ -34,7 +34,7 @@ final class LibavInput {
     /// - Throws: ``ProbeError`` `unreadable` with libav's message, the deadline's `limitExceeded`, or
     ///   `libraryMissing` when FFmpeg's libraries cannot be loaded.
     init(source: ByteSource, nameHint: String? = nil, options: ProbeOptions, deadline: ReadDeadline, findStreamInfo: Bool = true) throws {
-        try FFmpegLibraries.require(.video)
+        try LazyLibraries.require(.video)
         LibavAllocationLimit.apply(options.maxAllocation)
         self.deadline = deadline
         box = ByteSourceBox.retain(source)

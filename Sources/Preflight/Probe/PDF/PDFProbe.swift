@@ -43,7 +43,7 @@ public enum PDFProbe {
         } catch let damage as PDFDamage {
             throw ProbeError(.unreadable, message(for: damage))
         }
-        if document.security?.ciphersMissing == true { throw FFmpegLibraries.missingError(.avutil) }
+        if document.security?.ciphersMissing == true { throw LazyLibraries.missingError(.avutil) }
         var facts = Facts()
         facts.set(.pdfVersion, version(bytes, header: header))
         facts.set(.pdfEncrypted, document.security != nil)

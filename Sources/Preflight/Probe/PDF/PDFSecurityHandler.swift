@@ -38,7 +38,7 @@ struct PDFSecurityHandler {
             (readable, fileKey) = (false, nil)
             return
         }
-        guard FFmpegLibraries.available(.avutil) else {
+        guard LazyLibraries.available(.avutil) else {
             (readable, fileKey, ciphersMissing) = (false, nil, true)
             return
         }

@@ -1,5 +1,5 @@
 import CFFmpeg
-import CFFmpegLoader
+import CLazyLibraries
 import Foundation
 
 /// The one place libav logging is set: quiet by default, shown on standard error with `--verbose`.

@@ -3,7 +3,7 @@
 /*
  * Shared libraries opened on first use instead of at process start: FFmpeg's (libavformat,
  * libavcodec, libavutil, libswresample), libsndfile and libzip. The target is still named
- * CFFmpegLoader because FFmpeg came first; it covers all six.
+ * CLazyLibraries because FFmpeg came first; it covers all six.
  *
  * preflight links none of them: this target defines every function of theirs the program calls
  * (ffmpeg_functions.h, sndfile_functions.h, zip_functions.h) as a trampoline that opens the

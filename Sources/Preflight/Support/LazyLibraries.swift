@@ -1,69 +1,68 @@
-import CFFmpegLoader
+import CLazyLibraries
 
-/// A set of the shared libraries preflight opens on first use: FFmpeg's, libsndfile and libzip (the
-/// name predates the last two).
-public struct FFmpegLibrary: OptionSet, Sendable {
+/// A set of the shared libraries preflight opens on first use: FFmpeg's, libsndfile and libzip.
+public struct LazyLibrary: OptionSet, Sendable {
     public let rawValue: UInt32
     /// Creates a set from the loader's bits (`CFF_AVUTIL` …).
     public init(rawValue: UInt32) { self.rawValue = rawValue }
 
     /// libavutil: hashes, ciphers, FFT, memory.
-    public static let avutil = FFmpegLibrary(rawValue: CFF_AVUTIL)
+    public static let avutil = LazyLibrary(rawValue: CFF_AVUTIL)
     /// libswresample: sample-rate and format conversion.
-    public static let swresample = FFmpegLibrary(rawValue: CFF_SWRESAMPLE)
+    public static let swresample = LazyLibrary(rawValue: CFF_SWRESAMPLE)
     /// libavcodec: decoders.
-    public static let avcodec = FFmpegLibrary(rawValue: CFF_AVCODEC)
+    public static let avcodec = LazyLibrary(rawValue: CFF_AVCODEC)
     /// libavformat: demuxers.
-    public static let avformat = FFmpegLibrary(rawValue: CFF_AVFORMAT)
+    public static let avformat = LazyLibrary(rawValue: CFF_AVFORMAT)
     /// libsndfile: WAV and FLAC decoding (Debian package libsndfile1).
-    public static let sndfile = FFmpegLibrary(rawValue: CFF_SNDFILE)
+    public static let sndfile = LazyLibrary(rawValue: CFF_SNDFILE)
     /// libzip: zip bundles (Debian package libzip4).
-    public static let zip = FFmpegLibrary(rawValue: CFF_ZIP)
+    public static let zip = LazyLibrary(rawValue: CFF_ZIP)
 
     /// What a video probe needs: demuxing and codec names.
-    public static let video: FFmpegLibrary = [.avformat, .avcodec, .avutil]
+    public static let video: LazyLibrary = [.avformat, .avcodec, .avutil]
     /// What decoding audio through libav needs.
-    public static let audioDecoding: FFmpegLibrary = [.avformat, .avcodec, .avutil, .swresample]
+    public static let audioDecoding: LazyLibrary = [.avformat, .avcodec, .avutil, .swresample]
     /// What the audio-quality analysis needs: the 8 kHz resampler and the FFT.
-    public static let audioAnalysis: FFmpegLibrary = [.avutil, .swresample]
+    public static let audioAnalysis: LazyLibrary = [.avutil, .swresample]
     /// What a zip bundle of takes needs besides the analysis: libzip, and libsndfile for its WAV takes.
-    public static let zipBundle: FFmpegLibrary = [.zip, .sndfile]
+    public static let zipBundle: LazyLibrary = [.zip, .sndfile]
 
     /// Each library of the set on its own, lowest bit first.
-    var members: [FFmpegLibrary] {
-        (0..<32).map { FFmpegLibrary(rawValue: 1 << $0) }.filter { contains($0) }
+    var members: [LazyLibrary] {
+        (0..<32).map { LazyLibrary(rawValue: 1 << $0) }.filter { contains($0) }
     }
 }
 
 /// FFmpeg's libraries, libsndfile and libzip, which preflight opens on first use rather than at
-/// start (`CFFmpegLoader` defines every function of theirs it calls as a trampoline): a photo check
+/// start (`CLazyLibraries` defines every function of theirs it calls as a trampoline): a photo check
 /// or `--version` maps none.
 ///
 /// Each probe that needs one asks for its libraries first, so a machine without them gets a
 /// finding (`input.library_missing`) naming the Debian packages, not a crash.
-public enum FFmpegLibraries {
+public enum LazyLibraries {
     /// Whether every library of `libraries` can be used, opening them if need be (once: a failure
     /// is remembered). In the environment, `PREFLIGHT_DISABLE_FFMPEG=1` makes FFmpeg's missing and
     /// `PREFLIGHT_DISABLE_LIBRARIES=sndfile,zip` the named ones (`ffmpeg`, `sndfile`, `zip`, `all`).
-    public static func available(_ libraries: FFmpegLibrary) -> Bool {
+    public static func available(_ libraries: LazyLibrary) -> Bool {
         cff_libraries_available(libraries.rawValue) != 0
     }
 
     /// Whether every library of `libraries` is open already (nothing is opened to answer).
-    public static func loaded(_ libraries: FFmpegLibrary) -> Bool {
+    public static func loaded(_ libraries: LazyLibrary) -> Bool {
         cff_libraries_loaded(libraries.rawValue) != 0
     }
 
     /// Opens `libraries`, or throws ``ProbeError`` `libraryMissing` with the packages to install.
-    static func require(_ libraries: FFmpegLibrary) throws {
+    static func require(_ libraries: LazyLibrary) throws {
         guard !available(libraries) else { return }
         throw missingError(libraries)
     }
 
     /// The error for libraries that cannot be loaded: the packages to install for each family of
     /// them that failed (all of `libraries` when none has yet), with the loader's message as detail.
-    static func missingError(_ libraries: FFmpegLibrary) -> ProbeError {
-        let failed = FFmpegLibrary(rawValue: cff_libraries_failed(libraries.rawValue))
+    static func missingError(_ libraries: LazyLibrary) -> ProbeError {
+        let failed = LazyLibrary(rawValue: cff_libraries_failed(libraries.rawValue))
         var zh: [String] = [], en: [String] = []
         for library in (failed.isEmpty ? libraries : failed).members {
             guard let z = cff_unavailable_message_zh(library.rawValue), let e = cff_unavailable_message_en(library.rawValue) else { continue }
@@ -89,7 +88,7 @@ public enum FFmpegLibraries {
     }
 }
 
-extension FFmpegLibraries {
+extension LazyLibraries {
     /// The versions a report names, by library (`libavformat`, `libavcodec`, `libavutil`): each the
     /// loaded library's own when a probe has opened it already, else that of the headers preflight
     /// was built with. Reading them opens nothing.
@@ -97,3 +96,11 @@ extension FFmpegLibraries {
         ["libavformat": AVLog.formatVersion, "libavcodec": AVLog.codecVersion, "libavutil": AVLog.utilVersion]
     }
 }
+
+/// The former name of ``LazyLibrary``, from when only FFmpeg's libraries were opened on first use.
+@available(*, deprecated, renamed: "LazyLibrary")
+public typealias FFmpegLibrary = LazyLibrary
+
+/// The former name of ``LazyLibraries``.
+@available(*, deprecated, renamed: "LazyLibraries")
+public typealias FFmpegLibraries = LazyLibraries
