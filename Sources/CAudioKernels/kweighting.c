@@ -1,14 +1,4 @@
-#include "audio_kernels.h"
-
-#if defined(__x86_64__) && (defined(__clang__) || defined(__GNUC__))
-#include <immintrin.h>
-#define PREFLIGHT_HAS_AVX2_KERNELS 1
-#endif
-
-/* Each multiplication and addition must round on its own, as the portable loop's do. */
-#if defined(__clang__)
-#pragma clang fp contract(off)
-#endif
+#include "kernel_target.h"
 
 #if PREFLIGHT_HAS_AVX2_KERNELS
 
@@ -21,7 +11,6 @@ int preflight_audio_kernels_available(void) {
     return answer;
 }
 
-#define PF_TARGET __attribute__((target("avx2")))
 
 /* Rows r[j] = eight consecutive samples of stretch j; afterwards r[i] = sample i of every stretch. */
 PF_TARGET static inline void transpose8(__m256 r[8]) {

@@ -1,18 +1,7 @@
-#include "audio_kernels.h"
-
-#if defined(__x86_64__) && (defined(__clang__) || defined(__GNUC__))
-#include <immintrin.h>
-#define PREFLIGHT_HAS_AVX2_KERNELS 1
-#endif
-
-/* Each multiplication and addition must round on its own, as the portable loops' do. */
-#if defined(__clang__)
-#pragma clang fp contract(off)
-#endif
+#include "kernel_target.h"
 
 #if PREFLIGHT_HAS_AVX2_KERNELS
 
-#define PF_TARGET __attribute__((target("avx2")))
 
 PF_TARGET static inline __m256 pf_abs(__m256 v) { return _mm256_andnot_ps(_mm256_set1_ps(-0.0f), v); }
 
