@@ -240,5 +240,9 @@ import Testing
         #expect(zhang.files.mapValues(\.lastPathComponent) == ["material": "take.mp4", "alpha": "take_alpha.mp4", "identity_pdf": "letter.pdf", "identity": "auth.mp4"])
         #expect(subs.first?.type == "IMAGE", "no submission.yaml: --type")
         #expect(strays.map { URL(fileURLWithPath: $0.path).lastPathComponent } == ["stray.pdf"])
+        // The stray's reason is its submission's finding, in both languages.
+        let finding = try #require(subs.first?.problems.first { $0.file == strays.first?.path })
+        #expect(strays.first?.message == finding.message)
+        #expect(strays.first?.message.zh.contains("photo") == true && strays.first?.reason == finding.message.en)
     }
 }

@@ -23,8 +23,10 @@ public enum GateFolder {
     public struct Stray: Sendable, Equatable {
         /// The file.
         public var path: String
-        /// Why it was left out.
-        public var reason: String
+        /// Why it was left out, in both languages (the text of the submission's finding for it).
+        public var message: LocalizedText
+        /// Why it was left out, in English.
+        public var reason: String { message.en }
     }
 
     /// The submissions found under `root`, and files that fit no slot.
@@ -113,7 +115,7 @@ public enum GateFolder {
                 submission = Submission(type: defaultType, files: [:])
             } else {
                 let reason = GateText.noType
-                strays.append(Stray(path: dir.displayPath, reason: reason.en))
+                strays.append(Stray(path: dir.displayPath, message: reason))
                 return invalid([RuleFileError(SourceLocation(file: origin, line: 1, column: 1), reason)])
             }
             submission.name = dir.lastPathComponent
@@ -135,8 +137,7 @@ public enum GateFolder {
                         let reason = candidates.isEmpty
                             ? GateText.folderNotUploaded(folder, type: submission.type)
                             : GateText.moreFilesThanSlots(folder, type: submission.type)
-                        strays.append(Stray(path: url.displayPath, reason: candidates.isEmpty
-                            ? "\(submission.type) uploads nothing to \(folder)/" : "more files in \(folder)/ than \(submission.type) has slots for"))
+                        strays.append(Stray(path: url.displayPath, message: reason))
                         submission.problems.append(Finding(rule: Submission.unassignedRule, slot: nil, file: url.displayPath, severity: .error,
                                                            status: .fail, measuredText: "\(folder)/\(file)", message: reason))
                         continue
@@ -159,11 +160,11 @@ public enum GateFolder {
                 let path = url.standardizedFileURL.path
                 if named.contains(where: { $0 == path || $0.hasPrefix(path + "/") }) { continue }
                 let folders = cosFolders.map { $0 + "/" }.joined(separator: " ")
-                strays.append(Stray(path: url.displayPath, reason: "not in a COS folder"))
+                let message = GateText.outsideCOSFolders(name, folders: folders)
+                strays.append(Stray(path: url.displayPath, message: message))
                 submission.problems.append(Finding(
                     rule: Submission.unassignedRule, slot: nil, file: url.displayPath, severity: .warning, status: .fail,
-                    measuredText: name,
-                    message: GateText.outsideCOSFolders(name, folders: folders)))
+                    measuredText: name, message: message))
             }
         }
     }
