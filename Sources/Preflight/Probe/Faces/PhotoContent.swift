@@ -51,13 +51,8 @@ enum PhotoContent {
                 found = try FaceDetector.search(picture, upsample: retryUpsample, threshold: threshold, landmarks: model, deadline: deadline)
             }
             search = found
-        } catch let e as ProbeError where e.kind == .limitExceeded {
-            f.set(.photoFacesInTime, false)
-            f.setProblem(e, en: .photoFacesProblem, zh: .photoFacesProblemZh)
-            return f
         } catch let e as ProbeError {
-            f.set(.photoFacesMeasured, false)
-            f.setProblem(e, en: .photoFacesProblem, zh: .photoFacesProblemZh)
+            f.setSearchStopped(e, inTime: .photoFacesInTime, measured: .photoFacesMeasured, problem: (.photoFacesProblem, .photoFacesProblemZh))
             return f
         } catch {
             return f

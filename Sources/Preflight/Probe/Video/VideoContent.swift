@@ -73,13 +73,8 @@ enum VideoContent {
                                                      threshold: PhotoContent.threshold, landmarks: model, deadline: deadline)
                 searches.append((frame.time, search))
             }
-        } catch let e as ProbeError where e.kind == .limitExceeded {
-            f.set(.videoFacesInTime, false)
-            f.setProblem(e, en: .videoFacesProblem, zh: .videoFacesProblemZh)
-            return f
         } catch let e as ProbeError {
-            f.set(.videoFacesMeasured, false)
-            f.setProblem(e, en: .videoFacesProblem, zh: .videoFacesProblemZh)
+            f.setSearchStopped(e, inTime: .videoFacesInTime, measured: .videoFacesMeasured, problem: (.videoFacesProblem, .videoFacesProblemZh))
             return f
         } catch {
             return f
