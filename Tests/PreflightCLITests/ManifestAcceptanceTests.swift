@@ -66,6 +66,10 @@ import Testing
         #expect(errors.count == 2, "\(errors)")
         #expect(errors.contains { $0.contains("file=studio.yaml") && $0.contains("slots.authorization") })
         #expect(errors.contains { $0.contains("hopper_3x4.jpg") && $0.contains("material.aspect") })
+        // In Chinese the measured value and the limit are labelled in Chinese too.
+        let githubZh = try ToolRun.run(["check", "studio.yaml", "--format", "github", "--no-content", "--lang", "zh"] + Self.slowBuildTimeout, in: dir)
+        let aspect = try #require(githubZh.stdout.split(separator: "\n").first { $0.hasPrefix("::error ") && $0.contains("material.aspect") })
+        #expect(aspect.contains("；要求 ") && !aspect.contains("; limit "), "\(aspect)")
 
         let json = try ToolRun.run(["check", "studio.yaml", "--format", "json", "--no-content"] + Self.slowBuildTimeout, in: dir)
         let subs = try #require(json.json["submissions"] as? [[String: Any]])

@@ -24,7 +24,7 @@ public struct GitHubRenderer: Sendable {
             for f in report.findings where f.waived != true {
                 let level = f.fails(strict: batch.strict) ? "error" : (f.severity == .info ? "notice" : "warning")
                 var message = f.message.text(in: language)
-                if let m = f.measuredText, let l = f.limit { message += " (\(m); limit \(l))" }
+                if let m = f.measuredText, let l = f.limit { message += ReportText.measuredAndLimit(m, l).text(in: language) }
                 if let fix = f.fix { message += "\n" + ReportText.fixLabel.text(in: language) + fix.text(in: language) }
                 var properties: [String] = []
                 if let file = f.file { properties.append("file=\(Self.escapeProperty(file))") }
