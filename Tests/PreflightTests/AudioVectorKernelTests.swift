@@ -58,16 +58,7 @@ import Testing
                 for exhaustive in [false, true] {
                     var vector = TruePeakMeter(sampleRate: rate, channels: 1, chunk: chunk, exhaustive: exhaustive)
                     var portable = TruePeakMeter(sampleRate: rate, channels: 1, chunk: chunk, exhaustive: exhaustive, portable: true)
-                    x.withUnsafeBufferPointer { b in
-                        var i = 0
-                        while i < b.count {
-                            let m = min(chunk, b.count - i)
-                            let p = VectorKernels.stats(b.baseAddress! + i, m).peak
-                            vector.add(b.baseAddress! + i, frames: m, framePeak: p)
-                            portable.add(b.baseAddress! + i, frames: m, framePeak: p)
-                            i += m
-                        }
-                    }
+                    TruePeakScreenTests.feed(x, chunk: chunk, to: &vector, &portable)
                     #expect(vector.peak.bitPattern == portable.peak.bitPattern, "\(name) chunk \(chunk) exhaustive \(exhaustive): \(vector.peak) vs \(portable.peak)")
                     #expect(vector.peak > 0.1, "\(name): peak \(vector.peak)")
                 }

@@ -30,17 +30,22 @@ import Testing
     static func peaks(_ x: [Float], rate: Int, chunk: Int = 4096) -> (screened: Float, exhaustive: Float) {
         var screened = TruePeakMeter(sampleRate: rate, channels: 1, chunk: chunk)
         var exhaustive = TruePeakMeter(sampleRate: rate, channels: 1, chunk: chunk, exhaustive: true)
-        x.withUnsafeBufferPointer { b in
+        feed(x, chunk: chunk, to: &screened, &exhaustive)
+        return (screened.peak, exhaustive.peak)
+    }
+
+    /// Feeds `x` in blocks of `chunk` frames, each with its sample peak, to two meters alike.
+    static func feed(_ x: [Float], chunk: Int, to a: inout TruePeakMeter, _ b: inout TruePeakMeter) {
+        x.withUnsafeBufferPointer { buffer in
             var i = 0
-            while i < b.count {
-                let m = min(chunk, b.count - i)
-                let p = VectorKernels.stats(b.baseAddress! + i, m).peak
-                screened.add(b.baseAddress! + i, frames: m, framePeak: p)
-                exhaustive.add(b.baseAddress! + i, frames: m, framePeak: p)
+            while i < buffer.count {
+                let m = min(chunk, buffer.count - i)
+                let p = VectorKernels.stats(buffer.baseAddress! + i, m).peak
+                a.add(buffer.baseAddress! + i, frames: m, framePeak: p)
+                b.add(buffer.baseAddress! + i, frames: m, framePeak: p)
                 i += m
             }
         }
-        return (screened.peak, exhaustive.peak)
     }
 
     @Test func screenedPeakEqualsOversamplingEverything() throws {
