@@ -8,7 +8,7 @@ public enum Evaluator {
     public static func evaluate(_ set: RuleSet, inputs: [InputReport], request: RequestReport? = nil) -> [Finding] {
         var findings: [Finding] = []
         var given = Set(inputs.map(\.slot))
-        let requestSlots = Set(set.slots.filter { $0.kind == .request }.map(\.name))
+        let requestSlots = set.requestSlots
         if request != nil { given.formUnion(requestSlots) }
         for req in set.requirements {
             let missingAll = req.allOf.filter { !given.contains($0) }

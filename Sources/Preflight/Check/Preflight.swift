@@ -83,7 +83,8 @@ enum SubmissionCheck {
     static func report(_ submission: Submission, rules: RuleSet, inputs: [InputReport], strict: Bool,
                        requestFacts extra: Facts = Facts(), misuse: [Finding] = []) -> Report {
         let files = inputs.map { VideoContent.judgeBackground($0, request: submission.request) }
-        let checksRequest = rules.slots.contains { $0.kind == .request }
+        let requestSlots = rules.requestSlots
+        let checksRequest = !requestSlots.isEmpty
         var notes: [Finding] = []
         var judged: RequestReport?
         if let request = submission.request, !request.isEmpty, checksRequest {
@@ -99,7 +100,6 @@ enum SubmissionCheck {
         if let origin = submission.origin {
             for i in checks.indices where checks[i].file == nil { checks[i].file = origin }
         }
-        let requestSlots = Set(rules.slots.filter { $0.kind == .request }.map(\.name))
         for i in checks.indices where checks[i].slot.map(requestSlots.contains) == true && checks[i].line == nil {
             guard let fact = checks[i].fact, let place = submission.fieldLocation(of: fact) else { continue }
             checks[i].line = place.line

@@ -26,6 +26,9 @@ public struct RuleSet: Sendable {
     /// The slot with this name.
     public func slot(_ name: String) -> SlotDefinition? { slots.first { $0.name == name } }
 
+    /// The names of the slots of kind `request`: their rules read the request's fields, not a file.
+    public var requestSlots: Set<String> { Set(slots.filter { $0.kind == .request }.map(\.name)) }
+
     /// The rules that are evaluated: enabled ones.
     public var activeRules: [Rule] { rules.filter { $0.disabled != true } }
 }
