@@ -36,7 +36,7 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(name: .customLong("file"), help: ArgumentHelp(HelpText.file.help, valueName: "slot=path"))
     var slotFiles: [String] = []
 
-    @OptionGroup(title: "Request fields (once any is given, all are checked)") var request: RequestOptions
+    @OptionGroup(title: HelpText.requestFieldsTitle.help) var request: RequestOptions
 
     @Flag(name: .customLong("print-request"), help: ArgumentHelp(HelpText.printRequest.help))
     var printRequest = false

@@ -17,7 +17,7 @@ struct ProbeCommand: ParsableCommand {
     @Option(help: ArgumentHelp(HelpText.probeFormat.help))
     var format: OutputFormat = .text
 
-    @OptionGroup(title: "Safety limits (each, when hit, is reported as an error)") var limits: LimitOptions
+    @OptionGroup(title: HelpText.probeLimitsTitle.help) var limits: LimitOptions
 
     @OptionGroup var output: OutputOptions
 

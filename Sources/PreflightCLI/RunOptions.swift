@@ -39,7 +39,7 @@ struct RunOptions: ParsableArguments {
     @Option(help: ArgumentHelp(HelpText.output.help, valueName: "format=file"))
     var output: [String] = []
 
-    @OptionGroup(title: "Safety limits (each, when hit, is a finding for the file)") var limits: LimitOptions
+    @OptionGroup(title: HelpText.runLimitsTitle.help) var limits: LimitOptions
 
     @OptionGroup var display: OutputOptions
 

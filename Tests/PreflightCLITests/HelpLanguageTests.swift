@@ -23,6 +23,7 @@ import Testing
         #expect(help.contains(materialZh.replacingOccurrences(of: " ", with: "")), "\(run.stdout)")
         #expect(help.contains("口述授权视频"), "\(run.stdout)")
         #expect(!run.stdout.contains("by kind"), "\(run.stdout)")
+        #expect(run.stdout.contains("请求字段（给出任一项时，全部都会检查）"), "option group titles too: \(run.stdout)")
     }
 
     @Test func plainLocaleShowsEnglishHelp() throws {
@@ -30,6 +31,7 @@ import Testing
         #expect(run.status == 0)
         #expect(flattened(run.stdout).contains(materialEn), "\(run.stdout)")
         #expect(!run.stdout.contains("素材"), "\(run.stdout)")
+        #expect(run.stdout.contains("REQUEST FIELDS (ONCE ANY IS GIVEN, ALL ARE CHECKED)"), "\(run.stdout)")
     }
 
     @Test func langFlagWinsOverTheLocale() throws {

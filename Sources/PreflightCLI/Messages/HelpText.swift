@@ -111,6 +111,9 @@ enum HelpText {
     /// `--audio-id`.
     static let audioId = LocalizedText(zh: "AudioId（ZERO_SHOT_VOICE 用）。", en: "AudioId (ZERO_SHOT_VOICE).")
 
+    /// The title of `check`'s request-field options.
+    static let requestFieldsTitle = LocalizedText(zh: "请求字段（给出任一项时，全部都会检查）", en: "Request fields (once any is given, all are checked)")
+
     // MARK: gate
 
     /// `gate`'s abstract.
@@ -146,6 +149,11 @@ enum HelpText {
         en: "Judge only shard K of N: the submissions in natural order of their folders, every Nth from the Kth (1-based), so N jobs together judge each exactly once.")
 
     // MARK: limits
+
+    /// The title of the safety limits in `check` and `gate`.
+    static let runLimitsTitle = LocalizedText(zh: "安全上限（触及任一项即成为该文件的一条结果）", en: "Safety limits (each, when hit, is a finding for the file)")
+    /// The title of the safety limits in `probe`.
+    static let probeLimitsTitle = LocalizedText(zh: "安全上限（触及任一项即报告为错误）", en: "Safety limits (each, when hit, is reported as an error)")
 
     /// `--timeout`.
     static let timeout = LocalizedText(zh: "每个文件允许的秒数，超时即放弃该文件。", en: "Seconds allowed per file before giving up on it.")
