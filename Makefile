@@ -46,6 +46,7 @@ release: deps
 
 # Installs the tool, its man page (generated from the tool's own help) and bash, zsh and fish
 # completions under $(DESTDIR)$(PREFIX). install-files installs INSTALL_BIN as it is, without building.
+# The man page and completions are generated with LC_ALL=C, so they carry the English help.
 PREFIX ?= /usr/local
 INSTALL_BIN ?= $(RELEASE_BIN)
 install: release
@@ -56,11 +57,11 @@ install-files:
 	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
 	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 	install -m 755 $(INSTALL_BIN) $(DESTDIR)$(PREFIX)/bin/preflight
-	$(INSTALL_BIN) --experimental-dump-help | python3 man/make-man.py "$$($(INSTALL_BIN) --version | head -1 | cut -d' ' -f2)" \
+	LC_ALL=C $(INSTALL_BIN) --experimental-dump-help | python3 man/make-man.py "$$($(INSTALL_BIN) --version | head -1 | cut -d' ' -f2)" \
 	  > $(DESTDIR)$(PREFIX)/share/man/man1/preflight.1
-	$(INSTALL_BIN) --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/preflight
-	$(INSTALL_BIN) --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_preflight
-	$(INSTALL_BIN) --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/preflight.fish
+	LC_ALL=C $(INSTALL_BIN) --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/preflight
+	LC_ALL=C $(INSTALL_BIN) --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_preflight
+	LC_ALL=C $(INSTALL_BIN) --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/preflight.fish
 
 # Runs the validator on the bundled fixtures: a passing IMAGE_GENERAL submission, then failing ones.
 demo: build

@@ -6,42 +6,39 @@ import Preflight
 struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check the files and fields of customization requests against the service's rules.",
-        discussion: """
-            One submission:  preflight check --type IMAGE_GENERAL --material take3.mp4 --identity auth.mp4
-            A manifest:      preflight check studio.yaml   (or --manifest studio.yaml)
-            """)
+        abstract: HelpText.checkAbstract.help,
+        discussion: HelpText.checkDiscussion.help)
 
-    @Argument(help: ArgumentHelp("A manifest (YAML or JSON) of one or many submissions.", valueName: "manifest"))
+    @Argument(help: ArgumentHelp(HelpText.manifest.help, valueName: "manifest"))
     var manifestArgument: String?
 
-    @Option(name: .customLong("manifest"), help: ArgumentHelp("A manifest (YAML or JSON) of one or many submissions.", valueName: "file"))
+    @Option(name: .customLong("manifest"), help: ArgumentHelp(HelpText.manifest.help, valueName: "file"))
     var manifestOption: String?
 
-    @Option(name: .customLong("type"), help: "Customization kind (MakeType): \(RuleSetLoader().availableTypes().joined(separator: ", ")).")
+    @Option(name: .customLong("type"), help: ArgumentHelp(HelpText.checkType(RuleSetLoader().availableTypes().joined(separator: ", ")).help))
     var makeType: String?
 
-    @Option(help: ArgumentHelp("Material (MaterialCosUrl): video, photo or voice, by kind.", valueName: "file"))
+    @Option(help: ArgumentHelp(HelpText.material.help, valueName: "file"))
     var material: String?
 
-    @Option(help: ArgumentHelp("Spoken authorization video (IdentityCosUrl, idcard/).", valueName: "file"))
+    @Option(help: ArgumentHelp(HelpText.identity.help, valueName: "file"))
     var identity: String?
 
-    @Option(name: .customLong("identity-pdf"), help: ArgumentHelp("Written authorization PDF (IdentityWrittenCosUrl, idcard/).", valueName: "file"))
+    @Option(name: .customLong("identity-pdf"), help: ArgumentHelp(HelpText.identityPDF.help, valueName: "file"))
     var identityPDF: String?
 
-    @Option(help: ArgumentHelp("Custom alpha-channel video (AlphaCosUrl, video/).", valueName: "file"))
+    @Option(help: ArgumentHelp(HelpText.alpha.help, valueName: "file"))
     var alpha: String?
 
-    @Option(name: .customLong("driver-audio"), help: ArgumentHelp("Demo driver audio (VoiceDriverCosFile, audio/).", valueName: "file"))
+    @Option(name: .customLong("driver-audio"), help: ArgumentHelp(HelpText.driverAudio.help, valueName: "file"))
     var driverAudio: String?
 
-    @Option(name: .customLong("file"), help: ArgumentHelp("Any slot of the rules as SLOT=PATH (repeatable), e.g. identity_pdf=letter.pdf.", valueName: "slot=path"))
+    @Option(name: .customLong("file"), help: ArgumentHelp(HelpText.file.help, valueName: "slot=path"))
     var slotFiles: [String] = []
 
-    @OptionGroup(title: "Request fields (once any is given, all are checked)") var request: RequestOptions
+    @OptionGroup(title: HelpText.requestFieldsTitle.help) var request: RequestOptions
 
-    @Flag(name: .customLong("print-request"), help: "Print the make request JSON with the COS URLs filled in (needs --path-prefix for full URLs) instead of a report.")
+    @Flag(name: .customLong("print-request"), help: ArgumentHelp(HelpText.printRequest.help))
     var printRequest = false
 
     @OptionGroup var run: RunOptions
@@ -129,17 +126,17 @@ extension CheckCommand {
 
 /// The make request's fields as command-line options.
 struct RequestOptions: ParsableArguments {
-    @Option(name: .customLong("anchor-name"), help: "AnchorName.") var anchorName: String?
-    @Option(name: .customLong("sex-type"), help: "SexType: MALE or FEMALE.") var sexType: String?
-    @Option(help: "Notes.") var notes: String?
-    @Option(name: .customLong("text-driver"), help: "TextDriver.") var textDriver: String?
-    @Option(help: "TimbreInfo.Speed.") var speed: String?
-    @Option(name: .customLong("timbre-code"), help: "TimbreInfo.TimbreCode.") var timbreCode: String?
-    @Option(name: .customLong("is-have-background"), help: "IsHaveBackground: true or false.") var isHaveBackground: Bool?
-    @Option(name: .customLong("remove-background"), help: "RemoveBackground: 1 (green) or 2 (white).") var removeBackground: Int?
-    @Option(name: .customLong("zeroshort-lang"), help: "ZeroshortLang: chi, eng or can.") var zeroshortLang: String?
-    @Option(name: .customLong("photo-version"), help: "PhotoVersion: 0 or 1.") var photoVersion: Int?
-    @Option(name: .customLong("audio-id"), help: "AudioId (ZERO_SHOT_VOICE).") var audioId: String?
+    @Option(name: .customLong("anchor-name"), help: ArgumentHelp(HelpText.anchorName.help)) var anchorName: String?
+    @Option(name: .customLong("sex-type"), help: ArgumentHelp(HelpText.sexType.help)) var sexType: String?
+    @Option(help: ArgumentHelp(HelpText.notes.help)) var notes: String?
+    @Option(name: .customLong("text-driver"), help: ArgumentHelp(HelpText.textDriver.help)) var textDriver: String?
+    @Option(help: ArgumentHelp(HelpText.speed.help)) var speed: String?
+    @Option(name: .customLong("timbre-code"), help: ArgumentHelp(HelpText.timbreCode.help)) var timbreCode: String?
+    @Option(name: .customLong("is-have-background"), help: ArgumentHelp(HelpText.isHaveBackground.help)) var isHaveBackground: Bool?
+    @Option(name: .customLong("remove-background"), help: ArgumentHelp(HelpText.removeBackground.help)) var removeBackground: Int?
+    @Option(name: .customLong("zeroshort-lang"), help: ArgumentHelp(HelpText.zeroshortLang.help)) var zeroshortLang: String?
+    @Option(name: .customLong("photo-version"), help: ArgumentHelp(HelpText.photoVersion.help)) var photoVersion: Int?
+    @Option(name: .customLong("audio-id"), help: ArgumentHelp(HelpText.audioId.help)) var audioId: String?
 
     var makeRequest: MakeRequest {
         var r = MakeRequest()

@@ -6,12 +6,12 @@ import Preflight
 struct FactsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "facts",
-        abstract: "List every fact a rule can test, with its unit and meaning.")
+        abstract: HelpText.factsAbstract.help)
 
     /// How the list is printed.
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, markdown }
 
-    @Option(help: "text: one fact a line; markdown: the documentation's facts reference.")
+    @Option(help: ArgumentHelp(HelpText.factsFormat.help))
     var format: Format = .text
 
     func run() throws {

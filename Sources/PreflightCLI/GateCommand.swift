@@ -6,24 +6,16 @@ import Preflight
 struct GateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gate",
-        abstract: "Check every submission in a delivery folder laid out like COS (a CI gate).",
-        discussion: """
-            DIR/<name>/submission.yaml   MakeType and request fields (optional with --type)
-            DIR/<name>/video/ idcard/ audio/ photo/ zeroshot/   the files, as they will be uploaded
-            A submission.yaml that cannot be read, or a file that fits no slot,
-            fails its submission; the others are still judged.
-            Exit 1 when any submission fails, 2 for the gate's own usage errors.
-            CI readers: --format junit|github|markdown|sarif|codequality.
-            A CI matrix: --shard K/N (see the documentation: CIGate).
-            """)
+        abstract: HelpText.gateAbstract.help,
+        discussion: HelpText.gateDiscussion.help)
 
-    @Argument(help: "The delivery folder.")
+    @Argument(help: ArgumentHelp(HelpText.deliveryFolder.help))
     var directory: String
 
-    @Option(name: .customLong("type"), help: "MakeType for submissions without a submission.yaml.")
+    @Option(name: .customLong("type"), help: ArgumentHelp(HelpText.gateType.help))
     var makeType: String?
 
-    @Option(help: ArgumentHelp("Judge only shard K of N: the submissions in natural order of their folders, every Nth from the Kth (1-based), so N jobs together judge each exactly once.", valueName: "K/N"))
+    @Option(help: ArgumentHelp(HelpText.shard.help, valueName: "K/N"))
     var shard: Shard?
 
     @OptionGroup var run: RunOptions

@@ -5,34 +5,34 @@ import Preflight
 /// The safety limits a user may change for one run (`check`, `gate`): each, when hit, is a finding
 /// for the file, never a crash or a hang. Defaults are ``ProbeOptions``'s.
 struct LimitOptions: ParsableArguments {
-    @Option(help: "Seconds allowed per file before giving up on it.")
+    @Option(help: ArgumentHelp(HelpText.timeout.help))
     var timeout: Double = ProbeOptions().timeout
 
-    @Option(name: .customLong("max-inflated-bytes"), help: ArgumentHelp("Most bytes inflated from one zip bundle, e.g. 4GiB.", valueName: "size"))
+    @Option(name: .customLong("max-inflated-bytes"), help: ArgumentHelp(HelpText.maxInflatedBytes.help, valueName: "size"))
     var maxInflatedBytes: ByteCount?
 
-    @Option(name: .customLong("max-entry-inflated-bytes"), help: ArgumentHelp("Most bytes inflated from one zip entry, e.g. 2GiB.", valueName: "size"))
+    @Option(name: .customLong("max-entry-inflated-bytes"), help: ArgumentHelp(HelpText.maxEntryInflatedBytes.help, valueName: "size"))
     var maxEntryInflatedBytes: ByteCount?
 
-    @Option(name: .customLong("max-zip-entries"), help: ArgumentHelp("Most entries a zip may declare (default 10000).", valueName: "n"))
+    @Option(name: .customLong("max-zip-entries"), help: ArgumentHelp(HelpText.maxZipEntries.help, valueName: "n"))
     var maxZipEntries: Int?
 
-    @Option(name: .customLong("max-compression-ratio"), help: ArgumentHelp("Compression ratio above which a zip entry is refused as a bomb (default 100).", valueName: "ratio"))
+    @Option(name: .customLong("max-compression-ratio"), help: ArgumentHelp(HelpText.maxCompressionRatio.help, valueName: "ratio"))
     var maxCompressionRatio: Double?
 
-    @Option(name: .customLong("max-image-side"), help: ArgumentHelp("Longest side a photo may declare, in pixels (default 30000).", valueName: "px"))
+    @Option(name: .customLong("max-image-side"), help: ArgumentHelp(HelpText.maxImageSide.help, valueName: "px"))
     var maxImageSide: Int?
 
-    @Option(name: .customLong("max-image-pixels"), help: ArgumentHelp("Most pixels a photo may declare (default 400000000).", valueName: "n"))
+    @Option(name: .customLong("max-image-pixels"), help: ArgumentHelp(HelpText.maxImagePixels.help, valueName: "n"))
     var maxImagePixels: Int?
 
-    @Option(name: .customLong("max-streams"), help: ArgumentHelp("Most streams a video container may declare (default 64).", valueName: "n"))
+    @Option(name: .customLong("max-streams"), help: ArgumentHelp(HelpText.maxStreams.help, valueName: "n"))
     var maxStreams: Int?
 
-    @Option(name: .customLong("max-packets"), help: ArgumentHelp("Most packets read to time the frames of a video without an index (default 2000000).", valueName: "n"))
+    @Option(name: .customLong("max-packets"), help: ArgumentHelp(HelpText.maxPackets.help, valueName: "n"))
     var maxPackets: Int?
 
-    @Flag(name: .customLong("no-content"), help: "Headers only: do not decode photos' pixels nor sample videos' frames (no face, background or pixel-integrity checks).")
+    @Flag(name: .customLong("no-content"), help: ArgumentHelp(HelpText.noContent.help))
     var noContent = false
 
     /// The probe options these flags give.

@@ -6,24 +6,21 @@ import Preflight
 struct PreflightCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "preflight",
-        abstract: "Check digital-human materials locally before uploading them for customization.",
-        discussion: """
-            Exit status: 0 when no check fails with an error (warnings allowed), 1 when at least one does,
-            2 for a usage or rule-file error.
-            """,
+        abstract: HelpText.rootAbstract.help,
+        discussion: HelpText.rootDiscussion.help,
         version: PreflightVersion.current,
         subcommands: [CheckCommand.self, GateCommand.self, ProbeCommand.self, RulesCommand.self, FactsCommand.self])
 }
 
 /// Options shared by commands that print for a person.
 struct OutputOptions: ParsableArguments {
-    @Option(help: "Message language: zh or en (default: from LANG).")
+    @Option(help: ArgumentHelp(HelpText.lang.help))
     var lang: Language?
 
-    @Option(help: "Colour: auto (on a terminal), always or never.")
+    @Option(help: ArgumentHelp(HelpText.color.help))
     var color: ColorChoice = .auto
 
-    @Flag(help: "Show libav's own warnings on standard error.")
+    @Flag(help: ArgumentHelp(HelpText.verbose.help))
     var verbose = false
 
     var language: Language { lang ?? Language.fromEnvironment() }

@@ -6,18 +6,18 @@ import Preflight
 struct ProbeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "probe",
-        abstract: "Print the facts measured of a file (no rules applied).")
+        abstract: HelpText.probeAbstract.help)
 
-    @Argument(help: "The file to measure.")
+    @Argument(help: ArgumentHelp(HelpText.probeFile.help))
     var file: String
 
-    @Option(help: "What to read it as: video, pdf, photo, audio or voice (default: from its content).")
+    @Option(help: ArgumentHelp(HelpText.probeAs.help))
     var kind: SlotKind?
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: ArgumentHelp(HelpText.probeFormat.help))
     var format: OutputFormat = .text
 
-    @OptionGroup(title: "Safety limits (each, when hit, is reported as an error)") var limits: LimitOptions
+    @OptionGroup(title: HelpText.probeLimitsTitle.help) var limits: LimitOptions
 
     @OptionGroup var output: OutputOptions
 

@@ -6,12 +6,12 @@ import Preflight
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
-        abstract: "List, show and lint rule files.",
+        abstract: HelpText.rulesAbstract.help,
         subcommands: [List.self, Show.self, Lint.self])
 
     /// `preflight rules list`.
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the customization kinds with built-in rules.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: HelpText.rulesListAbstract.help)
         @OptionGroup var output: OutputOptions
 
         func run() throws {
@@ -28,10 +28,10 @@ struct RulesCommand: ParsableCommand {
 
     /// `preflight rules show TYPE`.
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show every rule of a customization kind, resolved.")
-        @Argument(help: "The customization kind, e.g. IMAGE_GENERAL.") var type: String
-        @Option(help: "A named alternative of the rules.") var profile: String?
-        @Option(name: .customLong("rules"), help: "Extra rule files over the built-ins.") var ruleFiles: [String] = []
+        static let configuration = CommandConfiguration(commandName: "show", abstract: HelpText.rulesShowAbstract.help)
+        @Argument(help: ArgumentHelp(HelpText.rulesShowType.help)) var type: String
+        @Option(help: ArgumentHelp(HelpText.rulesShowProfile.help)) var profile: String?
+        @Option(name: .customLong("rules"), help: ArgumentHelp(HelpText.rulesShowRules.help)) var ruleFiles: [String] = []
         @OptionGroup var output: OutputOptions
 
         func run() throws {
@@ -75,9 +75,9 @@ struct RulesCommand: ParsableCommand {
 
     /// `preflight rules lint FILE`.
     struct Lint: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "lint", abstract: "Check rule files; errors name file, line and problem (exit 2).")
-        @Argument(help: "Rule files to check.") var files: [String]
-        @Option(help: "Message language: zh or en (default: from LANG).") var lang: Language?
+        static let configuration = CommandConfiguration(commandName: "lint", abstract: HelpText.rulesLintAbstract.help)
+        @Argument(help: ArgumentHelp(HelpText.rulesLintFiles.help)) var files: [String]
+        @Option(help: ArgumentHelp(HelpText.lang.help)) var lang: Language?
 
         func run() throws {
             let language = lang ?? Language.fromEnvironment()

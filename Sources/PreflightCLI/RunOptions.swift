@@ -9,37 +9,37 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// Options shared by `check` and `gate`: rules, limits, outputs, CI behaviour.
 struct RunOptions: ParsableArguments {
-    @Option(name: .customLong("rules"), help: ArgumentHelp("A rule file that extends or overrides the built-in rules (repeatable).", valueName: "file"))
+    @Option(name: .customLong("rules"), help: ArgumentHelp(HelpText.rules.help, valueName: "file"))
     var ruleFiles: [String] = []
 
-    @Option(help: "A named alternative of the rules (see `preflight rules show TYPE`); several combine, comma-separated (strict,studio).")
+    @Option(help: ArgumentHelp(HelpText.profile.help))
     var profile: String?
 
-    @Option(help: "Output: text, json, junit, github (workflow annotations), markdown (job summary), sarif (SARIF 2.1.0, code scanning) or codequality (GitLab Code Quality).")
+    @Option(help: ArgumentHelp(HelpText.format.help))
     var format: ReportFormat = .text
 
-    @Flag(help: "Count warnings as failures (exit 1).")
+    @Flag(help: ArgumentHelp(HelpText.strict.help))
     var strict = false
 
-    @Flag(name: .customLong("failures-only"), help: "List only failed and skipped checks in text output.")
+    @Flag(name: .customLong("failures-only"), help: ArgumentHelp(HelpText.failuresOnly.help))
     var failuresOnly = false
 
-    @Option(help: "Cores to use: files measured at the same time; a file measured alone may use them all (default: the number of cores; 1 runs everything on one thread).")
+    @Option(help: ArgumentHelp(HelpText.jobs.help))
     var jobs: Int = AvailableProcessors.count
 
-    @Option(name: .customLong("path-prefix"), help: ArgumentHelp("The PathPrefix from the upload credentials call: reports then give each file's full COS URL, bucket and key.", valueName: "url"))
+    @Option(name: .customLong("path-prefix"), help: ArgumentHelp(HelpText.pathPrefix.help, valueName: "url"))
     var pathPrefix: String?
 
-    @Option(help: ArgumentHelp("Accept the findings listed in this baseline file: only new problems fail.", valueName: "file"))
+    @Option(help: ArgumentHelp(HelpText.baseline.help, valueName: "file"))
     var baseline: String?
 
-    @Option(name: .customLong("write-baseline"), help: ArgumentHelp("Write the current errors and warnings to this file as a baseline.", valueName: "file"))
+    @Option(name: .customLong("write-baseline"), help: ArgumentHelp(HelpText.writeBaseline.help, valueName: "file"))
     var writeBaseline: String?
 
-    @Option(help: ArgumentHelp("Also write the report in this format to a file, e.g. --output junit=report.xml (repeatable).", valueName: "format=file"))
+    @Option(help: ArgumentHelp(HelpText.output.help, valueName: "format=file"))
     var output: [String] = []
 
-    @OptionGroup(title: "Safety limits (each, when hit, is a finding for the file)") var limits: LimitOptions
+    @OptionGroup(title: HelpText.runLimitsTitle.help) var limits: LimitOptions
 
     @OptionGroup var display: OutputOptions
 
