@@ -83,6 +83,8 @@ public struct CalibrationVoices: Sendable {
         public var estimate: Double?
         /// `audio.snr_method`.
         public var method: String
+        /// `audio.snr_uncertainty_db` (nil: not measured).
+        public var uncertainty: Double?
     }
 
     /// Every voice × reading × noise × SNR (and clean, once per voice and reading).
@@ -101,7 +103,8 @@ public struct CalibrationVoices: Sendable {
                 SignalSynthesis.quantize16Dithered(&stored, seed: seed + 1)
                 let c = Calibration.analyse(stored, sampleRate: sampleRate)
                 cases.append(SNRCase(voice: voice.name, reading: reading, noise: .white, truth: nil,
-                                     estimate: c.facts["audio.snr_db"]?.number, method: c.facts["audio.snr_method"]?.text ?? ""))
+                                     estimate: c.facts["audio.snr_db"]?.number, method: c.facts["audio.snr_method"]?.text ?? "",
+                                     uncertainty: c.facts["audio.snr_uncertainty_db"]?.number))
                 for kind in noises {
                     let k = SignalSynthesis.everyNoise.firstIndex(of: kind) ?? 0
                     // Babble from the other voices only.
@@ -110,7 +113,8 @@ public struct CalibrationVoices: Sendable {
                     for snr in snrs {
                         let r = Calibration.analyse(Calibration.mix(clean, noise: noise, snr: snr, sampleRate: sampleRate), sampleRate: sampleRate)
                         cases.append(SNRCase(voice: voice.name, reading: reading, noise: kind, truth: snr,
-                                             estimate: r.facts["audio.snr_db"]?.number, method: r.facts["audio.snr_method"]?.text ?? ""))
+                                             estimate: r.facts["audio.snr_db"]?.number, method: r.facts["audio.snr_method"]?.text ?? "",
+                                             uncertainty: r.facts["audio.snr_uncertainty_db"]?.number))
                     }
                 }
             }
@@ -120,11 +124,12 @@ public struct CalibrationVoices: Sendable {
 
     /// The wider calibration as Markdown: per voice × noise × reading the mean and worst error over
     /// 0–40 dB, the agreement with the truth at the service's thresholds (20, 25, 30 dB), whether adding
-    /// noise ever raised the reading, and per voice the clean reading; then how far continuous reading
-    /// moves the estimate from natural reading.
+    /// noise ever raised the reading, how many cases lie within the uncertainty they report and the
+    /// widest one reported, and per voice the clean reading; then how far continuous reading moves the
+    /// estimate from natural reading.
     public static func snrReport(_ cases: [SNRCase]) -> String {
-        var out = "| voice | noise | reading | cases | mean error | worst error | agree @20 / 25 / 30 dB | noise raised it | method |\n"
-            + "| --- | --- | --- | ---: | ---: | ---: | --- | --- | --- |\n"
+        var out = "| voice | noise | reading | cases | mean error | worst error | agree @20 / 25 / 30 dB | noise raised it | within ± reported | widest ± | method |\n"
+            + "| --- | --- | --- | ---: | ---: | ---: | --- | --- | ---: | ---: | --- |\n"
         var keys: [String] = []
         var groups: [String: [SNRCase]] = [:]
         for c in cases where c.truth != nil {
@@ -147,15 +152,25 @@ public struct CalibrationVoices: Sendable {
             var raised = 0
             for i in 1..<max(1, g.count) where (g[i - 1].estimate ?? -100) > (g[i].estimate ?? -100) + 0.5 { raised += 1 }
             let methods = Set(g.map(\.method)).sorted().joined(separator: ", ")
+            let covered = g.filter { c in c.estimate.map { abs($0 - c.truth!) <= (c.uncertainty ?? 0) } ?? false }.count
+            let widest = g.compactMap(\.uncertainty).max() ?? .nan
             let p = key.split(separator: "|")
-            out += String(format: "| %@ | %@ | %@ | %d | %+.1f dB | %+.1f dB | %@ | %@ | %@ |\n", String(p[0]), String(p[1]), String(p[2]), g.count,
-                          mean, worst, agree, raised == 0 ? "no" : "\(raised)×", methods)
+            out += String(format: "| %@ | %@ | %@ | %d | %+.1f dB | %+.1f dB | %@ | %@ | %d/%d | %.1f dB | %@ |\n", String(p[0]), String(p[1]), String(p[2]), g.count,
+                          mean, worst, agree, raised == 0 ? "no" : "\(raised)×", covered, g.count, widest, methods)
             let overKey = "\(p[1])|\(p[2])"
             worstOver[overKey] = max(worstOver[overKey] ?? -.infinity, finite.max() ?? .nan)
         }
-        out += "\nClean takes (16-bit, dithered; must read at least 40 dB):\n\n| voice | reading | audio.snr_db | method |\n| --- | --- | ---: | --- |\n"
+        out += "\nClean takes (16-bit, dithered; must read at least 40 dB):\n\n| voice | reading | audio.snr_db | ± | method |\n| --- | --- | ---: | ---: | --- |\n"
         for c in cases where c.truth == nil {
-            out += String(format: "| %@ | %@ | %.1f | %@ |\n", c.voice, c.reading.rawValue, c.estimate ?? .nan, c.method)
+            out += String(format: "| %@ | %@ | %.1f | %.1f | %@ |\n", c.voice, c.reading.rawValue, c.estimate ?? .nan, c.uncertainty ?? .nan, c.method)
+        }
+        out += "\nWhere the reported uncertainty is 3 dB (cases with a true SNR of 0–40 dB):\n\n| reading | cases at ±3 dB | of them beyond ±3 dB | all cases | beyond their reported ± |\n| --- | ---: | ---: | ---: | ---: |\n"
+        for reading in Reading.allCases {
+            let all = cases.filter { $0.reading == reading && $0.truth != nil && $0.estimate != nil }
+            let three = all.filter { ($0.uncertainty ?? 99) <= 3 }
+            let beyond = three.filter { abs($0.estimate! - $0.truth!) > 3 }.count
+            let outside = all.filter { abs($0.estimate! - $0.truth!) > ($0.uncertainty ?? 0) }.count
+            out += "| \(reading.rawValue) | \(three.count) | \(beyond) | \(all.count) | \(outside) |\n"
         }
         out += "\nContinuous against natural reading, same voice, noise and true SNR (largest |difference|):\n\n| noise | largest difference | voice, SNR |\n| --- | ---: | --- |\n"
         var byNoise: [String: (Double, String)] = [:]

@@ -82,7 +82,7 @@ import Testing
         let report = CalibrationVoices.snrReport(cases)
         print(report)
         if let list = ProcessInfo.processInfo.environment["PREFLIGHT_CALIBRATION_CASES_OUT"] {
-            let rows = cases.map { "\($0.voice)\t\($0.reading.rawValue)\t\($0.noise.rawValue)\t\($0.truth.map { String($0) } ?? "clean")\t\($0.estimate.map { String(format: "%.2f", $0) } ?? "nil")\t\($0.method)" }
+            let rows = cases.map { "\($0.voice)\t\($0.reading.rawValue)\t\($0.noise.rawValue)\t\($0.truth.map { String($0) } ?? "clean")\t\($0.estimate.map { String(format: "%.2f", $0) } ?? "nil")\t\($0.method)\t\($0.uncertainty.map { String($0) } ?? "nil")" }
             try rows.joined(separator: "\n").write(toFile: list, atomically: true, encoding: .utf8)
         }
         if let out = ProcessInfo.processInfo.environment["PREFLIGHT_CALIBRATION_VOICES_OUT"] {

@@ -145,4 +145,49 @@ import Testing
         checks = Evaluator.evaluate(set, inputs: [input])
         #expect(checks.first { $0.rule == "material.size" }?.status == .fail)
     }
+
+    /// The SNR rule's band: 3 dB from the rule file, wider where the measurement's own
+    /// `audio.snr_uncertainty_db` says so. A miss within the band is a borderline warning, a miss beyond it
+    /// an error; a pass by less than the file's own (wider) uncertainty is a warning that it could not be
+    /// measured reliably; a pass by more, or within the rule's 3 dB, is a pass.
+    @Test func theMeasurementsOwnUncertaintyWidensTheBand() throws {
+        let set = try RuleSetLoader(builtinDirectory: builtin).load(type: "ZERO_SHOT_VOICE")
+        func judge(_ snr: Double, _ uncertainty: Double) -> Finding? {
+            var input = InputReport(slot: "material", path: "take.wav", facts: Facts(), error: nil)
+            input.facts.set("audio.snr_db", snr)
+            input.facts.set("audio.snr_uncertainty_db", uncertainty)
+            input.facts.set("audio.snr_method", "pauses")
+            return Evaluator.evaluate(set, inputs: [input]).first { $0.rule == "material.snr" }
+        }
+        let borderline = try #require(judge(18.5, 3))
+        #expect(borderline.status == .fail && borderline.severity == .warning)
+        #expect(borderline.message.en.contains("±3 dB"))
+        let miss = try #require(judge(16, 3))
+        #expect(miss.status == .fail && miss.severity == .error)
+        let wide = try #require(judge(16, 6.5))
+        #expect(wide.status == .fail && wide.severity == .warning)
+        #expect(wide.message.en.contains("±6.5 dB"))
+        let unsure = try #require(judge(24, 6.5))
+        #expect(unsure.status == .fail && unsure.severity == .warning)
+        #expect(unsure.message.en.contains("could not be measured reliably"))
+        #expect(unsure.message.zh.contains("无法可靠测量"))
+        #expect(unsure.fix != nil)
+        #expect(judge(24, 3)?.status == .pass)
+        #expect(judge(30, 6.5)?.status == .pass)
+    }
+
+    /// `uncertainty_fact` must name a fact of the vocabulary.
+    @Test func uncertaintyFactIsLinted() throws {
+        let yaml = """
+        schema: 1
+        rules:
+          - id: material.snr
+            uncertainty_fact: audio.snr_uncertainity_db
+        """
+        #expect {
+            try RuleSetLoader(builtinDirectory: builtin).load(type: "ZERO_SHOT_VOICE", extraYAML: [yaml])
+        } throws: { error in
+            "\(error)".contains("'uncertainty_fact' names unknown fact 'audio.snr_uncertainity_db'")
+        }
+    }
 }

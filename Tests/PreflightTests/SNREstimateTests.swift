@@ -55,4 +55,53 @@ import Testing
         #expect(r.method == .pauses)
         #expect(abs(10 * log10((r.noisePower ?? .nan) / mean)) <= 1, "noise \(r.noisePower ?? .nan), mean \(mean)")
     }
+
+    /// Continuous reading: the noise is seen only in a 0.3 s lead-in, which caught a quiet moment of a
+    /// noise that is louder elsewhere (music between chords): a later pause stands 6.5 dB above it. The
+    /// estimate cannot tell which is the noise, so its uncertainty is at least that distance, not 3 dB.
+    @Test func aShortSampleUnderALouderPauseWidensTheUncertainty() {
+        let quiet = 1e-6, loud = 1e-6 * pow(10, 0.65), speech = 1e-3
+        var seed: UInt64 = 5
+        var s = SpeechSegmenter()
+        for p in Self.frames(15, power: quiet, spreadDB: 0.5, seed: &seed) { s.add(power: p, speech: false) }
+        for p in Self.frames(1500, power: speech, spreadDB: 6, seed: &seed) { s.add(power: p, speech: true) }
+        for p in Self.frames(10, power: loud, spreadDB: 0.5, seed: &seed) { s.add(power: p, speech: false) }
+        s.finish()
+        let r = SNREstimate.estimate(s)
+        #expect(r.method == .pauses)
+        #expect(abs(10 * log10((r.noisePower ?? .nan) / quiet)) <= 0.5)
+        #expect((r.uncertainty ?? 0) >= 6.4, "uncertainty \(r.uncertainty ?? .nan)")
+    }
+
+    /// The same take with the noise steady everywhere keeps the pauses' 3 dB; with noise that rises and
+    /// falls by several dB from frame to frame in the short lead-in, the sampling error widens it.
+    @Test func theSampleItselfSetsTheUncertainty() {
+        func estimate(spreadDB: Double) -> SNREstimate.Result {
+            var seed: UInt64 = 9
+            var s = SpeechSegmenter()
+            for p in Self.frames(15, power: 1e-6, spreadDB: spreadDB, seed: &seed) { s.add(power: p, speech: false) }
+            for p in Self.frames(1500, power: 1e-3, spreadDB: 6, seed: &seed) { s.add(power: p, speech: true) }
+            s.finish()
+            return SNREstimate.estimate(s)
+        }
+        let steady = estimate(spreadDB: 0.5), fluctuating = estimate(spreadDB: 8)
+        #expect(steady.method == .pauses && fluctuating.method == .pauses)
+        #expect(steady.uncertainty == 3)
+        // Frame levels uniform over ±8 dB: a spread of about 4.6 dB over 1.2 pieces of 200 ms.
+        #expect((fluctuating.uncertainty ?? 0) >= 8, "uncertainty \(fluctuating.uncertainty ?? .nan)")
+    }
+
+    /// Noise about as loud as the voice: the detector keeps only the louder speech, and the estimate is
+    /// good to 7 dB, not 3.
+    @Test func aLowReadingCarriesTheLowSNRUncertainty() {
+        var seed: UInt64 = 3
+        var s = SpeechSegmenter()
+        for p in Self.frames(100, power: 1e-4, spreadDB: 0.5, seed: &seed) { s.add(power: p, speech: false) }
+        for p in Self.frames(500, power: 5e-4, spreadDB: 2, seed: &seed) { s.add(power: p, speech: true) }
+        for p in Self.frames(100, power: 1e-4, spreadDB: 0.5, seed: &seed) { s.add(power: p, speech: false) }
+        s.finish()
+        let r = SNREstimate.estimate(s)
+        #expect((r.snr ?? 99) < SNREstimate.lowSNR)
+        #expect(r.uncertainty == SNREstimate.lowSNRUncertainty)
+    }
 }

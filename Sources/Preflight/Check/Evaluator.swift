@@ -85,17 +85,27 @@ public enum Evaluator {
         var message = ok ? CheckText.passed(measured: measuredText, limit: limit)
             : placeholders.fill(rule.message ?? CheckText.failedDefault(fact))
         // Inside the estimate's uncertainty of the limit: borderline, a warning that says so.
-        if !ok, let u = rule.uncertainty, let margin = u.number, rule.constraint.isBorderline(value, margin: margin) {
+        let stated = rule.uncertainty?.number ?? 0
+        let own = rule.uncertaintyFact.flatMap { facts[$0]?.number } ?? 0
+        let margin = Swift.max(stated, own)
+        var unreliable = false
+        if !ok, margin > 0, rule.constraint.isBorderline(value, margin: margin) {
             severity = Swift.min(severity, Severity.warning)
             let band = FactFormatting.describe(.number(margin), of: fact)
             message = CheckText.borderline(message, band: band)
+        } else if ok, own > stated, rule.constraint.isWithinMargin(value, margin: own) {
+            // A pass this measurement cannot vouch for: the truth may lie beyond the limit.
+            unreliable = true
+            severity = Swift.min(severity, Severity.warning)
+            message = CheckText.unreliablePass(measured: measuredText, limit: limit, band: FactFormatting.describe(.number(own), of: fact))
         }
+        let failed = !ok || unreliable
         return Finding(
-            rule: rule.id, slot: rule.slot, file: path, entry: entry, severity: severity, status: ok ? .pass : .fail,
+            rule: rule.id, slot: rule.slot, file: path, entry: entry, severity: severity, status: failed ? .fail : .pass,
             fact: fact, measured: value, measuredText: measuredText, limit: limit, message: message,
-            fix: ok ? nil : rule.fix.map { placeholders.fill($0, shell: true) },
+            fix: failed ? rule.fix.map { placeholders.fill($0, shell: true) } : nil,
             serviceError: ok ? nil : rule.serviceError, source: rule.source?.description,
-            fixCommand: ok ? nil : rule.fixCommand.map { placeholders.command($0) })
+            fixCommand: failed ? rule.fixCommand.map { placeholders.command($0) } : nil)
     }
 
     static func fixHint(for error: ProbeError) -> LocalizedText? {

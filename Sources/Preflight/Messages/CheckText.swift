@@ -40,6 +40,13 @@ enum CheckText {
             en: "\(message.en) This is within the local estimate's uncertainty (±\(band)): borderline, the service may accept or reject it. Improve the take as below before uploading, or send a safer one.")
     }
 
+    /// A value that meets the limit by less than its own measurement's uncertainty.
+    static func unreliablePass(measured: String, limit: String, band: String) -> LocalizedText {
+        LocalizedText(
+            zh: "测得约 \(measured)，满足要求（\(limit)），但这次无法可靠测量（误差约 ±\(band)）：真实值可能不满足要求。上传前最好按下面的方法改善，再重新检查。",
+            en: "It reads about \(measured), within the limit (\(limit)), but could not be measured reliably this time (about ±\(band)): the true value may miss the limit. Improve it as below before uploading, then check again.")
+    }
+
     /// The fix of each kind of probe error that has one.
     enum Fix {
         /// For ``ProbeError/Kind/missing``.

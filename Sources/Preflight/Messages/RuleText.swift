@@ -135,6 +135,10 @@ enum RuleText {
     static let noTest = LocalizedText(zh: "没有检验：请给出 min、max、one_of、none_of、equals、pattern 或 required",
                                       en: "no test: give min, max, one_of, none_of, equals, pattern or required")
     /// A `when` naming an unknown fact.
+    static func uncertaintyUnknownFact(_ fact: String) -> LocalizedText {
+        LocalizedText(zh: "'uncertainty_fact' 引用了未知的事实 '\(fact)'", en: "'uncertainty_fact' names unknown fact '\(fact)'")
+    }
+    /// A `when` condition that names a fact the vocabulary does not have.
     static func conditionUnknownFact(_ fact: String) -> LocalizedText {
         LocalizedText(zh: "'when' 引用了未知的事实 '\(fact)'", en: "'when' names unknown fact '\(fact)'")
     }

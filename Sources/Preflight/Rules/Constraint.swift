@@ -59,6 +59,15 @@ public struct Constraint: Sendable, Equatable {
         return widened.holds(for: .number(v))
     }
 
+    /// Whether a numeric value that meets the constraint would miss a `min` or `max` if it were off by
+    /// `margin`: a pass its measurement cannot vouch for.
+    public func isWithinMargin(_ value: FactValue, margin: Double) -> Bool {
+        guard let v = value.number, margin > 0, holds(for: value) else { return false }
+        if let lo = min?.number, v - margin < lo { return true }
+        if let hi = max?.number, v + margin > hi { return true }
+        return false
+    }
+
     /// The limit for people: `≥ 25 fps`, `1 min … 10 min`, `one of mp4, mov`.
     public func describe(for fact: String) -> String {
         var parts: [String] = []

@@ -36,6 +36,11 @@ public struct Rule: Sendable, Equatable {
     /// value that misses a `min` or `max` by no more than this is borderline, reported as a warning that
     /// says so; beyond it the rule's own severity applies.
     public var uncertainty: Quantity?
+    /// A fact that carries the measurement's own uncertainty, in the fact's unit
+    /// (`uncertainty_fact: audio.snr_uncertainty_db`): where it is wider than ``uncertainty``, it is the band.
+    /// A miss within it is borderline, as above; a pass by less than it, where it is wider than
+    /// ``uncertainty``, is a warning that the value could not be measured reliably.
+    public var uncertaintyFact: String?
     /// A disabled rule is kept for `rules show` but never evaluated.
     public var disabled: Bool?
     /// Where the rule (or its last override) was written.
@@ -61,6 +66,7 @@ public struct Rule: Sendable, Equatable {
         r.reference = other.reference ?? reference
         r.basis = other.basis ?? basis
         r.uncertainty = other.uncertainty ?? uncertainty
+        r.uncertaintyFact = other.uncertaintyFact ?? uncertaintyFact
         r.disabled = other.disabled ?? disabled
         r.source = other.source ?? source
         return r

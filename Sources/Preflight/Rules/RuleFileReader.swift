@@ -5,7 +5,7 @@ import Yams
 extension YAMLTreeReader {
     private static let topKeys = ["schema", "type", "version", "title", "include", "slots", "requirements", "rules", "profiles", "description"]
     private static let ruleKeys = ["id", "slot", "fact", "scope", "severity", "required", "min", "max", "one_of", "none_of", "equals", "pattern",
-                                   "when", "message", "fix", "service_error", "reference", "disabled", "description", "uncertainty", "basis"]
+                                   "when", "message", "fix", "service_error", "reference", "disabled", "description", "uncertainty", "uncertainty_fact", "basis"]
     private static let conditionKeys = ["fact", "min", "max", "one_of", "none_of", "equals", "pattern"]
     private static let slotKeys = ["kind", "cos_folder", "request_field", "title"]
     private static let requirementKeys = ["id", "all_of", "any_of", "severity", "message", "service_error"]
@@ -157,6 +157,7 @@ extension YAMLTreeReader {
             case "uncertainty":
                 rule.uncertainty = quantity(v, what: "uncertainty")
                 if let u = rule.uncertainty, !((u.number ?? -1) >= 0) { fail(v, RuleText.uncertaintyNumber) }
+            case "uncertainty_fact": rule.uncertaintyFact = scalar(v, what: "uncertainty_fact")
             case "disabled": rule.disabled = scalar(v, what: "disabled").map { ["true", "yes"].contains($0.lowercased()) }
             default: _ = text(v, what: "description")
             }

@@ -26,6 +26,7 @@ public enum RuleLint {
                 guard let cd = FactVocabulary.definition(condition.fact) else { fail(RuleText.conditionUnknownFact(condition.fact)); continue }
                 problems += unitProblems(condition.constraint, fact: cd).map { RuleFileError(at, RuleText.inRuleCondition(rule.id, $0)) }
             }
+            if let u = rule.uncertaintyFact, FactVocabulary.definition(u) == nil { fail(RuleText.uncertaintyUnknownFact(u)) }
             if rule.message == nil { fail(RuleText.noRuleMessage) }
         }
         for req in set.requirements {

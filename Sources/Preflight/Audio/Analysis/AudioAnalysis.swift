@@ -186,7 +186,7 @@ public struct AudioAnalysis {
         }
         facts.set(.audioSnrDb, noise.snr)
         facts.set(.audioSnrMethod, noise.method.rawValue)
-        facts.set(.audioSnrUncertaintyDb, noise.snr == nil ? nil : SNREstimate.uncertainty(noise.method))
+        facts.set(.audioSnrUncertaintyDb, noise.uncertainty)
 
         details.rawC50 = reverb.rawC50()
         details.rawC50Sharpest = reverb.rawC50(percentile: 0.995)

@@ -71,7 +71,15 @@ enum SNREstimate {
     /// The quietest frames of steady noise sit below its mean power by about this much (dB).
     static let quietCorrection = 1.0
 
-    /// The uncertainty (dB, the largest calibration error of the method's range) reported with each method.
+    /// Standard errors of the sampled noise level taken into the uncertainty.
+    static let samplingFactor = 2.2
+    /// A noise sample of fewer 200 ms pieces than this is short (under 1 s).
+    static let shortSamplePieces = 5.0
+    /// Estimates below this (dB) carry at least ``lowSNRUncertainty``.
+    static let lowSNR = 10.0
+    static let lowSNRUncertainty = 7.0
+
+    /// The least uncertainty (dB, the largest calibration error of the method's range) of each method.
     static func uncertainty(_ method: Method) -> Double? {
         switch method {
         case .pauses: return 3
@@ -86,13 +94,15 @@ enum SNREstimate {
         var snr: Double?
         var noisePower: Double?
         var method: Method
+        /// ± dB (``uncertainty(_:sample:loudestPause:snr:)``); nil without an estimate.
+        var uncertainty: Double?
     }
 
     static func estimate(_ s: SpeechSegmenter) -> Result {
         let quiet = s.quietestMeanPower(fraction: quietFraction, minimum: quietMinimum)
         guard s.speechFrames >= minimumSpeechFrames else {
             let pause = s.interiorFrames > 0 ? s.interiorPower / Double(s.interiorFrames) : nil
-            return Result(snr: nil, noisePower: pause ?? quiet, method: .insufficientSpeech)
+            return Result(snr: nil, noisePower: pause ?? quiet, method: .insufficientSpeech, uncertainty: nil)
         }
         let active = s.speechPower / Double(s.speechFrames)
         var method = Method.quietestFrames
@@ -101,26 +111,57 @@ enum SNREstimate {
         let whole = s.consistentPauses(spread: runSpread, anchorFrames: runAnchorFrames)
         var inPauses = whole
         if (s.steadiestPauseDeviation(frames: steadyRunFrames) ?? .infinity) <= steadyDeviation,
-           let pieces = s.steadyPauses(factor: steadyFactor, least: steadyLeast, anchorFrames: runAnchorFrames) {
-            inPauses = pieces
+           var pieces = s.steadyPauses(factor: steadyFactor, least: steadyLeast, anchorFrames: runAnchorFrames) {
             // A fluctuating noise with one steady pause (babble) must not read its quietest pieces.
             if let whole, pieces.frames >= minimumPauseFrames {
-                let least = whole.power / Double(whole.frames) * pow(10, -steadyCap / 10)
-                if pieces.power / Double(pieces.frames) < least { inPauses = (least * Double(pieces.frames), pieces.frames) }
+                let least = whole.meanPower * pow(10, -steadyCap / 10)
+                if pieces.meanPower < least { pieces.power = least * Double(pieces.frames) }
             }
+            inPauses = pieces
         }
+        var sample: PauseStretch?
         if let pauses = inPauses, pauses.frames >= minimumPauseFrames,
-           Decibels.power(pauses.power / Double(pauses.frames)) - floorDB <= pauseConsistency {
+           Decibels.power(pauses.meanPower) - floorDB <= pauseConsistency {
             method = .pauses
-            noise = pauses.power / Double(pauses.frames)
+            noise = pauses.meanPower
+            sample = pauses
         } else if let pauses = s.consistentPauses(spread: runSpread, anchorFrames: 2, short: true), pauses.frames >= minimumShortPauseFrames,
-                  Decibels.power(pauses.power / Double(pauses.frames)) - floorDB <= pauseConsistency {
+                  Decibels.power(pauses.meanPower) - floorDB <= pauseConsistency {
             method = .shortPauses
-            noise = pauses.power / Double(pauses.frames)
+            noise = pauses.meanPower
+            sample = pauses
         }
         // No sounding frame outside the voice at all: the floor is 16-bit dither or below.
         let pn = Swift.max(noise ?? SpeechSegmenter.digitalSilence, SpeechSegmenter.digitalSilence)
         let snr = pn <= active * 1e-10 ? 100 : Swift.min(Swift.max(Decibels.power(Swift.max(active - pn, pn * 1e-2) / pn), -20), 100)
-        return Result(snr: snr, noisePower: pn, method: method)
+        let loudest = method == .pauses ? s.loudestPauseRun(anchorFrames: runAnchorFrames) : nil
+        return Result(snr: snr, noisePower: pn, method: method,
+                      uncertainty: uncertainty(method, sample: sample, loudestPause: loudest, snr: snr))
+    }
+
+    /// The uncertainty (dB) of an estimate: the method's own (``uncertainty(_:)``), widened where the noise
+    /// was sampled too little for how much it fluctuates, and where the noise is about as loud as the voice.
+    ///
+    /// - The noise level is a mean over the sample's frames. Of a noise that rises and falls (music, babble,
+    ///   clicks) a short sample can land on a loud or a quiet moment: the standard error of its level is
+    ///   about the frames' level spread over the square root of the sample's 200 ms pieces, and
+    ///   ``samplingFactor`` times that is taken. Steady noise (hiss, hum) varies by a fraction of a dB.
+    /// - A sample of under ``shortSamplePieces`` pieces (a lead-in before continuous reading) may have
+    ///   caught the one quiet moment of a noise that is louder elsewhere: when another pause
+    ///   (`loudestPause`, mean power) stands above it, the noise may be as loud as that pause, and the
+    ///   uncertainty is at least their distance.
+    /// - Below ``lowSNR`` the voice-activity detector keeps only the louder speech and its pauses hold soft
+    ///   voice; the estimate is then good to ``lowSNRUncertainty``.
+    static func uncertainty(_ method: Method, sample: PauseStretch?, loudestPause: Double?, snr: Double?) -> Double? {
+        guard let snr, var u = uncertainty(method) else { return nil }
+        if let sample, sample.frames > 0 {
+            let pieces = Swift.max(1.0, Double(sample.frames) / Double(SpeechSegmenter.chunkFrames))
+            u = Swift.max(u, samplingFactor * sample.levelDeviation / pieces.squareRoot())
+            if pieces < shortSamplePieces, let loudestPause, loudestPause > sample.meanPower {
+                u = Swift.max(u, Decibels.power(loudestPause / sample.meanPower))
+            }
+        }
+        if snr < lowSNR { u = Swift.max(u, lowSNRUncertainty) }
+        return (u * 10).rounded(.up) / 10
     }
 }

@@ -66,7 +66,7 @@ struct SpeechSegmenter {
     static let chunkFrames = 10
     /// The short pauses bridged inside segments (40–300 ms: between words, at stop closures), without
     /// their first and last frame, as runs (at most ``segmentLimit``).
-    private(set) var shortRuns: [(power: Double, frames: Int)] = []
+    private(set) var shortRuns: [PauseStretch] = []
     private var run = PauseStretch()
     private var chunk = PauseStretch()
 
@@ -98,7 +98,11 @@ struct SpeechSegmenter {
                 // A bridged pause inside the segment: its frames but the first and last are a short pause.
                 if gapPowers.count > 2, shortRuns.count < Self.segmentLimit {
                     let inner = gapPowers[1..<(gapPowers.count - 1)].filter { $0 >= Self.digitalSilence }
-                    if !inner.isEmpty { shortRuns.append((inner.reduce(0, +), inner.count)) }
+                    if !inner.isEmpty {
+                        var stretch = PauseStretch()
+                        for p in inner { stretch.add(p) }
+                        shortRuns.append(stretch)
+                    }
                 }
                 segPower += gapPower; segFrames += gapFrames
                 gapPower = 0; gapFrames = 0; gapLevels.removeAll(keepingCapacity: true); gapPowers.removeAll(keepingCapacity: true)
@@ -195,28 +199,33 @@ struct SpeechSegmenter {
         segmentTops.removeAll()
     }
 
-    /// Mean power and frames of the pause runs whose own mean lies within `spread` dB of the quietest
-    /// run of at least `anchorFrames` frames: the pauses that hold the noise alone. A "pause" that holds
-    /// a soft stretch of voice the detector missed stands well above the real pauses and is left out;
+    /// The pause runs whose own mean lies within `spread` dB of the quietest run of at least
+    /// `anchorFrames` frames, pooled: the pauses that hold the noise alone. A "pause" that holds a soft
+    /// stretch of voice the detector missed stands well above the real pauses and is left out;
     /// fluctuating noise (babble, clicks, music) averages out over a run and stays in.
-    func consistentPauses(spread: Double, anchorFrames: Int, short: Bool = false) -> (power: Double, frames: Int)? {
-        let runs = short ? shortRuns : pauseRuns.map { ($0.power, $0.frames) }
-        guard let anchor = runs.filter({ $0.frames >= anchorFrames }).map({ $0.power / Double($0.frames) }).min() else { return nil }
+    func consistentPauses(spread: Double, anchorFrames: Int, short: Bool = false) -> PauseStretch? {
+        let runs = short ? shortRuns : pauseRuns
+        guard let anchor = runs.filter({ $0.frames >= anchorFrames }).map(\.meanPower).min() else { return nil }
         let ceiling = anchor * pow(10, spread / 10)
-        var power = 0.0, frames = 0
-        for r in runs where r.power / Double(r.frames) <= ceiling { power += r.power; frames += r.frames }
-        return frames > 0 ? (power, frames) : nil
+        var pooled = PauseStretch()
+        for r in runs where r.meanPower <= ceiling { pooled.merge(r) }
+        return pooled.frames > 0 ? pooled : nil
     }
 
     /// Steady noise: the pause pieces (``pauseChunks``) whose mean lies within `factor` times the
     /// quietest piece's own frame spread (at least `least` dB) of that piece, the quietest piece being
-    /// one of at least `anchorFrames` frames. Nil when there is no such piece.
-    func steadyPauses(factor: Double, least: Double, anchorFrames: Int) -> (power: Double, frames: Int)? {
+    /// one of at least `anchorFrames` frames, pooled. Nil when there is no such piece.
+    func steadyPauses(factor: Double, least: Double, anchorFrames: Int) -> PauseStretch? {
         guard let anchor = pauseChunks.filter({ $0.frames >= anchorFrames }).min(by: { $0.meanPower < $1.meanPower }) else { return nil }
         let ceiling = anchor.meanPower * pow(10, Swift.max(factor * anchor.levelDeviation, least) / 10)
-        var power = 0.0, frames = 0
-        for c in pauseChunks where c.meanPower <= ceiling { power += c.power; frames += c.frames }
-        return frames > 0 ? (power, frames) : nil
+        var pooled = PauseStretch()
+        for c in pauseChunks where c.meanPower <= ceiling { pooled.merge(c) }
+        return pooled.frames > 0 ? pooled : nil
+    }
+
+    /// Mean power of the loudest pause run of at least `anchorFrames` frames; nil when no run is that long.
+    func loudestPauseRun(anchorFrames: Int) -> Double? {
+        pauseRuns.filter { $0.frames >= anchorFrames }.map(\.meanPower).max()
     }
 
     /// The smallest frame-level spread (dB) of the pause runs of at least `frames` frames: under a
@@ -257,6 +266,12 @@ struct PauseStretch: Sendable, Equatable {
         let db = Decibels.power(p)
         power += p; frames += 1
         levelSum += db; levelSquares += db * db
+    }
+
+    /// Adds the frames of another stretch.
+    mutating func merge(_ other: PauseStretch) {
+        power += other.power; frames += other.frames
+        levelSum += other.levelSum; levelSquares += other.levelSquares
     }
 
     /// Mean power of the frames.
