@@ -13,7 +13,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case rules
     /// A manifest (YAML or JSON) of submissions.
     case manifest
-    /// The video/container probe through libavformat's custom I/O over the bytes.
+    /// The video/container probe over the bytes: an input starting with `ftyp` goes to the native
+    /// ISO-BMFF reader first (content sampling is off in ``options``), then, when it declines,
+    /// through libavformat's custom I/O.
     case video
     /// The audio probe: libsndfile's virtual I/O or libavformat, decoding and analysis.
     case audio

@@ -22,8 +22,23 @@ public enum VideoProbe {
         return try facts(of: source, nameHint: nil, options: options, deadline: deadline, detectedType: detectedType)
     }
 
+    /// The facts through libavformat only, never the native ISO-BMFF reader (the reference the
+    /// reader's tests compare with).
+    static func libavFacts(of url: URL, options: ProbeOptions = ProbeOptions(), detectedType: String? = nil) throws -> Facts {
+        let deadline = ReadDeadline(seconds: options.timeout)
+        let source = try FileByteSource(url: url, deadline: deadline)
+        return try facts(of: source, nameHint: url.lastPathComponent, options: options, deadline: deadline,
+                         detectedType: detectedType, allowNative: false)
+    }
+
     static func facts(of source: ByteSource, nameHint: String?, options: ProbeOptions, deadline: ReadDeadline,
-                      detectedType: String?) throws -> Facts {
+                      detectedType: String?, allowNative: Bool = true) throws -> Facts {
+        // A header-only probe of a plain mp4/mov is answered without opening libavformat when the
+        // native reader is sure; frame sampling needs libavcodec anyway.
+        if allowNative, !(options.content && options.videoContent), isISOCandidate(source, detectedType: detectedType),
+           let facts = try ISOBMFFReader.facts(of: source, options: options, deadline: deadline) {
+            return facts
+        }
         let container: LibavInput
         do {
             container = try LibavInput(source: source, nameHint: nameHint, options: options, deadline: deadline, findStreamInfo: false)
@@ -72,6 +87,14 @@ public enum VideoProbe {
         }
         if container.timedOut { throw container.deadline.error }
         return facts
+    }
+
+    /// Whether the native ISO-BMFF reader may try a file: detected as mp4 or mov, or, with no
+    /// detection given (bytes in memory), starting with an `ftyp` box that names no image brand.
+    static func isISOCandidate(_ source: ByteSource, detectedType: String?) -> Bool {
+        if let detectedType { return detectedType == "mp4" || detectedType == "mov" }
+        let head = source.head(64)
+        return ByteReader.matches(head, 4, "ftyp") && ISOBrand(ftyp: head).imageType == nil
     }
 
     /// The short container name: the container-brand rule (``ISOBrand``) for the ISO demuxer,

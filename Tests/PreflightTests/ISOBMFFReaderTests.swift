@@ -1,0 +1,152 @@
+import Foundation
+import PreflightTestSupport
+import Testing
+@testable import Preflight
+
+/// The native ISO-BMFF reader against libavformat: on every mp4/mov it either declines or gives the
+/// very facts the libavformat path gives; it answers the common cases; hostile bytes never crash it.
+@Suite struct ISOBMFFReaderTests {
+    /// Every mp4/mov fixture of the video suites.
+    static let fixtures: [String] = {
+        let fm = FileManager.default
+        var names: [String] = []
+        for dir in ["video", "video/takes", "video-content"] {
+            let files = (try? fm.contentsOfDirectory(atPath: Fixture.url(dir).path)) ?? []
+            names += files.filter { $0.hasSuffix(".mp4") || $0.hasSuffix(".mov") }.sorted().map { "\(dir)/\($0)" }
+        }
+        return names
+    }()
+
+    /// The native reader's facts for a file (nil: declined).
+    static func native(_ url: URL) throws -> Facts? {
+        let deadline = ReadDeadline(seconds: 60)
+        return try ISOBMFFReader.facts(of: try FileByteSource(url: url, deadline: deadline), options: ProbeOptions(), deadline: deadline)
+    }
+
+    /// Checks that the reader declines or agrees with libavformat on every fact; returns whether it answered.
+    @discardableResult
+    static func agrees(_ url: URL, _ name: String) throws -> Bool {
+        let native = try? Self.native(url)
+        guard let answer = native ?? nil else { return false }
+        let detected = try FileFacts.read(url)[.fileDetectedType]?.text
+        let reference = try VideoProbe.libavFacts(of: url, detectedType: detected)
+        for key in Set(answer.values.keys).union(reference.values.keys).sorted() {
+            #expect(answer[key] == reference[key], "\(name): \(key) is \(String(describing: answer[key])), libavformat says \(String(describing: reference[key]))")
+        }
+        return answer == reference
+    }
+
+    @Test(arguments: fixtures)
+    func declinesOrAgreesWithLibavformat(name: String) throws {
+        try Self.agrees(Fixture.url(name), name)
+    }
+
+    /// The common cases are answered, so the agreement above cannot come from always declining.
+    @Test(arguments: ["video/take-1080p25-90s.mp4", "video/phone-portrait.mp4", "video/takes/hlg.mp4", "video/take.mov",
+                      "video/takes/sdr.mp4", "video/takes/h264-422-10bit.mov", "video/vfr.mp4"])
+    func answersTheCommonCases(name: String) throws {
+        let reason = ISOBMFFReader.declineReason(try FileByteSource(url: Fixture.url(name)))
+        #expect(reason == nil, "\(name) declined: \(reason ?? "")")
+        #expect(try Self.agrees(Fixture.url(name), name))
+    }
+
+    /// A bare probe of a plain mp4 goes through the native reader (no libavformat needed for it).
+    @Test func bareProbeUsesTheNativeReader() throws {
+        let url = Fixture.video("take-1080p25-90s.mp4")
+        let viaProbe = try VideoProbe.facts(of: url, detectedType: "mp4")
+        #expect(viaProbe == (try Self.native(url)))
+    }
+
+    /// Takes encoded here the ways cameras and editors write them.
+    static let made: [(String, [String])] = [
+        ("bframes.mp4", ["-f", "lavfi", "-i", "testsrc2=s=320x240:r=30", "-f", "lavfi", "-i", "sine=r=48000", "-t", "3",
+                         "-c:v", "libx264", "-preset", "medium", "-c:a", "aac", "-ac", "2"]),
+        ("bframes.mov", ["-f", "lavfi", "-i", "testsrc2=s=320x240:r=24000/1001", "-f", "lavfi", "-i", "sine=r=44100", "-t", "3",
+                         "-c:v", "libx264", "-profile:v", "main", "-c:a", "aac"]),
+        ("rotated.mp4", ["-f", "lavfi", "-i", "testsrc2=s=640x360:r=30", "-t", "2", "-c:v", "libx264", "-preset", "ultrafast",
+                         "-metadata:s:v:0", "rotate=270"]),
+        ("anamorphic.mp4", ["-f", "lavfi", "-i", "testsrc2=s=720x576:r=25", "-t", "2", "-c:v", "libx264", "-preset", "ultrafast", "-aspect", "16:9"]),
+        ("hevc.mp4", ["-f", "lavfi", "-i", "testsrc2=s=320x240:r=25", "-f", "lavfi", "-i", "sine", "-t", "2", "-c:v", "libx265",
+                      "-x265-params", "log-level=none", "-c:a", "aac"]),
+        ("hevc-tagged.mp4", ["-f", "lavfi", "-i", "testsrc2=s=320x240:r=25", "-t", "2", "-c:v", "libx265", "-tag:v", "hvc1",
+                             "-x265-params", "log-level=none", "-field_order", "progressive"]),
+        ("high10.mp4", ["-f", "lavfi", "-i", "testsrc2=s=320x240:r=25", "-t", "2", "-c:v", "libx264", "-pix_fmt", "yuv420p10le"]),
+        ("interlaced.mp4", ["-f", "lavfi", "-i", "testsrc2=s=320x240:r=25", "-t", "2", "-c:v", "libx264", "-flags", "+ildct+ilme"]),
+        ("surround.mp4", ["-f", "lavfi", "-i", "testsrc2=s=320x240:r=25", "-f", "lavfi", "-i", "sine", "-t", "2", "-c:v", "libx264",
+                          "-preset", "ultrafast", "-c:a", "aac", "-ac", "6"]),
+        ("full-range.mp4", ["-f", "lavfi", "-i", "testsrc2=s=320x240:r=25", "-t", "2", "-c:v", "libx264", "-preset", "ultrafast",
+                            "-pix_fmt", "yuvj420p", "-color_primaries", "bt709", "-color_trc", "bt709", "-colorspace", "bt709"]),
+        ("trimmed.mp4", ["-f", "lavfi", "-i", "testsrc2=s=320x240:r=25", "-f", "lavfi", "-i", "sine", "-t", "3", "-c:v", "libx264",
+                         "-c:a", "aac", "-ss", "0.7"]),
+        ("fragmented.mp4", ["-f", "lavfi", "-i", "testsrc2=s=320x240:r=25", "-t", "2", "-c:v", "libx264", "-preset", "ultrafast",
+                            "-movflags", "frag_keyframe+empty_moov"]),
+        ("faststart.mp4", ["-f", "lavfi", "-i", "testsrc2=s=320x240:r=25", "-f", "lavfi", "-i", "sine", "-t", "2", "-c:v", "libx264",
+                           "-c:a", "aac", "-movflags", "+faststart"]),
+    ]
+
+    @Test func takesMadeHereDeclineOrAgree() throws {
+        let dir = try Fixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var answered: [String] = []
+        for (name, arguments) in Self.made {
+            let out = dir.appendingPathComponent(name)
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            p.arguments = ["ffmpeg", "-nostdin", "-v", "error", "-y"] + arguments + [out.path]
+            try p.run(); p.waitUntilExit()
+            try #require(p.terminationStatus == 0, "ffmpeg failed for \(name)")
+            if try Self.agrees(out, name) { answered.append(name) }
+            else { print("\(name) declined: \(ISOBMFFReader.declineReason(try FileByteSource(url: out)) ?? "disagrees")") }
+        }
+        // The plain H.264 cases are answered; fragmented and interlaced are declined.
+        #expect(Set(answered).isSuperset(of: ["bframes.mp4", "bframes.mov", "rotated.mp4", "faststart.mp4"]), "\(answered)")
+        #expect(!answered.contains("fragmented.mp4") && !answered.contains("interlaced.mp4"), "\(answered)")
+    }
+
+    /// Hostile inputs: nil or a ProbeError, never a crash, a hang or a large allocation.
+    @Test func hostileInputsDeclineQuickly() throws {
+        let good = try Data(contentsOf: Fixture.video("takes/sdr.mp4"))
+        var inputs: [Data] = []
+        for cut in stride(from: 0, to: good.count, by: 97) { inputs.append(good.prefix(cut)) }
+        // A top-level box declaring 2^64 − 1 bytes.
+        inputs.append(Data(good.prefix(32)) + Data([0, 0, 0, 1]) + Data("moov".utf8) + Data(repeating: 0xFF, count: 8))
+        // A moov child declaring 2^64 − 1 bytes.
+        inputs.append(Data(good.prefix(32)) + Data([0, 0, 0, 32]) + Data("moov".utf8) + Data([0, 0, 0, 1]) + Data("trak".utf8)
+                      + Data(repeating: 0xFF, count: 8) + Data(repeating: 0, count: 8))
+        // Sample tables declaring 10^9 samples in a tiny file.
+        var forged = good
+        for table in ["stsz", "stts"] {
+            if let r = forged.range(of: Data(table.utf8)) {
+                let at = r.upperBound + (table == "stsz" ? 8 : 4)
+                forged.replaceSubrange(at..<at + 4, with: [0x3B, 0x9A, 0xCA, 0x00])
+            }
+        }
+        inputs.append(forged)
+        // Thousands of empty boxes, and a box claiming to hold itself.
+        inputs.append(Data(good.prefix(32)) + Data((0..<100_000).flatMap { _ in [0, 0, 0, 8] + Array("free".utf8) }))
+        inputs.append(Data(good.prefix(32)) + Data([0, 0, 0, 16]) + Data("moov".utf8) + Data([0, 0, 0, 16]) + Data("moov".utf8))
+        inputs.append(Data(good.prefix(32)) + Data([0, 0, 0, 4]) + Data("moov".utf8))
+        let start = Date()
+        for input in inputs {
+            do {
+                let facts = try ISOBMFFReader.facts(of: input)
+                #expect(facts == nil || input == good, "\(input.count) bytes answered")
+            } catch is ProbeError {
+            }
+        }
+        #expect(Date().timeIntervalSince(start) < 30)
+        #expect(try ISOBMFFReader.facts(of: good) != nil)
+    }
+
+    @Test func bitReaderReadsExpGolombAndRemovesEmulationPrevention() {
+        #expect(BitReader.rbsp([0x65, 0x00, 0x00, 0x03, 0x01, 0x80, 0x00]) == [0x65, 0x00, 0x00, 0x01, 0x80])
+        #expect(BitReader.rbsp([0x65, 0x00, 0x00, 0x01]) == nil)
+        var r = BitReader([0b1010_0110, 0b1100_1000])
+        #expect(r.ue() == 0)
+        #expect(r.ue() == 1)
+        #expect(r.ue() == 2)
+        #expect(r.se() == -1)
+        #expect(r.se() == 2)
+        #expect(!r.overread)
+    }
+}
