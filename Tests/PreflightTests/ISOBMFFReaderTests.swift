@@ -82,6 +82,17 @@ import Testing
                             "-movflags", "frag_keyframe+empty_moov"]),
         ("faststart.mp4", ["-f", "lavfi", "-i", "testsrc2=s=320x240:r=25", "-f", "lavfi", "-i", "sine", "-t", "2", "-c:v", "libx264",
                            "-c:a", "aac", "-movflags", "+faststart"]),
+        ("two-audio-tracks.mp4", ["-f", "lavfi", "-i", "testsrc2=s=320x240:r=25", "-f", "lavfi", "-i", "sine=r=48000", "-t", "2",
+                                  "-map", "0:v", "-map", "1:a", "-map", "1:a", "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac"]),
+        ("cbr-hrd.mp4", ["-f", "lavfi", "-i", "testsrc2=s=320x240:r=25", "-t", "2", "-c:v", "libx264", "-x264-params", "nal-hrd=cbr:force-cfr=1",
+                         "-b:v", "1M", "-minrate", "1M", "-maxrate", "1M", "-bufsize", "2M"]),
+        ("sixteen-bframes.mp4", ["-f", "lavfi", "-i", "testsrc2=s=320x240:r=25", "-t", "2", "-c:v", "libx264", "-bf", "16"]),
+        ("sar-in-sps.mp4", ["-f", "lavfi", "-i", "testsrc2=s=320x240:r=25", "-t", "2", "-c:v", "libx264", "-preset", "ultrafast",
+                            "-vf", "setsar=64/45"]),
+        ("hevc-422-10bit.mp4", ["-f", "lavfi", "-i", "testsrc2=s=320x240:r=25", "-t", "2", "-c:v", "libx265", "-tag:v", "hvc1",
+                                "-x265-params", "log-level=none", "-pix_fmt", "yuv422p10le"]),
+        ("he-aac.mp4", ["-f", "lavfi", "-i", "testsrc2=s=320x240:r=25", "-f", "lavfi", "-i", "sine=r=48000", "-t", "2", "-c:v", "libx264",
+                        "-preset", "ultrafast", "-c:a", "aac", "-profile:a", "aac_he"]),
     ]
 
     @Test func takesMadeHereDeclineOrAgree() throws {
@@ -99,7 +110,8 @@ import Testing
             else { print("\(name) declined: \(ISOBMFFReader.declineReason(try FileByteSource(url: out)) ?? "disagrees")") }
         }
         // The plain H.264 cases are answered; fragmented and interlaced are declined.
-        #expect(Set(answered).isSuperset(of: ["bframes.mp4", "bframes.mov", "rotated.mp4", "faststart.mp4"]), "\(answered)")
+        #expect(Set(answered).isSuperset(of: ["bframes.mp4", "bframes.mov", "rotated.mp4", "faststart.mp4", "two-audio-tracks.mp4",
+                                              "cbr-hrd.mp4", "sixteen-bframes.mp4", "sar-in-sps.mp4", "hevc-422-10bit.mp4"]), "\(answered)")
         #expect(!answered.contains("fragmented.mp4") && !answered.contains("interlaced.mp4"), "\(answered)")
     }
 
