@@ -64,8 +64,8 @@ struct RulesCommand: ParsableCommand {
                 let fact = r.fact ?? "?"
                 var line = "  \(r.id.padding(toLength: 30, withPad: " ", startingAt: 0)) \((r.severity ?? .error).rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(fact) \(r.constraint.describe(for: fact))"
                 if let when = r.when, !when.isEmpty { line += "  when " + when.map { "\($0.fact) \($0.constraint.describe(for: $0.fact))" }.joined(separator: " and ") }
-                if let u = r.uncertainty { line += "  (uncertainty ±\(u.written): a miss within it is a warning)" }
-                if let u = r.uncertaintyFact { line += "  (or ±\(u) where wider: a pass within it is a warning too)" }
+                if let u = r.uncertainty { line += "  " + CLIText.ruleUncertainty(u.written).text(in: lang) }
+                if let u = r.uncertaintyFact { line += "  " + CLIText.ruleUncertaintyFact(u).text(in: lang) }
                 if r.disabled == true { line += "  (disabled)" }
                 print(line)
                 if let basis = r.basis { print("      basis: \(basis.text(in: lang))") }

@@ -25,6 +25,14 @@ enum CLIText {
     static func noSuchSlot(_ slot: String, type: String, takes: String) -> LocalizedText {
         LocalizedText(zh: "\(type) 没有名为 \(slot) 的文件位置；可用的位置：\(takes)", en: "\(type) has no '\(slot)' file; it takes: \(takes)")
     }
+    /// `rules show`: a rule's stated uncertainty.
+    static func ruleUncertainty(_ band: String) -> LocalizedText {
+        LocalizedText(zh: "（误差 ±\(band)：差距在此之内只算警告）", en: "(uncertainty ±\(band): a miss within it is a warning)")
+    }
+    /// `rules show`: the fact that carries a measurement's own uncertainty.
+    static func ruleUncertaintyFact(_ fact: String) -> LocalizedText {
+        LocalizedText(zh: "（或 ±\(fact)，取较宽者：通过但在其之内也是警告）", en: "(or ±\(fact) where wider: a pass within it is a warning too)")
+    }
     /// A file argument that does not exist.
     static func noSuchFile(_ path: String) -> LocalizedText { LocalizedText(zh: "文件不存在：\(path)", en: "no such file: \(path)") }
     /// A file argument that is a folder.
