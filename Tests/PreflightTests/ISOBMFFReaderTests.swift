@@ -150,6 +150,50 @@ import Testing
         #expect(try ISOBMFFReader.facts(of: good) != nil)
     }
 
+    /// Seeded mutations of the header of real takes (H.264 and HEVC, mp4 and mov): bytes flipped, 32-bit
+    /// fields set to 0, 1, 4, 8 or their largest values, box sizes shrunk to their header, so every
+    /// reader of every box meets short, empty and absurd payloads. Each is declined, answered or a
+    /// ProbeError, never a trap. (A `mvhd` holding no payload, last in its `moov`, once read past the end.)
+    @Test func mutatedHeadersNeverTrap() throws {
+        let iterations = Int(ProcessInfo.processInfo.environment["PREFLIGHT_ISOBMFF_MUTATIONS"] ?? "") ?? 1500
+        var seed: UInt64 = 0x5EED
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(Swift.max(bound, 1)))
+        }
+        for name in ["takes/sdr.mp4", "phone-portrait.mp4", "take.mov", "takes/hlg.mp4"] {
+            let good = try Data(contentsOf: Fixture.video(name))
+            let moov = try #require(good.range(of: Data("moov".utf8)))
+            // The header region: from the moov box to its end (faststart or not), and the first kilobytes of mdat.
+            let size = Int(good[moov.lowerBound - 4]) << 24 | Int(good[moov.lowerBound - 3]) << 16
+                | Int(good[moov.lowerBound - 2]) << 8 | Int(good[moov.lowerBound - 1])
+            let region = (moov.lowerBound - 4)..<Swift.min(good.count, moov.lowerBound - 4 + size)
+            for _ in 0..<(iterations / 4) {
+                var bytes = [UInt8](good)
+                for _ in 0..<(1 + next(3)) {
+                    let at = region.lowerBound + next(region.count - 4)
+                    switch next(3) {
+                    case 0: bytes[at] ^= UInt8(1 << next(8))
+                    case 1:
+                        let values: [UInt32] = [0, 1, 4, 8, 0x7FFF_FFFF, 0xFFFF_FFFF]
+                        let v = values[next(values.count)]
+                        for k in 0..<4 { bytes[at + k] = UInt8(truncatingIfNeeded: v >> (24 - 8 * UInt32(k))) }
+                    default:
+                        // A box type found here keeps only its header: size 8.
+                        if at >= 4, bytes[at...].count >= 4, (bytes[at] | 0x20) >= 0x61 {
+                            bytes.replaceSubrange((at - 4)..<at, with: [0, 0, 0, 8])
+                        }
+                    }
+                }
+                do { _ = try ISOBMFFReader.facts(of: Data(bytes)) } catch is ProbeError {}
+            }
+        }
+        // The case that trapped: an empty `mvhd`, last in its `moov`.
+        let empty = Data([0, 0, 0, 20] + Array("ftypisom".utf8) + [0, 0, 2, 0] + Array("isom".utf8)
+                         + [0, 0, 0, 16] + Array("moov".utf8) + [0, 0, 0, 8] + Array("mvhd".utf8))
+        #expect(try ISOBMFFReader.facts(of: empty) == nil)
+    }
+
     @Test func bitReaderReadsExpGolombAndRemovesEmulationPrevention() {
         #expect(BitReader.rbsp([0x65, 0x00, 0x00, 0x03, 0x01, 0x80, 0x00]) == [0x65, 0x00, 0x00, 0x01, 0x80])
         #expect(BitReader.rbsp([0x65, 0x00, 0x00, 0x01]) == nil)

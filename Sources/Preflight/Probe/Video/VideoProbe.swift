@@ -119,20 +119,8 @@ public enum VideoProbe {
         var sar = stream.pointee.sample_aspect_ratio
         if sar.num <= 0 || sar.den <= 0 { sar = par.sample_aspect_ratio }
         if sar.num <= 0 || sar.den <= 0 { sar = AVRational(num: 1, den: 1) }
-        let g = gcd(Int(sar.num), Int(sar.den))
-        facts.set(.videoSampleAspectRatio, "\(Int(sar.num) / g):\(Int(sar.den) / g)")
-
-        let rotation = clockwiseRotation(stream)
-        facts.set(.videoRotation, rotation)
-        var displayWidth = Int((Double(width) * Double(sar.num) / Double(sar.den)).rounded())
-        var displayHeight = height
-        if rotation == 90 || rotation == 270 { swap(&displayWidth, &displayHeight) }
-        facts.set(.videoDisplayWidth, displayWidth)
-        facts.set(.videoDisplayHeight, displayHeight)
-        facts.set(.videoDisplayResolution, "\(displayWidth)x\(displayHeight)")
-        if displayWidth > 0 && displayHeight > 0 {
-            facts.set(.videoDisplayAspect, AspectRatio.name(width: displayWidth, height: displayHeight))
-        }
+        DisplayGeometry.set(width: width, height: height, sampleAspect: (Int(sar.num), Int(sar.den)),
+                            rotation: clockwiseRotation(stream), into: &facts)
 
         let timeBase = av_q2d(stream.pointee.time_base)
         if stream.pointee.duration > 0 && stream.pointee.duration != cff_nopts_value() {

@@ -36,6 +36,13 @@ struct Box {
         return boxes
     }
 
+    /// The version byte of a full box (the first of its 4-byte version and flags); throws
+    /// ``NotPlainlyUnderstood`` when the payload is too short to hold them.
+    func version(_ bytes: [UInt8]) throws -> UInt8 {
+        try require(end - start >= 4 && end <= bytes.count, "\(type) without version and flags")
+        return bytes[start]
+    }
+
     /// The payload of this box in `bytes`.
     func payload(_ bytes: [UInt8]) -> ArraySlice<UInt8> { bytes[start..<end] }
 }

@@ -107,7 +107,7 @@ enum ISOBMFFReader {
             switch box.type {
             case "mvhd":
                 try require(movieMatrix == nil && tracks.isEmpty, "mvhd")
-                let version = b[box.start]
+                let version = try box.version(b)
                 let at = box.start + (version == 1 ? 20 : 12)
                 try require(version <= 1 && at + 8 + (version == 1 ? 4 : 0) + 10 + 36 <= box.end, "mvhd size")
                 let scale = ByteReader.u32(b, at, bigEndian: true)!
@@ -192,19 +192,8 @@ enum ISOBMFFReader {
             try require(video.trackWidth == 0 || video.trackHeight == 0
                         || (video.trackWidth == video.width && video.trackHeight == video.height), "tkhd size differs")
         }
-        let g = VideoProbe.gcd(sar.num, sar.den)
-        facts.set(.videoSampleAspectRatio, "\(sar.num / g):\(sar.den / g)")
-        let rotation = clockwiseRotation(video.matrix)
-        facts.set(.videoRotation, rotation)
-        var displayWidth = Int((Double(video.width) * Double(sar.num) / Double(sar.den)).rounded())
-        var displayHeight = video.height
-        if rotation == 90 || rotation == 270 { swap(&displayWidth, &displayHeight) }
-        facts.set(.videoDisplayWidth, displayWidth)
-        facts.set(.videoDisplayHeight, displayHeight)
-        facts.set(.videoDisplayResolution, "\(displayWidth)x\(displayHeight)")
-        if displayWidth > 0 && displayHeight > 0 {
-            facts.set(.videoDisplayAspect, AspectRatio.name(width: displayWidth, height: displayHeight))
-        }
+        DisplayGeometry.set(width: video.width, height: video.height, sampleAspect: sar,
+                            rotation: clockwiseRotation(video.matrix), into: &facts)
         let timeBase = 1 / Double(video.timeScale)
         if index.duration > 0 {
             facts.set(.videoDuration, Double(index.duration) * timeBase)

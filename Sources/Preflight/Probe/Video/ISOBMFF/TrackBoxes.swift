@@ -74,7 +74,7 @@ struct TrackBoxes {
     }
 
     private mutating func readTkhd(_ b: [UInt8], _ box: Box, _ movie: [Int32]) throws {
-        let version = b[box.start]
+        let version = try box.version(b)
         let base = box.start + (version == 1 ? 52 : 40)
         try require(version <= 1 && base + 44 <= box.end, "tkhd")
         var m = [Int64](repeating: 0, count: 9)
@@ -102,7 +102,7 @@ struct TrackBoxes {
     }
 
     private mutating func readMdhd(_ b: [UInt8], _ box: Box) throws {
-        let version = b[box.start]
+        let version = try box.version(b)
         try require(version <= 1 && box.end - box.start >= (version == 1 ? 32 : 20), "mdhd")
         let at = box.start + (version == 1 ? 20 : 12)
         let scale = ByteReader.u32(b, at, bigEndian: true)!
@@ -117,7 +117,7 @@ struct TrackBoxes {
     }
 
     private mutating func readElst(_ b: [UInt8], _ box: Box) throws {
-        let version = b[box.start]
+        let version = try box.version(b)
         let entrySize = version == 1 ? 20 : 12
         guard version <= 1, let count = ByteReader.u32(b, box.start + 4, bigEndian: true),
               count * entrySize == box.end - box.start - 8, count <= 16 else { throw NotPlainlyUnderstood("elst") }
@@ -236,7 +236,7 @@ struct TrackBoxes {
     }
 
     private mutating func readStsd(_ b: [UInt8], _ box: Box) throws {
-        guard b[box.start] == 0, ByteReader.u32(b, box.start + 4, bigEndian: true) == 1 else { throw NotPlainlyUnderstood("stsd entries") }
+        guard try box.version(b) == 0, ByteReader.u32(b, box.start + 4, bigEndian: true) == 1 else { throw NotPlainlyUnderstood("stsd entries") }
         let entries = try Box.children(of: b, from: box.start + 8, to: box.end)
         try require(entries.count == 1, "stsd entries")
         let e = entries[0]
