@@ -37,6 +37,18 @@ import Testing
         #expect(noisy.method != "insufficient-speech")
     }
 
+    /// Continuous reading under noise that rises and falls (music, babble, clicks): the estimate may be
+    /// off by more than 3 dB there, but never by more than the uncertainty it reports.
+    @Test func continuousReadingStaysWithinItsOwnUncertainty() throws {
+        let speech = try #require(Self.speech)
+        let voices = CalibrationVoices(voices: [.init(name: "fixture-talks", sentences: speech.talks + speech.talks)], sampleRate: speech.sampleRate)
+        let cases = voices.snrCases(readings: [.continuous], noises: [.music, .babble, .clicks], snrs: [5, 20, 25, 30], seconds: 30)
+        for c in cases where c.truth != nil {
+            let estimate = try #require(c.estimate), u = try #require(c.uncertainty)
+            #expect(abs(estimate - c.truth!) <= u, "\(c.noise.rawValue) at \(c.truth!) dB read \(estimate) dB ± \(u) (\(c.method))")
+        }
+    }
+
     @Test func c50WithinFiveDecibels() throws {
         let speech = try #require(Self.speech)
         var cases = Calibration.reverberationCases(speech, talks: 1, rt60s: [0.2, 0.8], drrs: [0, 15])
