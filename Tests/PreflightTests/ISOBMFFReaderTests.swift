@@ -150,6 +150,27 @@ import Testing
         #expect(try ISOBMFFReader.facts(of: good) != nil)
     }
 
+    /// A 3 GB file (sparse: the take, then a `free` box to the end) whose `stsz` declares 2³¹ − 1 samples of
+    /// one byte: within the file's size, so only the sample limit keeps the reader from building a 16 GiB
+    /// table. Declined at once; libavformat gives its own answer.
+    @Test func aHugeFileCannotDeclareAHugeSampleTable() throws {
+        var bytes = [UInt8](try Data(contentsOf: Fixture.video("takes/sdr.mp4")))
+        let stsz = try #require(Data(bytes).range(of: Data("stsz".utf8)))
+        bytes.replaceSubrange((stsz.upperBound + 4)..<(stsz.upperBound + 12), with: [0, 0, 0, 1, 0x7F, 0xFF, 0xFF, 0xFF])
+        let size: UInt64 = 3 << 30
+        let rest = size - UInt64(bytes.count)
+        bytes += [0, 0, 0, 1] + Array("free".utf8) + (0..<8).map { UInt8(truncatingIfNeeded: rest >> (56 - 8 * UInt64($0))) }
+        let dir = try Fixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("huge.mp4")
+        try Data(bytes).write(to: url)
+        let handle = try FileHandle(forWritingTo: url)
+        try handle.truncate(atOffset: size)
+        try handle.close()
+        let reason = ISOBMFFReader.declineReason(try FileByteSource(url: url))
+        #expect(reason == "stsz declares too many samples", "\(reason ?? "answered")")
+    }
+
     /// Seeded mutations of the header of real takes (H.264 and HEVC, mp4 and mov): bytes flipped, 32-bit
     /// fields set to 0, 1, 4, 8 or their largest values, box sizes shrunk to their header, so every
     /// reader of every box meets short, empty and absurd payloads. Each is declined, answered or a

@@ -44,6 +44,12 @@ struct TrackBoxes {
     /// Total samples declared by `stts`.
     var declaredSamples: Int64 = 0
 
+    /// The most entries any sample table may declare: libavformat keeps an index of 24-byte entries
+    /// within its default 64 MiB allocation limit (``ProbeOptions/maxAllocation``), and a table
+    /// declaring more is left to it. Bounds the reader's own memory and keeps every timestamp sum
+    /// (at most this many durations below 2³¹) far from overflowing.
+    static let sampleLimit = (64 << 20) / 24
+
     /// Reads a `trak` payload. `movieMatrix` is the `mvhd` matrix; `fileLength` bounds every table.
     init(_ b: [UInt8], _ trak: Box, movieMatrix: [Int32], fileLength: Int64) throws {
         var sawTkhd = false, sawMdhd = false
@@ -161,7 +167,7 @@ struct TrackBoxes {
 
     private mutating func readStbl(_ b: [UInt8], _ box: Box, fileLength: Int64) throws {
         var seen = Set<String>()
-        let cap = Int(min(fileLength, Int64(Int32.max)))
+        let cap = Int(min(fileLength, Int64(Self.sampleLimit)))
         for t in try Box.children(of: b, from: box.start, to: box.end) {
             try require(!seen.contains(t.type), "two \(t.type)")
             seen.insert(t.type)
@@ -195,8 +201,8 @@ struct TrackBoxes {
             case "stsz":
                 guard let constant = ByteReader.u32(b, t.start + 4, bigEndian: true),
                       let n = ByteReader.u32(b, t.start + 8, bigEndian: true) else { throw NotPlainlyUnderstood("stsz") }
-                // Every sample takes at least a byte of the file.
-                try require(n <= cap, "stsz declares more samples than bytes")
+                // Every sample takes at least a byte of the file, and the index stays within the sample limit.
+                try require(n <= cap, "stsz declares too many samples")
                 if constant > 0 {
                     try require(constant <= 0x3FFF_FFFF, "sample size")
                     sampleSizes = Array(repeating: constant, count: n)
@@ -214,6 +220,8 @@ struct TrackBoxes {
                     guard let v = ByteReader.u64(b, t.start + 8 + 8 * k, bigEndian: true) else { throw NotPlainlyUnderstood("co64") }
                     return Int64(v)
                 }
+                // A chunk beyond the end of the file: libavformat's answer (data missing) is left to it.
+                try require(!chunkOffsets.contains { $0 > fileLength }, "chunk beyond the file")
             case "stsc":
                 try require(count >= 1 && count * 12 == t.end - t.start - 8 && count <= cap, "stsc size")
                 var previous = 0
