@@ -213,6 +213,12 @@ import Testing
         let empty = Data([0, 0, 0, 20] + Array("ftypisom".utf8) + [0, 0, 2, 0] + Array("isom".utf8)
                          + [0, 0, 0, 16] + Array("moov".utf8) + [0, 0, 0, 8] + Array("mvhd".utf8))
         #expect(try ISOBMFFReader.facts(of: empty) == nil)
+        // An `mvhd` six bytes short of its matrix, last in its `moov`.
+        let short = Data([0, 0, 0, 20] + Array("ftypisom".utf8) + [0, 0, 2, 0] + Array("isom".utf8)
+                         + [0, 0, 0, 82] + Array("moov".utf8) + [0, 0, 0, 74] + Array("mvhd".utf8)
+                         + [0, 0, 0, 0] + [UInt8](repeating: 0, count: 8) + [0, 0, 0x03, 0xE8] + [0, 0, 0x03, 0xE8]
+                         + [UInt8](repeating: 0, count: 46))
+        #expect(try ISOBMFFReader.facts(of: short) == nil)
     }
 
     @Test func bitReaderReadsExpGolombAndRemovesEmulationPrevention() {

@@ -43,6 +43,21 @@ struct Box {
         return bytes[start]
     }
 
+    /// The time scale and duration of a `mvhd` or `mdhd` (version 0: 32-bit times, version 1: 64-bit),
+    /// and the offset just past the duration. Throws ``NotPlainlyUnderstood`` on another version, a
+    /// payload too short for them, a scale of 0 or above 2³¹ − 1, or a duration of 2⁶³ or more.
+    func scaleAndDuration(_ bytes: [UInt8]) throws -> (scale: Int64, duration: Int64, next: Int) {
+        let version = try version(bytes)
+        let at = start + (version == 1 ? 20 : 12)
+        let next = at + (version == 1 ? 12 : 8)
+        try require(version <= 1 && next <= end, "\(type) size")
+        let scale = ByteReader.u32(bytes, at, bigEndian: true)!
+        try require(scale > 0 && scale <= Int(Int32.max), "\(type) time scale")
+        let duration = version == 1 ? ByteReader.u64(bytes, at + 4, bigEndian: true) : ByteReader.u32(bytes, at + 4, bigEndian: true)
+        guard let duration else { throw NotPlainlyUnderstood("\(type) duration") }
+        return (Int64(scale), Int64(duration), next)
+    }
+
     /// The payload of this box in `bytes`.
     func payload(_ bytes: [UInt8]) -> ArraySlice<UInt8> { bytes[start..<end] }
 }

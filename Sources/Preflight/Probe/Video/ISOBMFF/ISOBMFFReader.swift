@@ -107,19 +107,12 @@ enum ISOBMFFReader {
             switch box.type {
             case "mvhd":
                 try require(movieMatrix == nil && tracks.isEmpty, "mvhd")
-                let version = try box.version(b)
-                let at = box.start + (version == 1 ? 20 : 12)
-                try require(version <= 1 && at + 8 + (version == 1 ? 4 : 0) + 10 + 36 <= box.end, "mvhd size")
-                let scale = ByteReader.u32(b, at, bigEndian: true)!
-                try require(scale > 0 && scale <= Int(Int32.max), "mvhd time scale")
-                movieScale = Int64(scale)
-                if version == 1 {
-                    guard let d = ByteReader.u64(b, at + 4, bigEndian: true) else { throw NotPlainlyUnderstood("mvhd duration") }
-                    movieDuration = Int64(d)
-                } else {
-                    movieDuration = Int64(ByteReader.u32(b, at + 4, bigEndian: true)!)
-                }
-                let m = at + (version == 1 ? 12 : 8) + 4 + 2 + 10
+                let timing = try box.scaleAndDuration(b)
+                // Rate (4), volume (2) and reserved (10) bytes, then the 3×3 matrix.
+                try require(timing.next + 4 + 2 + 10 + 36 <= box.end, "mvhd size")
+                movieScale = timing.scale
+                movieDuration = timing.duration
+                let m = timing.next + 4 + 2 + 10
                 movieMatrix = (0..<9).map { Int32(truncatingIfNeeded: ByteReader.u32(b, m + 4 * $0, bigEndian: true)!) }
             case "trak":
                 guard let movieMatrix else { throw NotPlainlyUnderstood("trak before mvhd") }

@@ -108,18 +108,9 @@ struct TrackBoxes {
     }
 
     private mutating func readMdhd(_ b: [UInt8], _ box: Box) throws {
-        let version = try box.version(b)
-        try require(version <= 1 && box.end - box.start >= (version == 1 ? 32 : 20), "mdhd")
-        let at = box.start + (version == 1 ? 20 : 12)
-        let scale = ByteReader.u32(b, at, bigEndian: true)!
-        try require(scale > 0 && scale <= Int(Int32.max), "mdhd time scale")
-        timeScale = Int64(scale)
-        if version == 1 {
-            guard let d = ByteReader.u64(b, at + 4, bigEndian: true) else { throw NotPlainlyUnderstood("mdhd duration") }
-            mediaDuration = Int64(d)
-        } else {
-            mediaDuration = Int64(ByteReader.u32(b, at + 4, bigEndian: true)!)
-        }
+        let timing = try box.scaleAndDuration(b)
+        timeScale = timing.scale
+        mediaDuration = timing.duration
     }
 
     private mutating func readElst(_ b: [UInt8], _ box: Box) throws {
@@ -199,6 +190,7 @@ struct TrackBoxes {
                 try require(count > 0 && count * 4 == t.end - t.start - 8 && count <= cap, "stss size")
                 syncSamples = (0..<count).map { ByteReader.u32(b, t.start + 8 + 4 * $0, bigEndian: true)! }
             case "stsz":
+                try require(t.end - t.start >= 12, "stsz size")
                 guard let constant = ByteReader.u32(b, t.start + 4, bigEndian: true),
                       let n = ByteReader.u32(b, t.start + 8, bigEndian: true) else { throw NotPlainlyUnderstood("stsz") }
                 // Every sample takes at least a byte of the file, and the index stays within the sample limit.
