@@ -24,6 +24,23 @@ struct FrameTiming: Equatable {
     /// by more than one tick and more than 1 %.
     var isVariable: Bool
 
+    /// Sets `video.frame_timing_source` (`source`), `video.frame_count` and `video.frame_rate` (from the
+    /// timestamps, else the container's `headerFrameCount` and `headerRate`), `video.frame_rate_min` and
+    /// `_max`, and, with at least two frames timed, `video.frame_rate_mode`, `video.frame_gaps` and
+    /// `video.longest_gap`. Every video reader sets them here, so they cannot disagree.
+    func addFacts(source: String, headerFrameCount: Int? = nil, headerRate: Double? = nil, into facts: inout Facts) {
+        facts.set(.videoFrameTimingSource, source)
+        facts.set(.videoFrameCount, frameCount > 0 ? frameCount : headerFrameCount)
+        facts.set(.videoFrameRate, averageRate ?? headerRate)
+        facts.set(.videoFrameRateMin, minimumRate)
+        facts.set(.videoFrameRateMax, maximumRate)
+        if frameCount >= 2 {
+            facts.set(.videoFrameRateMode, isVariable ? "variable" : "constant")
+            facts.set(.videoFrameGaps, gaps)
+            facts.set(.videoLongestGap, longestStep)
+        }
+    }
+
     /// Analyses timestamps (in decode order) given in units of `timeBase` seconds.
     init(timestamps: [Int64], timeBase: Double) {
         frameCount = timestamps.count

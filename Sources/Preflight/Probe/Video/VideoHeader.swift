@@ -84,10 +84,18 @@ enum VideoHeader {
     /// transfer characteristic, else "none".
     static func hdr(_ stream: UnsafeMutablePointer<AVStream>, transfer: AVColorTransferCharacteristic) -> String {
         var size = 0
-        if av_stream_get_side_data(stream, AV_PKT_DATA_DOVI_CONF, &size) != nil, size > 0 { return "dolby-vision" }
+        let dolbyVision = av_stream_get_side_data(stream, AV_PKT_DATA_DOVI_CONF, &size) != nil && size > 0
+        return hdrName(dolbyVision: dolbyVision, transfer: Int(transfer.rawValue))
+    }
+
+    /// The `video.hdr` value for a stream with or without a Dolby Vision configuration and the transfer
+    /// characteristic `transfer` (ISO/IEC 23091-2 code, as `AVColorTransferCharacteristic` numbers it: 16
+    /// is SMPTE ST 2084, 18 ARIB STD-B67). Pure: the native ISO-BMFF reader calls it without FFmpeg.
+    static func hdrName(dolbyVision: Bool, transfer: Int) -> String {
+        if dolbyVision { return "dolby-vision" }
         switch transfer {
-        case AVCOL_TRC_SMPTE2084: return "pq"
-        case AVCOL_TRC_ARIB_STD_B67: return "hlg"
+        case 16: return "pq"
+        case 18: return "hlg"
         default: return "none"
         }
     }

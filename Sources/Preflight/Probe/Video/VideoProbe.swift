@@ -133,19 +133,12 @@ public enum VideoProbe {
         // The index path has read no packet, so the first one can still be parsed for the header.
         VideoHeader.addFacts(stream, container: container, parseFirstPacket: source == "index", into: &facts)
         let timing = FrameTiming(timestamps: timestamps, timeBase: timeBase)
-        facts.set(.videoFrameTimingSource, source)
         let headerCount = Int(stream.pointee.nb_frames)
-        facts.set(.videoFrameCount, timing.frameCount > 0 ? timing.frameCount : (headerCount > 0 ? headerCount : nil))
         let avg = stream.pointee.avg_frame_rate
         let headerRate = avg.num > 0 && avg.den > 0 ? av_q2d(avg) : nil
-        facts.set(.videoFrameRate, timing.averageRate ?? headerRate ?? (stream.pointee.r_frame_rate.den > 0 ? av_q2d(stream.pointee.r_frame_rate) : nil))
-        facts.set(.videoFrameRateMin, timing.minimumRate)
-        facts.set(.videoFrameRateMax, timing.maximumRate)
-        if timing.frameCount >= 2 {
-            facts.set(.videoFrameRateMode, timing.isVariable ? "variable" : "constant")
-            facts.set(.videoFrameGaps, timing.gaps)
-            facts.set(.videoLongestGap, timing.longestStep)
-        }
+        timing.addFacts(source: source, headerFrameCount: headerCount > 0 ? headerCount : nil,
+                        headerRate: headerRate ?? (stream.pointee.r_frame_rate.den > 0 ? av_q2d(stream.pointee.r_frame_rate) : nil),
+                        into: &facts)
     }
 
     /// The clockwise turn a player applies, from the display matrix: 0, 90, 180 or 270.
@@ -156,10 +149,7 @@ public enum VideoProbe {
         var size: Int = 0
         guard let data = av_stream_get_side_data(stream, AV_PKT_DATA_DISPLAYMATRIX, &size), size >= 9 * 4 else { return 0 }
         let ccw = data.withMemoryRebound(to: Int32.self, capacity: 9) { av_display_rotation_get($0) }
-        guard ccw.isFinite else { return 0 }
-        let turned = Int((-ccw).rounded())
-        let normal = ((turned % 360) + 360) % 360
-        return (Int((Double(normal) / 90).rounded()) * 90) % 360
+        return DisplayGeometry.clockwiseRotation(counterClockwise: ccw)
     }
 
     /// Decode timestamps of every frame: from the sample index (mp4/mov), else from packet headers.

@@ -208,14 +208,7 @@ enum ISOBMFFReader {
         try require(timestamps.count >= 2 && timestamps.count <= options.packetLimit, "frame count")
         let timing = FrameTiming(timestamps: timestamps, timeBase: timeBase)
         try require(timing.averageRate != nil, "no frame rate from timestamps")
-        facts.set(.videoFrameTimingSource, "index")
-        facts.set(.videoFrameCount, timing.frameCount)
-        facts.set(.videoFrameRate, timing.averageRate)
-        facts.set(.videoFrameRateMin, timing.minimumRate)
-        facts.set(.videoFrameRateMax, timing.maximumRate)
-        facts.set(.videoFrameRateMode, timing.isVariable ? "variable" : "constant")
-        facts.set(.videoFrameGaps, timing.gaps)
-        facts.set(.videoLongestGap, timing.longestStep)
+        timing.addFacts(source: "index", into: &facts)
         return facts
     }
 
@@ -233,7 +226,7 @@ enum ISOBMFFReader {
             if transfer != 2 { facts.set(.videoColorTransfer, colourTransfers[transfer]) }
             if let full = colour.fullRange { facts.set(.videoColorRange, full ? "full" : "limited") }
         }
-        facts.set(.videoHdr, video.dolbyVision ? "dolby-vision" : (transfer == 16 ? "pq" : (transfer == 18 ? "hlg" : "none")))
+        facts.set(.videoHdr, VideoHeader.hdrName(dolbyVision: video.dolbyVision, transfer: transfer))
         var order = video.fieldInfo.flatMap(fieldOrder)
         if order == nil {
             try require(!isHEVC, "HEVC without a fiel box")
@@ -278,11 +271,7 @@ enum ISOBMFFReader {
         func fp(_ x: Int32) -> Double { Double(x) / Double(1 << 16) }
         let s0 = hypot(fp(m[0]), fp(m[3])), s1 = hypot(fp(m[1]), fp(m[4]))
         guard s0 != 0, s1 != 0 else { return 0 }
-        let ccw = -(atan2(fp(m[1]) / s1, fp(m[0]) / s0) * 180 / Double.pi)
-        guard ccw.isFinite else { return 0 }
-        let turned = Int((-ccw).rounded())
-        let normal = ((turned % 360) + 360) % 360
-        return (Int((Double(normal) / 90).rounded()) * 90) % 360
+        return DisplayGeometry.clockwiseRotation(counterClockwise: -(atan2(fp(m[1]) / s1, fp(m[0]) / s0) * 180 / Double.pi))
     }
 
     /// ``VideoHeader`` parses the first video packet among the first 64 that libavformat returns,
