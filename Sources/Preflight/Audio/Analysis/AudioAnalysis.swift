@@ -34,6 +34,8 @@ public struct AudioAnalysis {
     /// Loudness and true peak, for up to ``loudnessChannels`` channels (BS.1770 weighs up to 5.1).
     private var loudness: LoudnessMeter?
     private var truePeak: TruePeakMeter?
+    /// Whether the true-peak meter rides with the 8 kHz pipeline (a mono input) instead of `truePeak`.
+    private let truePeakRides: Bool
     /// The most channels loudness and true peak are measured for.
     public static let loudnessChannels = 8
     private var balance: ChannelBalance?
@@ -64,16 +66,25 @@ public struct AudioAnalysis {
         frameLevels = FrameLevels(sampleRate: self.sampleRate)
         if takeQuality, self.channels <= Self.loudnessChannels {
             loudness = LoudnessMeter(sampleRate: self.sampleRate, channels: self.channels)
-            truePeak = TruePeakMeter(sampleRate: self.sampleRate, channels: self.channels, chunk: chunk)
         }
         if takeQuality {
             balance = ChannelBalance(channels: self.channels)
             edges = EdgeLevels(sampleRate: self.sampleRate)
         }
+        let measuresTruePeak = takeQuality && self.channels <= Self.loudnessChannels
         if let spectrum = ShortTimeSpectrum(), let resampler = Resampler(from: self.sampleRate, to: ShortTimeSpectrum.rate) {
-            fixedRate = FixedRateHandle(FixedRatePipeline(resampler: resampler, spectrum: spectrum, threaded: threads > 1))
+            // A mono input's true peak is measured where the mono batches go, on the 8 kHz thread, which
+            // has time to spare; the peak is the same either way (the meter is exact whatever its blocks).
+            let riding = measuresTruePeak && self.channels == 1
+                ? TruePeakMeter(sampleRate: self.sampleRate, channels: 1, chunk: FixedRatePipeline.batchSize) : nil
+            fixedRate = FixedRateHandle(FixedRatePipeline(resampler: resampler, spectrum: spectrum, threaded: threads > 1, truePeak: riding))
+            truePeakRides = riding != nil
         } else {
             fixedRate = nil
+            truePeakRides = false
+        }
+        if measuresTruePeak, !truePeakRides {
+            truePeak = TruePeakMeter(sampleRate: self.sampleRate, channels: self.channels, chunk: chunk)
         }
         scratch = Scratch(frames: chunk, channels: self.channels)
     }
@@ -112,15 +123,18 @@ public struct AudioAnalysis {
             peak = all.peak
             levels.add(peak: all.peak, sumSquares: all.sumSquares, count: m * ch)
         }
-        loudness?.add(x, frames: m)
-        truePeak?.add(x, frames: m, framePeak: peak)
-        balance?.add(x, frames: m)
-        edges?.add(y, count: m)
+        // The analysers that only read the block first, while it is in the core's nearest cache; the
+        // loudness and true-peak meters, which fill buffers of their own, last. Each analyser keeps its
+        // own state, so the order changes no result.
         clipping.add(interleaved: x, mono: y, frames: m, monoPeak: monoStats.peak, monoSumAbs: monoStats.sumAbs)
         monoPeak = max(monoPeak, monoStats.peak)
         wada.add(y, count: m)
         frameLevels.add(y, count: m)
-        fixedRate?.pipeline.push(y, count: m)
+        edges?.add(y, count: m)
+        balance?.add(x, frames: m)
+        fixedRate?.pipeline.push(y, count: m, peak: monoStats.peak)
+        loudness?.add(x, frames: m)
+        truePeak?.add(x, frames: m, framePeak: peak)
         frames += m
         sinceDrain += m
         if sinceDrain >= FixedRatePipeline.batchSize {
@@ -153,10 +167,12 @@ public struct AudioAnalysis {
 
     private mutating func close() -> AudioAnalysisResult {
         var reverb = ReverberationEstimator()
+        var truePeak = self.truePeak
         if let pipeline = fixedRate?.pipeline {
-            let (rest, estimator) = pipeline.finish()
+            let (rest, estimator, riding) = pipeline.finish()
             decisions += rest
             reverb = estimator
+            if truePeakRides { truePeak = riding }
         }
         frameLevels.finish()
         drainFrames(final: true)

@@ -8,16 +8,20 @@ import Foundation
 /// The producer copies the mono samples into fixed batches (16 384 samples) handed over through a bounded
 /// queue (at most 4 in flight, so memory stays flat and a slow consumer holds the producer back);
 /// voice-activity decisions come back in order, and the ``ReverberationEstimator`` is handed over at the
-/// end. On a 10-minute 24 kHz file the two threads' shares are about even: the producer decodes and runs
-/// the full-rate analysers (levels, clipping, WADA-SNR, frame powers), this thread the resampler, the
-/// FFT, the voice-activity detector and the reverberation estimator.
+/// end. The producer decodes and runs the full-rate analysers (levels, clipping, WADA-SNR, frame powers,
+/// loudness, edge levels), this thread the resampler, the FFT, the voice-activity detector and the
+/// reverberation estimator (and a mono input's true peak, below).
+///
+/// A mono input's ``TruePeakMeter`` may ride along (`truePeak:`): it reads the same batches on this thread,
+/// which has time to spare while the producer's thread carries the other full-rate analysers, and is
+/// handed back by ``finish()``. Its peak is the same whichever thread and whatever blocks measured it.
 ///
 /// Owned by a ``FixedRateHandle``, which cancels the thread if an analysis is dropped unfinished.
 final class FixedRatePipeline: @unchecked Sendable {
     static let batchSize = 16_384
     static let depth = 4
 
-    private enum Item { case samples(UnsafeMutablePointer<Float>, Int), end, cancel }
+    private enum Item { case samples(UnsafeMutablePointer<Float>, Int, peak: Float), end, cancel }
 
     private let lock = NSLock()
     private let items = DispatchSemaphore(value: 0)
@@ -38,15 +42,19 @@ final class FixedRatePipeline: @unchecked Sendable {
     // Producer side.
     private var current: UnsafeMutablePointer<Float>?
     private var fill = 0
+    /// At least the largest magnitude in `current` (the peaks of the blocks that reached it).
+    private var currentPeak: Float = 0
     private var ended = false
     private let threaded: Bool
 
-    init(resampler: Resampler, spectrum: ShortTimeSpectrum, threaded: Bool = true) {
+    /// A pipeline through `resampler` and `spectrum`, on its own thread when `threaded`; `truePeak`, a
+    /// meter for one channel made for blocks of ``batchSize`` frames, measures the pushed samples too.
+    init(resampler: Resampler, spectrum: ShortTimeSpectrum, threaded: Bool = true, truePeak: TruePeakMeter? = nil) {
         self.resampler = resampler
         self.spectrum = spectrum
         self.threaded = threaded
         hopState = .allocate(capacity: 1)
-        hopState.initialize(to: HopState())
+        hopState.initialize(to: HopState(truePeak: truePeak))
         guard threaded else { return }
         for _ in 0...Self.depth {
             let b = UnsafeMutablePointer<Float>.allocate(capacity: Self.batchSize)
@@ -67,10 +75,14 @@ final class FixedRatePipeline: @unchecked Sendable {
 
     // MARK: Producer
 
-    /// Queues `n` mono samples at the input rate (analysed at once when not threaded).
-    func push(_ x: UnsafePointer<Float>, count n: Int) {
+    /// Queues `n` mono samples at the input rate, none larger than `peak` in magnitude (analysed at once
+    /// when not threaded).
+    func push(_ x: UnsafePointer<Float>, count n: Int, peak: Float) {
         guard !ended else { return }
-        guard threaded else { return resampleAndProcess(x, count: n) }
+        guard threaded else {
+            hopState.pointee.truePeak?.add(x, frames: n, framePeak: peak)
+            return resampleAndProcess(x, count: n)
+        }
         var i = 0
         while i < n {
             if current == nil { lock.lock(); current = free.popLast(); lock.unlock() }
@@ -79,6 +91,7 @@ final class FixedRatePipeline: @unchecked Sendable {
             // Streaming stores: the worker read this batch last round and its core may still hold the
             // lines; an ordinary copy would fetch each one back first.
             preflight_streaming_copy(buf + fill, x + i, m)
+            currentPeak = max(currentPeak, peak)
             fill += m; i += m
             if fill == Self.batchSize { submit() }
         }
@@ -87,9 +100,9 @@ final class FixedRatePipeline: @unchecked Sendable {
     private func submit() {
         guard let buf = current, fill > 0 else { return }
         slots.wait()
-        lock.lock(); queue.append(.samples(buf, fill)); lock.unlock()
+        lock.lock(); queue.append(.samples(buf, fill, peak: currentPeak)); lock.unlock()
         items.signal()
-        current = nil; fill = 0
+        current = nil; fill = 0; currentPeak = 0
     }
 
     /// The decisions made so far, in order, removed from the pipeline.
@@ -101,8 +114,9 @@ final class FixedRatePipeline: @unchecked Sendable {
         return d
     }
 
-    /// Flushes, waits for the worker, and returns the remaining decisions and the reverberation estimator.
-    func finish() -> ([Bool], ReverberationEstimator) {
+    /// Flushes, waits for the worker, and returns the remaining decisions, the reverberation estimator and
+    /// the true-peak meter given at the start.
+    func finish() -> ([Bool], ReverberationEstimator, TruePeakMeter?) {
         if !ended {
             ended = true
             if threaded {
@@ -115,7 +129,7 @@ final class FixedRatePipeline: @unchecked Sendable {
             }
         }
         // The worker has stopped (`done`), so its estimator is complete and no longer changing.
-        return (takeDecisions(), hopState.pointee.reverb)
+        return (takeDecisions(), hopState.pointee.reverb, hopState.pointee.truePeak)
     }
 
     /// Stops the worker without waiting (an analysis dropped unfinished).
@@ -135,8 +149,11 @@ final class FixedRatePipeline: @unchecked Sendable {
             let item = queue.removeFirst()
             lock.unlock()
             switch item {
-            case .samples(let buf, let n):
+            case .samples(let buf, let n, let peak):
                 resampleAndProcess(buf, count: n)
+                // After the resampler, which fetched the batch while it computed: the meter's copy finds
+                // it in this core's cache.
+                hopState.pointee.truePeak?.add(buf, frames: n, framePeak: peak)
                 lock.lock(); free.append(buf); lock.unlock()
                 slots.signal()
             case .end:
@@ -173,11 +190,12 @@ final class FixedRatePipeline: @unchecked Sendable {
 }
 
 /// What the 8 kHz hops feed: the voice-activity detector (and its decisions not yet handed over) and the
-/// reverberation estimator.
+/// reverberation estimator; and the full-rate true-peak meter riding along, if any.
 private struct HopState {
     var vad = VoiceActivityDetector()
     var decisions: [Bool] = []
     var reverb = ReverberationEstimator()
+    var truePeak: TruePeakMeter?
 }
 
 /// Owns a ``FixedRatePipeline`` for an ``AudioAnalysis`` and stops its thread when the analysis goes away.
