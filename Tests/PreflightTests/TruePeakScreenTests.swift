@@ -84,4 +84,31 @@ import Testing
             }
         }
     }
+
+    /// A mono block is read where it lies (only the positions that reach back into the previous block
+    /// go through the history buffer); the meter of several channels copies every block. Both must
+    /// oversample the same positions: a mono meter reads what a two-channel meter reads of the same
+    /// signal beside a silent channel, with blocks longer and shorter than the filter.
+    @Test func monoInPlaceCoversThePositionsOfTheCopiedBlocks() throws {
+        let dir = try Fixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (rate, speech) = try Self.samples("speech/talk-en-1.flac", dir: dir)
+        let x = Array(speech.prefix(3 * rate))
+        var stereo = [Float](repeating: 0, count: 2 * x.count)
+        for i in x.indices { stereo[2 * i] = x[i] }
+        for chunk in [16_384, 4096, 1000, 33, 32, 31, 7, 1] {
+            var reference = TruePeakMeter(sampleRate: rate, channels: 2, chunk: chunk, exhaustive: true)
+            stereo.withUnsafeBufferPointer { b in
+                var i = 0
+                while i < x.count {
+                    let m = min(chunk, x.count - i)
+                    reference.add(b.baseAddress! + 2 * i, frames: m, framePeak: 1)
+                    i += m
+                }
+            }
+            let (screened, exhaustive) = Self.peaks(x, rate: rate, chunk: chunk)
+            #expect(exhaustive == reference.peak, "blocks of \(chunk): mono \(exhaustive), two channels \(reference.peak)")
+            #expect(screened == reference.peak, "blocks of \(chunk) screened: mono \(screened), two channels \(reference.peak)")
+        }
+    }
 }

@@ -32,7 +32,8 @@ struct TruePeakMeter {
     /// Per channel: the last `taps` samples of the previous block, then the current block.
     private var buffers: [[Float]]
     private(set) var peak: Float = 0
-    private var previousPeak: Float = 0
+    /// At least the largest magnitude among the `taps` samples kept from earlier blocks.
+    private var historyPeak: Float = 0
 
     /// Oversamples every position, skipping nothing: the reference the skips are tested against.
     let exhaustive: Bool
@@ -85,16 +86,18 @@ struct TruePeakMeter {
     mutating func add(_ x: UnsafePointer<Float>, frames: Int, framePeak: Float) {
         let t = Self.taps
         // The block can only matter if its loudest sample (or the history's) could beat the peak.
-        let worthScanning = exhaustive || max(framePeak, previousPeak) * bound > peak
-        previousPeak = framePeak
+        let worthScanning = exhaustive || max(framePeak, historyPeak) * bound > peak
+        // The history is the last `taps` samples: this block's alone when it is that long, otherwise
+        // also earlier blocks' (whose peaks stay in the bound until a long block replaces them).
+        historyPeak = frames >= t ? framePeak : max(historyPeak, framePeak)
+        if channels == 1 { return addMono(x, frames: frames, scanning: worthScanning) }
         for c in 0..<channels {
             // Taken out of the array so that scanning (which updates the peak) is no overlapping access.
             var buffer: [Float] = []
             swap(&buffer, &buffers[c])
             buffer.withUnsafeMutableBufferPointer { buf in
                 let b = buf.baseAddress!
-                if channels == 1 { VectorKernels.copy(x, to: b + t, count: frames) }
-                else { for i in 0..<frames { b[t + i] = x[i * channels + c] } }
+                for i in 0..<frames { b[t + i] = x[i * channels + c] }
                 if worthScanning { scan(b, count: t + frames) }
                 // Keep the last `taps` samples for the next block.
                 VectorKernels.copy(b + frames, to: b, count: t)
@@ -103,9 +106,31 @@ struct TruePeakMeter {
         }
     }
 
+    /// One channel, read where it lies: the positions whose window reaches back into the previous block
+    /// from the history and the block's first `taps` samples put side by side, every later one in the
+    /// block itself. These are the positions the history-and-block buffer of several channels covers
+    /// (one of them twice), so the peak is the same; only `taps` samples are copied per block.
+    private mutating func addMono(_ x: UnsafePointer<Float>, frames: Int, scanning: Bool) {
+        let t = Self.taps
+        var buffer: [Float] = []
+        swap(&buffer, &buffers[0])
+        buffer.withUnsafeMutableBufferPointer { buf in
+            let b = buf.baseAddress!
+            let head = min(t, frames)
+            VectorKernels.copy(x, to: b + t, count: head)
+            if scanning {
+                scan(b, count: t + head)
+                if frames >= t { scan(x, count: frames) }
+            }
+            VectorKernels.copy(b + head, to: b, count: t - head)
+            VectorKernels.copy(x + frames - head, to: b + t - head, count: head)
+        }
+        swap(&buffer, &buffers[0])
+    }
+
     /// Oversamples the positions of `b[0..<n]` whose whole window is inside it, tile by tile.
     @_optimize(speed)
-    private mutating func scan(_ b: UnsafeMutablePointer<Float>, count n: Int) {
+    private mutating func scan(_ b: UnsafePointer<Float>, count n: Int) {
         let t = Self.taps
         let first = t / 2 - 1, end = n - t / 2   // positions k in first..<end have samples k-t/2+1 ... k+t/2
         var k = first
