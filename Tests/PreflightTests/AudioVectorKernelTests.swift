@@ -108,6 +108,42 @@ import Testing
         }
     }
 
+    /// Two frames' sums taken side by side are each frame's own sums, bit for bit.
+    @Test func twoFramesSumsAreEachFramesSums() throws {
+        for (name, _, x) in try Self.signals() {
+            x.withUnsafeBufferPointer { b in
+                for (start, n) in [(0, 480), (13, 960), (100, 7), (5, 0), (3, 1), (1, 441)] where start + 2 * n <= b.count {
+                    let p = b.baseAddress! + start
+                    let (first, second) = VectorKernels.sumAndSquaresOfTwo(p, n)
+                    let a = VectorKernels.sumAndSquares(p, n), c = VectorKernels.sumAndSquares(p + n, n)
+                    #expect(first.0.bitPattern == a.0.bitPattern && first.1.bitPattern == a.1.bitPattern, "\(name) \(start) \(n)")
+                    #expect(second.0.bitPattern == c.0.bitPattern && second.1.bitPattern == c.1.bitPattern, "\(name) \(start) \(n)")
+                }
+            }
+        }
+    }
+
+    /// A mono loudness meter measures the steps that lie whole in a block where they lie, the others
+    /// through its step buffers: the loudness and the range are the same bits whatever the blocks.
+    @Test func loudnessIsTheSameWhateverTheBlocks() throws {
+        for (name, rate, x) in try Self.signals() {
+            var results: [(Double?, Double?)] = []
+            for chunk in [x.count, 48_000, 4096, 2400, 1000, 1] {
+                var meter = LoudnessMeter(sampleRate: rate, channels: 1)
+                x.withUnsafeBufferPointer { b in
+                    var i = 0
+                    while i < b.count { let m = min(chunk, b.count - i); meter.add(b.baseAddress! + i, frames: m); i += m }
+                }
+                meter.finish()
+                results.append((meter.integrated, meter.range))
+            }
+            #expect(results[0].0 != nil, "\(name)")
+            for r in results.dropFirst() {
+                #expect(r.0?.bitPattern == results[0].0?.bitPattern && r.1?.bitPattern == results[0].1?.bitPattern, "\(name): \(r) vs \(results[0])")
+            }
+        }
+    }
+
     /// The facts the take-quality analysers add, which the benchmark's pass without them leaves out.
     static let takeQualityFacts: Set<String> = [
         "audio.loudness_lufs", "audio.loudness_range_lu", "audio.true_peak_dbtp", "audio.leading_silence",

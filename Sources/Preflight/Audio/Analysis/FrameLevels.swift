@@ -20,6 +20,16 @@ struct FrameLevels {
     mutating func add(_ x: UnsafePointer<Float>, count n: Int) {
         var i = 0
         while i < n {
+            // Two whole frames at once where the block holds them (the same sums as one at a time).
+            if fill == 0, n - i >= 2 * length {
+                let (a, b) = VectorKernels.sumAndSquaresOfTwo(x + i, length)
+                sum = Double(a.0); sumSquares = Double(a.1); fill = length
+                closeFrame()
+                sum = Double(b.0); sumSquares = Double(b.1); fill = length
+                closeFrame()
+                i += 2 * length
+                continue
+            }
             let m = Swift.min(n - i, length - fill)
             let (s, q) = VectorKernels.sumAndSquares(x + i, m)
             sum += Double(s); sumSquares += Double(q)

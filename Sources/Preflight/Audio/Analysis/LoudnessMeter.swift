@@ -40,6 +40,20 @@ struct LoudnessMeter {
         let step = filters[0].blockLength
         var done = 0
         while done < frames {
+            // One channel: a step that lies whole in the block is measured where it lies, paired with the
+            // step held back or with the next one when that lies in the block too (the same pairs, so the
+            // same results, as through the step buffers).
+            if channels == 1, fill == 0, frames - done >= step, held || frames - done >= 2 * step {
+                if held {
+                    held = false
+                    pending[0].withUnsafeBufferPointer { measurePair($0.baseAddress!, x + done) }
+                    done += step
+                } else {
+                    measurePair(x + done, x + done + step)
+                    done += 2 * step
+                }
+                continue
+            }
             let m = min(step - fill, frames - done)
             let at = (held ? step : 0) + fill
             for c in 0..<channels {
@@ -80,6 +94,14 @@ struct LoudnessMeter {
         }
         record(first)
         record(second)
+    }
+
+    /// Measures two consecutive steps of the only channel, `x` then `x2`.
+    private mutating func measurePair(_ x: UnsafePointer<Float>, _ x2: UnsafePointer<Float>) {
+        let step = Double(filters[0].blockLength)
+        let (e1, e2) = filters[0].energies(x, x2)
+        record(weights[0] * e1 / step)
+        record(weights[0] * e2 / step)
     }
 
     private mutating func record(_ sum: Double) {

@@ -53,6 +53,28 @@ enum VectorKernels {
         return (ss, qq)
     }
 
+    /// ``sumAndSquares(_:_:)`` of `x[0..<n]` and of `x[n..<2n]`, the same bits as two calls: each block's
+    /// sums in the same order, the two blocks' accumulations interleaved so that neither waits on its own
+    /// additions' latency.
+    static func sumAndSquaresOfTwo(_ x: UnsafePointer<Float>, _ n: Int) -> ((Float, Float), (Float, Float)) {
+        let y = x + n
+        var s = SIMD8<Float>(), q = SIMD8<Float>(), s2 = SIMD8<Float>(), q2 = SIMD8<Float>()
+        var i = 0
+        while i + 8 <= n {
+            let v = load(x + i), w = load(y + i)
+            s += v; q += v * v
+            s2 += w; q2 += w * w
+            i += 8
+        }
+        var ss = sum(s), qq = sum(q), ss2 = sum(s2), qq2 = sum(q2)
+        while i < n {
+            ss += x[i]; qq += x[i] * x[i]
+            ss2 += y[i]; qq2 += y[i] * y[i]
+            i += 1
+        }
+        return ((ss, qq), (ss2, qq2))
+    }
+
     /// max|x| and Σ|x| of `n` samples.
     static func peakAndSumAbs(_ x: UnsafePointer<Float>, _ n: Int) -> (Float, Float) {
         var p = SIMD8<Float>(), s = SIMD8<Float>()

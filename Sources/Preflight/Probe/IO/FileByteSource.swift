@@ -57,6 +57,9 @@ final class FileByteSource: ByteSource {
     /// are served from a read-ahead window of ``readAhead`` bytes, filled by one `pread`: a 30 MB
     /// recording costs about a hundred system calls instead of thousands. The window opens only after
     /// ``sequentialBeforeReadAhead`` back-to-back reads, so sniffing a header reads no more than it asks.
+    /// A read of a quarter window or more (the raw PCM blocks of a WAV) takes what the window still holds
+    /// and reads the rest straight into the caller's buffer: copying it through the window again would
+    /// cost a copy of the whole file.
     func read(into buffer: UnsafeMutableRawPointer, count: Int) -> Int {
         if failure != nil { return -1 }
         guard position >= 0, position < length, count > 0 else { return 0 }
@@ -66,7 +69,7 @@ final class FileByteSource: ByteSource {
         var done = 0
         while done < want {
             if let n = fromWindow(buffer + done, count: want - done) { done += n; continue }
-            if want - done < Self.readAhead / 4, sequentialReads >= Self.sequentialBeforeReadAhead {
+            if want < Self.readAhead / 4, sequentialReads >= Self.sequentialBeforeReadAhead {
                 guard fillWindow() else { break }
                 continue
             }
