@@ -131,7 +131,8 @@ public struct AudioAnalysis {
         wada.add(y, count: m)
         frameLevels.add(y, count: m)
         edges?.add(y, count: m)
-        balance?.add(x, frames: m)
+        // A mono input's sums came with its statistics above (``ChannelBalance/addMono``).
+        if ch > 1 { balance?.add(x, frames: m) }
         fixedRate?.pipeline.push(y, count: m, peak: monoStats.peak)
         loudness?.add(x, frames: m)
         truePeak?.add(x, frames: m, framePeak: peak)
