@@ -34,8 +34,6 @@ public struct AudioAnalysis {
     /// Loudness and true peak, for up to ``loudnessChannels`` channels (BS.1770 weighs up to 5.1).
     private var loudness: LoudnessMeter?
     private var truePeak: TruePeakMeter?
-    /// Whether the true-peak meter rides with the 8 kHz pipeline (a mono input) instead of `truePeak`.
-    private let truePeakRides: Bool
     /// The most channels loudness and true peak are measured for.
     public static let loudnessChannels = 8
     private var balance: ChannelBalance?
@@ -76,14 +74,12 @@ public struct AudioAnalysis {
             // A mono input's true peak is measured where the mono batches go, on the 8 kHz thread, which
             // has time to spare; the peak is the same either way (the meter is exact whatever its blocks).
             let riding = measuresTruePeak && self.channels == 1
-                ? TruePeakMeter(sampleRate: self.sampleRate, channels: 1, chunk: FixedRatePipeline.batchSize) : nil
+                ? TruePeakMeter(sampleRate: self.sampleRate, channels: 1, chunk: chunk) : nil
             fixedRate = FixedRateHandle(FixedRatePipeline(resampler: resampler, spectrum: spectrum, threaded: threads > 1, truePeak: riding))
-            truePeakRides = riding != nil
         } else {
             fixedRate = nil
-            truePeakRides = false
         }
-        if measuresTruePeak, !truePeakRides {
+        if measuresTruePeak, self.channels > 1 || fixedRate == nil {
             truePeak = TruePeakMeter(sampleRate: self.sampleRate, channels: self.channels, chunk: chunk)
         }
         scratch = Scratch(frames: chunk, channels: self.channels)
@@ -173,7 +169,7 @@ public struct AudioAnalysis {
             let (rest, estimator, riding) = pipeline.finish()
             decisions += rest
             reverb = estimator
-            if truePeakRides { truePeak = riding }
+            truePeak = truePeak ?? riding
         }
         frameLevels.finish()
         drainFrames(final: true)

@@ -48,7 +48,7 @@ final class FixedRatePipeline: @unchecked Sendable {
     private let threaded: Bool
 
     /// A pipeline through `resampler` and `spectrum`, on its own thread when `threaded`; `truePeak`, a
-    /// meter for one channel made for blocks of ``batchSize`` frames, measures the pushed samples too.
+    /// meter for one channel, measures the pushed samples too.
     init(resampler: Resampler, spectrum: ShortTimeSpectrum, threaded: Bool = true, truePeak: TruePeakMeter? = nil) {
         self.resampler = resampler
         self.spectrum = spectrum

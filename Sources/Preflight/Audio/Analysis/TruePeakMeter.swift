@@ -29,7 +29,8 @@ struct TruePeakMeter {
     let bound: Float
     /// Per phase: Σ|hⱼ| over the taps the screen leaves out.
     private let outerBound: [Float]
-    /// Per channel: the last `taps` samples of the previous block, then the current block.
+    /// Per channel: the last `taps` samples of the previous block, then the current block (of one channel,
+    /// only the block's first `taps` samples: ``addMono(_:frames:scanning:)`` reads the rest where it lies).
     private var buffers: [[Float]]
     private(set) var peak: Float = 0
     /// At least the largest magnitude among the `taps` samples kept from earlier blocks.
@@ -41,8 +42,8 @@ struct TruePeakMeter {
     /// portable loops, which run otherwise.
     private let vector: Bool
 
-    /// A meter for `channels` interleaved channels at `sampleRate`, fed at most `chunk` frames at a
-    /// time; `exhaustive` turns both skips off, `portable` the vector kernels.
+    /// A meter for `channels` interleaved channels at `sampleRate`, fed at most `chunk` frames at a time
+    /// (one channel: blocks of any length); `exhaustive` turns both skips off, `portable` the vector kernels.
     init(sampleRate: Int, channels: Int, chunk: Int, exhaustive: Bool = false, portable: Bool = false) {
         self.exhaustive = exhaustive
         vector = !portable && VectorKernels.wide
@@ -79,7 +80,7 @@ struct TruePeakMeter {
         outerBound = (0..<count).map { p in
             (0..<Self.taps).filter { $0 < centre || $0 >= centre + Self.screenTaps }.reduce(Float(0)) { $0 + abs(h[p * Self.taps + $1]) }
         }
-        buffers = Array(repeating: [Float](repeating: 0, count: Self.taps + chunk), count: channels)
+        buffers = Array(repeating: [Float](repeating: 0, count: Self.taps + (channels == 1 ? Self.taps : chunk)), count: channels)
     }
 
     /// Adds `frames` interleaved frames, whose samples are at most `framePeak` in magnitude.
