@@ -144,6 +144,75 @@ import Testing
         }
     }
 
+    /// Stereo speech made to clip, the two channels from different moments of the take so that one can
+    /// clip where the other is quiet: the left channel driven into the rail, the right one flattened into
+    /// plateaus below it (and quantised to 16 bits, so some neighbours are equal), interleaved.
+    static func clippedStereo() throws -> [Float] {
+        let dir = try Fixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (rate, x) = try TruePeakScreenTests.samples("audio/take-24k16.wav", dir: dir)
+        let shift = rate * 7 / 10
+        var out = [Float](repeating: 0, count: 2 * x.count)
+        for i in x.indices {
+            out[2 * i] = min(max(x[i] * 8, -1), 1)
+            let r = x[(i + shift) % x.count]
+            out[2 * i + 1] = (min(max(r * 6, -0.5), 0.5) * 32768).rounded() / 32768
+        }
+        return out
+    }
+
+    /// The stereo paths (the downmix and the channel copies eight frames at a time, the clipping detector's
+    /// fast path on each channel's samples taken out of the frames) give what the sample-by-sample loops
+    /// give: the same bits, the same runs.
+    @Test func stereoPathsAreTheSampleLoops() throws {
+        let stereo = try Self.clippedStereo()
+        let frames = stereo.count / 2
+        try stereo.withUnsafeBufferPointer { s in
+            let x = s.baseAddress!
+            // Downmix and channel copies of an odd number of frames (a tail after the vectors).
+            let n = 4095
+            let interleaved = UnsafeMutablePointer<Float>.allocate(capacity: 2 * n), mono = UnsafeMutablePointer<Float>.allocate(capacity: n)
+            let channel = UnsafeMutablePointer<Float>.allocate(capacity: n)
+            defer { interleaved.deallocate(); mono.deallocate(); channel.deallocate() }
+            Downmix.run(x + 2 * 1000, frames: n, channels: 2, interleaved: interleaved, mono: mono)
+            for i in 0..<n {
+                var sum: Float = 0
+                sum += interleaved[2 * i]; sum += interleaved[2 * i + 1]
+                #expect((sum * 0.5).bitPattern == mono[i].bitPattern, "frame \(i)")
+            }
+            for c in 0..<2 {
+                VectorKernels.copyChannel(ofStereo: x + 2 * 1000, c, frames: n, to: channel)
+                #expect((0..<n).allSatisfy { channel[$0].bitPattern == x[2 * (1000 + $0) + c].bitPattern }, "channel \(c)")
+            }
+            // The detector with and without its eight-sample skip, in blocks of 4096 and of 1000 frames (the
+            // plateau test reads the running extremes, which a block of the other channel may already
+            // have raised: each block size is compared with itself).
+            func detect(_ block: Int, skipping: Bool) -> ClippingDetector {
+                var d = ClippingDetector(sampleRate: 24_000, channels: 2, skipsPlainStretches: skipping)
+                let mix = UnsafeMutablePointer<Float>.allocate(capacity: block), copy = UnsafeMutablePointer<Float>.allocate(capacity: 2 * block)
+                defer { mix.deallocate(); copy.deallocate() }
+                var i = 0
+                while i < frames {
+                    let m = min(block, frames - i, d.roomInFragment)
+                    Downmix.run(x + 2 * i, frames: m, channels: 2, interleaved: copy, mono: mix)
+                    let st = VectorKernels.stats(mix, m)
+                    d.add(interleaved: copy, mono: mix, frames: m, monoPeak: st.peak, monoSumAbs: st.sumAbs)
+                    i += m
+                }
+                d.finish()
+                return d
+            }
+            for block in [4096, 1000] {
+                let fast = detect(block, skipping: true), slow = detect(block, skipping: false)
+                #expect(slow.clippedSamples > 0 && slow.runStarts.count > 10, "the signal clips: \(slow.clippedSamples)")
+                #expect(fast.clippedSamples == slow.clippedSamples && fast.longestRun == slow.longestRun, "blocks of \(block)")
+                #expect(fast.runStarts == slow.runStarts, "blocks of \(block)")
+                #expect(fast.activeFragments == slow.activeFragments && fast.clippedFragments == slow.clippedFragments, "blocks of \(block)")
+                #expect(fast.histogramFlagged == slow.histogramFlagged, "blocks of \(block)")
+            }
+        }
+    }
+
     /// The facts the take-quality analysers add, which the benchmark's pass without them leaves out.
     static let takeQualityFacts: Set<String> = [
         "audio.loudness_lufs", "audio.loudness_range_lu", "audio.true_peak_dbtp", "audio.leading_silence",

@@ -51,7 +51,14 @@ struct ClippingDetector {
     private var binScratch = [Int](repeating: 0, count: AleinikMatveev.bins)
     private var position = 0
 
-    init(sampleRate: Int, channels: Int) {
+    /// Whether a mono or stereo block may skip, eight samples at a time, the stretches where nothing can
+    /// start a run (false: every sample through the loop, the reference the skips are tested against).
+    let skipsPlainStretches: Bool
+
+    /// A detector for `channels` interleaved channels at `sampleRate`; `skipsPlainStretches` false turns
+    /// the eight-sample skip off (the same results).
+    init(sampleRate: Int, channels: Int, skipsPlainStretches: Bool = true) {
+        self.skipsPlainStretches = skipsPlainStretches
         self.channels = channels
         minRun = Swift.max(3, Int((Double(sampleRate) * 0.000125).rounded()))
         fragmentLength = Swift.max(64, sampleRate / 2)
@@ -78,10 +85,18 @@ struct ClippingDetector {
             var folded = true
             var i = 0
             while i < n {
-                if ch == 1, eq == 0, rr == 0, i >= 1, i + 8 <= n {
-                    // Fast path: 8 samples with no equal neighbours and nothing at the rail.
-                    let v = VectorKernels.load(x + i)
-                    let shifted = VectorKernels.load(x + i - 1)
+                if ch <= 2, skipsPlainStretches, eq == 0, rr == 0, i >= 1, i + 8 <= n {
+                    // Fast path: 8 samples with no equal neighbours and nothing at the rail (of a stereo
+                    // block, the channel's 8 samples and the 8 before them, taken out of the frames).
+                    let v: SIMD8<Float>, shifted: SIMD8<Float>
+                    if ch == 1 {
+                        v = VectorKernels.load(x + i)
+                        shifted = VectorKernels.load(x + i - 1)
+                    } else {
+                        let now = VectorKernels.deinterleave(x + 2 * i), before = VectorKernels.deinterleave(x + 2 * (i - 1))
+                        v = c == 0 ? now.left : now.right
+                        shifted = c == 0 ? before.left : before.right
+                    }
                     let loud = (v .>= quiet) .| (v .<= -quiet)
                     if !any(((v .== shifted) .& loud) .| (v .>= rail) .| (v .<= -rail)) {
                         vhi = VectorKernels.vmax(vhi, v); vlo = VectorKernels.vmin(vlo, v)

@@ -59,6 +59,7 @@ struct LoudnessMeter {
             for c in 0..<channels {
                 pending[c].withUnsafeMutableBufferPointer { p in
                     if channels == 1 { VectorKernels.copy(x + done, to: p.baseAddress! + at, count: m) }
+                    else if channels == 2 { VectorKernels.copyChannel(ofStereo: x + 2 * done, c, frames: m, to: p.baseAddress! + at) }
                     else { for i in 0..<m { p[at + i] = x[(done + i) * channels + c] } }
                 }
             }

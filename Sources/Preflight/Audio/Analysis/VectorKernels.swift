@@ -20,6 +20,23 @@ enum VectorKernels {
         while i < n { target[i] = source[i]; i += 1 }
     }
 
+    /// The left (even lanes) and right (odd lanes) samples of the eight interleaved stereo frames at `x`.
+    @inline(__always) static func deinterleave(_ x: UnsafePointer<Float>) -> (left: SIMD8<Float>, right: SIMD8<Float>) {
+        let a = load(x), b = load(x + 8)
+        return (SIMD8(a[0], a[2], a[4], a[6], b[0], b[2], b[4], b[6]), SIMD8(a[1], a[3], a[5], a[7], b[1], b[3], b[5], b[7]))
+    }
+
+    /// Copies channel `channel` (0 or 1) of `n` interleaved stereo frames to `target`.
+    static func copyChannel(ofStereo x: UnsafePointer<Float>, _ channel: Int, frames n: Int, to target: UnsafeMutablePointer<Float>) {
+        var i = 0
+        while i + 8 <= n {
+            let (l, r) = deinterleave(x + 2 * i)
+            UnsafeMutableRawPointer(target + i).storeBytes(of: channel == 0 ? l : r, as: SIMD8<Float>.self)
+            i += 8
+        }
+        while i < n { target[i] = x[2 * i + channel]; i += 1 }
+    }
+
     /// Lane-wise maximum (the standard library's generic `pointwiseMax` is not inlined).
     @inline(__always) static func vmax(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> { a.replacing(with: b, where: a .< b) }
     /// Lane-wise minimum.
