@@ -33,9 +33,7 @@ struct ChannelBalance {
             var i = 0
             // Eight frames = two vectors of interleaved L R pairs.
             while i + 8 <= m {
-                let a = VectorKernels.load(x + 2 * i), b = VectorKernels.load(x + 2 * i + 8)
-                let l = SIMD8<Float>(a[0], a[2], a[4], a[6], b[0], b[2], b[4], b[6])
-                let r = SIMD8<Float>(a[1], a[3], a[5], a[7], b[1], b[3], b[5], b[7])
+                let (l, r) = VectorKernels.deinterleave(x + 2 * i)
                 sl += l; sr += r; ql += l * l; qr += r * r; lr += l * r
                 i += 8
             }
