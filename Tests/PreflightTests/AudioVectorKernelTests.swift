@@ -181,7 +181,7 @@ import Testing
                 #expect((sum * 0.5).bitPattern == mono[i].bitPattern, "frame \(i)")
             }
             for c in 0..<2 {
-                VectorKernels.copyChannel(ofStereo: x + 2 * 1000, c, frames: n, to: channel)
+                VectorKernels.copyChannel(of: x + 2 * 1000, channels: 2, c, frames: n, to: channel)
                 #expect((0..<n).allSatisfy { channel[$0].bitPattern == x[2 * (1000 + $0) + c].bitPattern }, "channel \(c)")
             }
             // The detector with and without its eight-sample skip, in blocks of 4096 and of 1000 frames (the

@@ -58,9 +58,7 @@ struct LoudnessMeter {
             let at = (held ? step : 0) + fill
             for c in 0..<channels {
                 pending[c].withUnsafeMutableBufferPointer { p in
-                    if channels == 1 { VectorKernels.copy(x + done, to: p.baseAddress! + at, count: m) }
-                    else if channels == 2 { VectorKernels.copyChannel(ofStereo: x + 2 * done, c, frames: m, to: p.baseAddress! + at) }
-                    else { for i in 0..<m { p[at + i] = x[(done + i) * channels + c] } }
+                    VectorKernels.copyChannel(of: x + done * channels, channels: channels, c, frames: m, to: p.baseAddress! + at)
                 }
             }
             fill += m; done += m

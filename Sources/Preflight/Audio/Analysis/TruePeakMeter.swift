@@ -98,8 +98,7 @@ struct TruePeakMeter {
             swap(&buffer, &buffers[c])
             buffer.withUnsafeMutableBufferPointer { buf in
                 let b = buf.baseAddress!
-                if channels == 2 { VectorKernels.copyChannel(ofStereo: x, c, frames: frames, to: b + t) }
-                else { for i in 0..<frames { b[t + i] = x[i * channels + c] } }
+                VectorKernels.copyChannel(of: x, channels: channels, c, frames: frames, to: b + t)
                 if worthScanning { scan(b, count: t + frames) }
                 // Keep the last `taps` samples for the next block.
                 VectorKernels.copy(b + frames, to: b, count: t)

@@ -26,15 +26,22 @@ enum VectorKernels {
         return (SIMD8(a[0], a[2], a[4], a[6], b[0], b[2], b[4], b[6]), SIMD8(a[1], a[3], a[5], a[7], b[1], b[3], b[5], b[7]))
     }
 
-    /// Copies channel `channel` (0 or 1) of `n` interleaved stereo frames to `target`.
-    static func copyChannel(ofStereo x: UnsafePointer<Float>, _ channel: Int, frames n: Int, to target: UnsafeMutablePointer<Float>) {
+    /// Copies channel `channel` of `n` frames of `channels` interleaved channels to `target` (one channel
+    /// as a plain copy, two eight frames at a time).
+    static func copyChannel(of x: UnsafePointer<Float>, channels: Int, _ channel: Int, frames n: Int, to target: UnsafeMutablePointer<Float>) {
         var i = 0
-        while i + 8 <= n {
-            let (l, r) = deinterleave(x + 2 * i)
-            UnsafeMutableRawPointer(target + i).storeBytes(of: channel == 0 ? l : r, as: SIMD8<Float>.self)
-            i += 8
+        if channels == 1 {
+            copy(x, to: target, count: n)
+            return
         }
-        while i < n { target[i] = x[2 * i + channel]; i += 1 }
+        if channels == 2 {
+            while i + 8 <= n {
+                let (l, r) = deinterleave(x + 2 * i)
+                UnsafeMutableRawPointer(target + i).storeBytes(of: channel == 0 ? l : r, as: SIMD8<Float>.self)
+                i += 8
+            }
+        }
+        while i < n { target[i] = x[i * channels + channel]; i += 1 }
     }
 
     /// Lane-wise maximum (the standard library's generic `pointwiseMax` is not inlined).
