@@ -37,18 +37,36 @@ import Testing
         #expect(file.done == expected)
     }
 
-    @Test func oneThreadGivesTheSameMeasurementsAsTwo() throws {
-        let url = VoiceFixture.audio("take-24k16.wav")
+    @Test(arguments: [1, 2, 6])
+    func oneThreadGivesTheSameMeasurementsAsTwo(channels: Int) throws {
+        var url = VoiceFixture.audio("take-24k16.wav")
+        if channels > 1 {
+            // The take in every channel at a different gain (the last one inverted), so that each channel's
+            // loudness and true peak count.
+            let dir = try Fixture.temporaryDirectory()
+            let gains = (0..<channels).map { $0 == channels - 1 ? "1v-0.6" : "1v\(1 - 0.15 * Double($0))" }
+            _ = try TakeLoudnessTests.tool("sox", [url.path, "-c", "\(channels)", "multi.wav", "remix"] + gains, in: dir)
+            url = dir.appendingPathComponent("multi.wav")
+        }
         var one = ProbeOptions(), two = ProbeOptions()
         one.threads = 1
         two.threads = 2
         let a = SlotProbe.probe(url, kind: .audio, options: one).0.facts
         let b = SlotProbe.probe(url, kind: .audio, options: two).0.facts
-        // The true peak of a mono input is measured on the 8 kHz thread with two threads, inline with one.
-        for name in ["audio.snr_db", "audio.c50_db", "audio.speech_duration", "audio.clipping_index", "audio.noise_floor_dbfs",
-                     "audio.true_peak_dbtp", "audio.loudness_lufs", "audio.leading_silence"] {
+        // With two threads, a mono input's true peak, or a multichannel input's loudness and true peak, is
+        // measured on the 8 kHz thread from batches of 16 384 frames; with one, inline, block by block.
+        var names = ["audio.snr_db", "audio.c50_db", "audio.speech_duration", "audio.clipping_index", "audio.noise_floor_dbfs",
+                     "audio.true_peak_dbtp", "audio.loudness_lufs", "audio.loudness_range_lu", "audio.leading_silence", "audio.dc_offset"]
+        if channels == 2 { names += ["audio.channel_correlation", "audio.silent_channel"] }
+        for name in names {
             #expect(a[name] != nil, "\(name)")
             #expect(a[name] == b[name], "\(name)")
+        }
+        // Each channel counts: the first channel at full gain alone is louder than the mean over channels.
+        if channels > 1 {
+            let mono = SlotProbe.probe(VoiceFixture.audio("take-24k16.wav"), kind: .audio, options: two).0.facts
+            let multi = try #require(b["audio.loudness_lufs"]?.number), single = try #require(mono["audio.loudness_lufs"]?.number)
+            #expect(multi > single + 1)
         }
     }
 

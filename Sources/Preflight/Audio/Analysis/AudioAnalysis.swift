@@ -62,25 +62,30 @@ public struct AudioAnalysis {
         clipping = ClippingDetector(sampleRate: self.sampleRate, channels: self.channels)
         wada = WADASNR(sampleRate: self.sampleRate)
         frameLevels = FrameLevels(sampleRate: self.sampleRate)
-        if takeQuality, self.channels <= Self.loudnessChannels {
-            loudness = LoudnessMeter(sampleRate: self.sampleRate, channels: self.channels)
-        }
         if takeQuality {
             balance = ChannelBalance(channels: self.channels)
             edges = EdgeLevels(sampleRate: self.sampleRate)
         }
-        let measuresTruePeak = takeQuality && self.channels <= Self.loudnessChannels
+        let measuresLoudness = takeQuality && self.channels <= Self.loudnessChannels
         if let spectrum = ShortTimeSpectrum(), let resampler = Resampler(from: self.sampleRate, to: ShortTimeSpectrum.rate) {
-            // A mono input's true peak is measured where the mono batches go, on the 8 kHz thread, which
-            // has time to spare; the peak is the same either way (the meter is exact whatever its blocks).
-            let riding = measuresTruePeak && self.channels == 1
-                ? TruePeakMeter(sampleRate: self.sampleRate, channels: 1, chunk: chunk) : nil
-            fixedRate = FixedRateHandle(FixedRatePipeline(resampler: resampler, spectrum: spectrum, threaded: threads > 1, truePeak: riding))
+            // The meters that ride on the 8 kHz thread, which has time to spare: a mono input's true peak
+            // (it reads the mono batches), a multichannel input's loudness and true peak (they read a copy
+            // of its frames, while the decoding thread carries every channel's clipping, levels and sums).
+            // What they measure is the same on either thread, whatever the blocks.
+            var riding = RidingMeters(channels: self.channels)
+            if measuresLoudness {
+                let batch = FixedRatePipeline.batchSize
+                riding.truePeak = TruePeakMeter(sampleRate: self.sampleRate, channels: self.channels, chunk: batch)
+                if self.channels > 1 { riding.loudness = LoudnessMeter(sampleRate: self.sampleRate, channels: self.channels) }
+            }
+            fixedRate = FixedRateHandle(FixedRatePipeline(resampler: resampler, spectrum: spectrum, threaded: threads > 1, meters: riding))
+            if measuresLoudness, self.channels == 1 { loudness = LoudnessMeter(sampleRate: self.sampleRate, channels: 1) }
         } else {
             fixedRate = nil
-        }
-        if measuresTruePeak, self.channels > 1 || fixedRate == nil {
-            truePeak = TruePeakMeter(sampleRate: self.sampleRate, channels: self.channels, chunk: chunk)
+            if measuresLoudness {
+                loudness = LoudnessMeter(sampleRate: self.sampleRate, channels: self.channels)
+                truePeak = TruePeakMeter(sampleRate: self.sampleRate, channels: self.channels, chunk: chunk)
+            }
         }
         scratch = Scratch(frames: chunk, channels: self.channels)
     }
@@ -129,7 +134,7 @@ public struct AudioAnalysis {
         edges?.add(y, count: m)
         // A mono input's sums came with its statistics above (``ChannelBalance/addMono``).
         if ch > 1 { balance?.add(x, frames: m) }
-        fixedRate?.pipeline.push(y, count: m, peak: monoStats.peak)
+        fixedRate?.pipeline.push(y, frames: x, count: m, peak: peak)
         loudness?.add(x, frames: m)
         truePeak?.add(x, frames: m, framePeak: peak)
         frames += m
@@ -169,7 +174,8 @@ public struct AudioAnalysis {
             let (rest, estimator, riding) = pipeline.finish()
             decisions += rest
             reverb = estimator
-            truePeak = truePeak ?? riding
+            truePeak = truePeak ?? riding.truePeak
+            loudness = loudness ?? riding.loudness
         }
         frameLevels.finish()
         drainFrames(final: true)

@@ -9,19 +9,23 @@ import Foundation
 /// queue (at most 4 in flight, so memory stays flat and a slow consumer holds the producer back);
 /// voice-activity decisions come back in order, and the ``ReverberationEstimator`` is handed over at the
 /// end. The producer decodes and runs the full-rate analysers (levels, clipping, WADA-SNR, frame powers,
-/// loudness, edge levels), this thread the resampler, the FFT, the voice-activity detector and the
-/// reverberation estimator (and a mono input's true peak, below).
+/// edge levels, and a mono input's loudness), this thread the resampler, the FFT, the voice-activity
+/// detector and the reverberation estimator, and the meters riding along (below).
 ///
-/// A mono input's ``TruePeakMeter`` may ride along (`truePeak:`): it reads the same batches on this thread,
-/// which has time to spare while the producer's thread carries the other full-rate analysers, and is
-/// handed back by ``finish()``. Its peak is the same whichever thread and whatever blocks measured it.
+/// Full-rate meters may ride along (``RidingMeters``): a mono input's ``TruePeakMeter`` reads the same
+/// batches on this thread; a multichannel input's loudness and true-peak meters read a copy of its frames
+/// that travels with each batch. This thread has time to spare while the producer's carries the other
+/// full-rate analysers (for a multichannel input, every channel's clipping, levels and sums). The meters
+/// are handed back by ``finish()``; what they measure is the same whichever thread and whatever blocks.
 ///
 /// Owned by a ``FixedRateHandle``, which cancels the thread if an analysis is dropped unfinished.
 final class FixedRatePipeline: @unchecked Sendable {
     static let batchSize = 16_384
     static let depth = 4
 
-    private enum Item { case samples(UnsafeMutablePointer<Float>, Int, peak: Float), end, cancel }
+    /// A batch handed to the worker: the slot holding it, its length in frames, and at least the largest
+    /// magnitude among the samples the riding true-peak meter reads.
+    private enum Item { case batch(slot: Int, count: Int, peak: Float), end, cancel }
 
     private let lock = NSLock()
     private let items = DispatchSemaphore(value: 0)
@@ -29,9 +33,13 @@ final class FixedRatePipeline: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     // Shared, under `lock`.
     private var queue: [Item] = []
-    private var free: [UnsafeMutablePointer<Float>] = []
+    private var free: [Int] = []
     private var decisions: [Bool] = []
-    private var buffers: [UnsafeMutablePointer<Float>] = []
+    /// Per slot: the mono samples, and (for riding meters of several channels) the interleaved frames.
+    private var monoBuffers: [UnsafeMutablePointer<Float>] = []
+    private var frameBuffers: [UnsafeMutablePointer<Float>] = []
+    /// Interleaved channels of the frames the riding meters read (1: they read the mono samples).
+    private let meterChannels: Int
     // Worker side.
     private let spectrum: ShortTimeSpectrum
     /// The analysers the hops feed, changed in place through a pointer: as class properties, every
@@ -40,57 +48,69 @@ final class FixedRatePipeline: @unchecked Sendable {
     private let hopState: UnsafeMutablePointer<HopState>
     private let resampler: Resampler
     // Producer side.
-    private var current: UnsafeMutablePointer<Float>?
+    private var current: Int?
     private var fill = 0
-    /// At least the largest magnitude in `current` (the peaks of the blocks that reached it).
+    /// At least the largest magnitude in `current`'s samples for the meters (the peaks of the blocks that
+    /// reached it).
     private var currentPeak: Float = 0
     private var ended = false
     private let threaded: Bool
 
-    /// A pipeline through `resampler` and `spectrum`, on its own thread when `threaded`; `truePeak`, a
-    /// meter for one channel, measures the pushed samples too.
-    init(resampler: Resampler, spectrum: ShortTimeSpectrum, threaded: Bool = true, truePeak: TruePeakMeter? = nil) {
+    /// A pipeline through `resampler` and `spectrum`, on its own thread when `threaded`; `meters` measure
+    /// the pushed frames too (of `meters.channels` channels, each meter made for that many and for blocks
+    /// of up to ``batchSize`` frames).
+    init(resampler: Resampler, spectrum: ShortTimeSpectrum, threaded: Bool = true, meters: RidingMeters = RidingMeters()) {
         self.resampler = resampler
         self.spectrum = spectrum
         self.threaded = threaded
+        meterChannels = meters.isEmpty ? 1 : max(1, meters.channels)
         hopState = .allocate(capacity: 1)
-        hopState.initialize(to: HopState(truePeak: truePeak))
+        hopState.initialize(to: HopState(meters: meters))
         guard threaded else { return }
         for _ in 0...Self.depth {
-            let b = UnsafeMutablePointer<Float>.allocate(capacity: Self.batchSize)
-            b.initialize(repeating: 0, count: Self.batchSize)
-            buffers.append(b)
+            monoBuffers.append(Self.zeroed(Self.batchSize))
+            if meterChannels > 1 { frameBuffers.append(Self.zeroed(Self.batchSize * meterChannels)) }
         }
-        free = buffers
+        free = Array(monoBuffers.indices)
         let thread = Thread { [self] in run() }
         thread.name = "preflight.audio.8k"
         thread.start()
     }
 
+    private static func zeroed(_ n: Int) -> UnsafeMutablePointer<Float> {
+        let b = UnsafeMutablePointer<Float>.allocate(capacity: n)
+        b.initialize(repeating: 0, count: n)
+        return b
+    }
+
     deinit {
-        for b in buffers { b.deallocate() }
+        for b in monoBuffers + frameBuffers { b.deallocate() }
         hopState.deinitialize(count: 1)
         hopState.deallocate()
     }
 
     // MARK: Producer
 
-    /// Queues `n` mono samples at the input rate, none larger than `peak` in magnitude (analysed at once
-    /// when not threaded).
-    func push(_ x: UnsafePointer<Float>, count n: Int, peak: Float) {
+    /// Queues `n` mono samples at the input rate and, when the riding meters read several channels, the
+    /// `n` interleaved frames they come from (`frames`); `peak` is at least the largest magnitude among the
+    /// samples the meters read (the frames, or the mono samples). Analysed at once when not threaded.
+    func push(_ x: UnsafePointer<Float>, frames: UnsafePointer<Float>? = nil, count n: Int, peak: Float) {
         guard !ended else { return }
+        let framed = meterChannels > 1 ? frames : nil
         guard threaded else {
-            hopState.pointee.truePeak?.add(x, frames: n, framePeak: peak)
+            hopState.pointee.meters.add(framed ?? x, frames: n, peak: peak)
             return resampleAndProcess(x, count: n)
         }
+        let ch = meterChannels
         var i = 0
         while i < n {
             if current == nil { lock.lock(); current = free.popLast(); lock.unlock() }
-            guard let buf = current else { return }
+            guard let slot = current else { return }
             let m = min(n - i, Self.batchSize - fill)
             // Streaming stores: the worker read this batch last round and its core may still hold the
             // lines; an ordinary copy would fetch each one back first.
-            preflight_streaming_copy(buf + fill, x + i, m)
+            preflight_streaming_copy(monoBuffers[slot] + fill, x + i, m)
+            if let framed { preflight_streaming_copy(frameBuffers[slot] + fill * ch, framed + i * ch, m * ch) }
             currentPeak = max(currentPeak, peak)
             fill += m; i += m
             if fill == Self.batchSize { submit() }
@@ -98,9 +118,9 @@ final class FixedRatePipeline: @unchecked Sendable {
     }
 
     private func submit() {
-        guard let buf = current, fill > 0 else { return }
+        guard let slot = current, fill > 0 else { return }
         slots.wait()
-        lock.lock(); queue.append(.samples(buf, fill, peak: currentPeak)); lock.unlock()
+        lock.lock(); queue.append(.batch(slot: slot, count: fill, peak: currentPeak)); lock.unlock()
         items.signal()
         current = nil; fill = 0; currentPeak = 0
     }
@@ -115,8 +135,8 @@ final class FixedRatePipeline: @unchecked Sendable {
     }
 
     /// Flushes, waits for the worker, and returns the remaining decisions, the reverberation estimator and
-    /// the true-peak meter given at the start.
-    func finish() -> ([Bool], ReverberationEstimator, TruePeakMeter?) {
+    /// the riding meters given at the start.
+    func finish() -> ([Bool], ReverberationEstimator, RidingMeters) {
         if !ended {
             ended = true
             if threaded {
@@ -129,7 +149,7 @@ final class FixedRatePipeline: @unchecked Sendable {
             }
         }
         // The worker has stopped (`done`), so its estimator is complete and no longer changing.
-        return (takeDecisions(), hopState.pointee.reverb, hopState.pointee.truePeak)
+        return (takeDecisions(), hopState.pointee.reverb, hopState.pointee.meters)
     }
 
     /// Stops the worker without waiting (an analysis dropped unfinished).
@@ -149,12 +169,13 @@ final class FixedRatePipeline: @unchecked Sendable {
             let item = queue.removeFirst()
             lock.unlock()
             switch item {
-            case .samples(let buf, let n, let peak):
-                resampleAndProcess(buf, count: n)
-                // After the resampler, which fetched the batch while it computed: the meter's copy finds
+            case .batch(let slot, let n, let peak):
+                let mono = monoBuffers[slot]
+                resampleAndProcess(mono, count: n)
+                // After the resampler, which fetched the mono batch while it computed: a mono meter finds
                 // it in this core's cache.
-                hopState.pointee.truePeak?.add(buf, frames: n, framePeak: peak)
-                lock.lock(); free.append(buf); lock.unlock()
+                hopState.pointee.meters.add(meterChannels > 1 ? frameBuffers[slot] : mono, frames: n, peak: peak)
+                lock.lock(); free.append(slot); lock.unlock()
                 slots.signal()
             case .end:
                 resampleAndProcess(nil, count: 0)
@@ -190,12 +211,29 @@ final class FixedRatePipeline: @unchecked Sendable {
 }
 
 /// What the 8 kHz hops feed: the voice-activity detector (and its decisions not yet handed over) and the
-/// reverberation estimator; and the full-rate true-peak meter riding along, if any.
+/// reverberation estimator; and the full-rate meters riding along.
 private struct HopState {
     var vad = VoiceActivityDetector()
     var decisions: [Bool] = []
     var reverb = ReverberationEstimator()
+    var meters: RidingMeters
+}
+
+/// Full-rate meters that read the pipeline's batches on its thread instead of the producer's: none, a
+/// mono input's true peak, or a multichannel input's loudness and true peak (of `channels` interleaved
+/// channels).
+struct RidingMeters {
+    var channels = 1
+    var loudness: LoudnessMeter?
     var truePeak: TruePeakMeter?
+
+    var isEmpty: Bool { loudness == nil && truePeak == nil }
+
+    /// Feeds `frames` frames of `channels` interleaved channels, at most `peak` in magnitude.
+    mutating func add(_ x: UnsafePointer<Float>, frames: Int, peak: Float) {
+        truePeak?.add(x, frames: frames, framePeak: peak)
+        loudness?.add(x, frames: frames)
+    }
 }
 
 /// Owns a ``FixedRatePipeline`` for an ``AudioAnalysis`` and stops its thread when the analysis goes away.
