@@ -122,7 +122,7 @@ echo "What the take-quality facts add to the pass: $PAIRED_ROUNDS runs of each, 
 echo "\`PREFLIGHT_BENCH_WITHOUT_TAKE_QUALITY=1\`, median of the paired ratios:"
 echo "10 min $(extra "$pair10");"
 echo "1 min $(extra "$pair1");"
-echo "10 min stereo $(extra "$pair2") (two channels' loudness and true peak, on the decoding thread)."
+echo "10 min stereo $(extra "$pair2") (two channels' loudness and true peak, on the 8 kHz thread)."
 verdict17=$(python3 - "$pair10" <<'PY'
 import json, sys
 r = json.loads(sys.argv[1])["ratio"]
