@@ -83,7 +83,7 @@ enum SNREstimate {
     static func uncertainty(_ method: Method) -> Double? {
         switch method {
         case .pauses: return 3
-        case .shortPauses: return 6
+        case .shortPauses: return 8
         case .quietestFrames: return 10
         case .insufficientSpeech: return nil
         }
@@ -94,7 +94,7 @@ enum SNREstimate {
         var snr: Double?
         var noisePower: Double?
         var method: Method
-        /// ± dB (``uncertainty(_:sample:loudestPause:snr:)``); nil without an estimate.
+        /// ± dB (``uncertainty(_:sample:loudestPause:aboveQuietest:snr:)``); nil without an estimate.
         var uncertainty: Double?
     }
 
@@ -135,8 +135,10 @@ enum SNREstimate {
         let pn = Swift.max(noise ?? SpeechSegmenter.digitalSilence, SpeechSegmenter.digitalSilence)
         let snr = pn <= active * 1e-10 ? 100 : Swift.min(Swift.max(Decibels.power(Swift.max(active - pn, pn * 1e-2) / pn), -20), 100)
         let loudest = method == .pauses ? s.loudestPauseRun(anchorFrames: runAnchorFrames) : nil
+        // Short pauses far above the quietest frames may hold the voice's own quiet sounds (run-on reading).
+        let aboveQuietest = method == .shortPauses ? sample.map { Decibels.power($0.meanPower) - floorDB } : nil
         return Result(snr: snr, noisePower: pn, method: method,
-                      uncertainty: uncertainty(method, sample: sample, loudestPause: loudest, snr: snr))
+                      uncertainty: uncertainty(method, sample: sample, loudestPause: loudest, aboveQuietest: aboveQuietest, snr: snr))
     }
 
     /// The uncertainty (dB) of an estimate: the method's own (``uncertainty(_:)``), widened where the noise
@@ -150,9 +152,15 @@ enum SNREstimate {
     ///   caught the one quiet moment of a noise that is louder elsewhere: when another pause
     ///   (`loudestPause`, mean power) stands above it, the noise may be as loud as that pause, and the
     ///   uncertainty is at least their distance.
+    /// - Short pauses (``Method/shortPauses``) `aboveQuietest` dB above the quietest frames may hold the
+    ///   voice's own quiet sounds instead of noise: with no pause left in a reading, a voice whose sounds
+    ///   run into each other fills the gaps between words with them. The noise then lies at or below the
+    ///   two, so the uncertainty is at least their distance.
     /// - Below ``lowSNR`` the voice-activity detector keeps only the louder speech and its pauses hold soft
-    ///   voice; the estimate is then good to ``lowSNRUncertainty``.
-    static func uncertainty(_ method: Method, sample: PauseStretch?, loudestPause: Double?, snr: Double?) -> Double? {
+    ///   voice; the estimate is then good to ``lowSNRUncertainty``, and below 0 dB (noise measured louder
+    ///   than the speech) to that much more again as it reads below 0 dB.
+    static func uncertainty(_ method: Method, sample: PauseStretch?, loudestPause: Double?, aboveQuietest: Double? = nil,
+                            snr: Double?) -> Double? {
         guard let snr, var u = uncertainty(method) else { return nil }
         if let sample, sample.frames > 0 {
             let pieces = Swift.max(1.0, Double(sample.frames) / Double(SpeechSegmenter.chunkFrames))
@@ -161,7 +169,8 @@ enum SNREstimate {
                 u = Swift.max(u, Decibels.power(loudestPause / sample.meanPower))
             }
         }
-        if snr < lowSNR { u = Swift.max(u, lowSNRUncertainty) }
+        if let aboveQuietest { u = Swift.max(u, aboveQuietest) }
+        if snr < lowSNR { u = Swift.max(u, lowSNRUncertainty + Swift.max(0, -snr)) }
         return (u * 10).rounded(.up) / 10
     }
 }
