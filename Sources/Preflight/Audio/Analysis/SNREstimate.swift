@@ -22,9 +22,11 @@ import Foundation
 ///   of the quietest frames.
 /// - ``Method/quietestFrames``: otherwise (continuous reading: pauses few, short, or taken by the voice's
 ///   own tails), the mean power of the quietest ``quietFraction`` of the frames, raised by
-///   ``quietCorrection`` dB. Between words and at stop closures the noise shows alone; for steady noise
+///   ``quietCorrection`` dB and by a share of how far the next quietest frames stand above them
+///   (``quietSpreadFactor``). Between words and at stop closures the noise shows alone; for steady noise
 ///   (hiss, hum, fan) this is within a few dB of its mean power, for fluctuating noise (babble, music,
-///   clicks, rumble) it reads low and the SNR high, so this method carries the wider uncertainty.
+///   clicks, rumble) it reads low and the SNR high unless the spread makes up for it, so this method
+///   carries the wider uncertainty.
 ///
 /// Frames of digital silence (below −120 dBFS) take part in neither. Without ``minimumSpeechFrames`` of
 /// speech there is no estimate (``Method/insufficientSpeech``). Every number here is tied to the
@@ -70,6 +72,13 @@ enum SNREstimate {
     static let quietMinimum = 5
     /// The quietest frames of steady noise sit below its mean power by about this much (dB).
     static let quietCorrection = 1.0
+    /// A fluctuating noise (music, babble) sits further above its quietest frames: the noise is raised by
+    /// ``quietSpreadFactor`` times the distance (dB) from the quietest ``quietFraction`` of the frames to the
+    /// quietest ``quietSpreadFraction``, at most ``quietSpreadCap`` dB (beyond, the spread is the voice's
+    /// own quiet sounds, not the noise's).
+    static let quietSpreadFraction = 0.02
+    static let quietSpreadFactor = 0.75
+    static let quietSpreadCap = 3.0
 
     /// Standard errors of the sampled noise level taken into the uncertainty.
     static let samplingFactor = 2.2
@@ -106,8 +115,11 @@ enum SNREstimate {
         }
         let active = s.speechPower / Double(s.speechFrames)
         var method = Method.quietestFrames
-        var noise = quiet.map { $0 * pow(10, quietCorrection / 10) }
         let floorDB = quiet.map(Decibels.power) ?? -200
+        // How far the quietest 2 % stand above the quietest 0.5 %: a noise that rises and falls sits further
+        // above its own quietest frames.
+        let spreadDB = s.quietestMeanPower(fraction: quietSpreadFraction, minimum: quietMinimum).map { Swift.max(0, Decibels.power($0) - floorDB) } ?? 0
+        var noise = quiet.map { $0 * pow(10, (quietCorrection + Swift.min(quietSpreadCap, quietSpreadFactor * spreadDB)) / 10) }
         let whole = s.consistentPauses(spread: runSpread, anchorFrames: runAnchorFrames)
         var inPauses = whole
         if (s.steadiestPauseDeviation(frames: steadyRunFrames) ?? .infinity) <= steadyDeviation,
