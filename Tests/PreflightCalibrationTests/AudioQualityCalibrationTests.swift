@@ -49,6 +49,38 @@ import Testing
         }
     }
 
+    /// Run-on reading (every pause cut out): the gaps between words hold the voice's own quiet sounds and
+    /// the estimate reads low, but never by more than the uncertainty it reports, and never high by more
+    /// than 3 dB under steady noise.
+    @Test func runOnReadingStaysWithinItsOwnUncertainty() throws {
+        let speech = try #require(Self.speech)
+        // The talks with every stretch of 40 ms or more that lies 40 dB under their loudest 10 ms cut out.
+        let cut = (speech.talks + speech.talks).map { Self.cutPauses($0, sampleRate: speech.sampleRate) }
+        let voices = CalibrationVoices(voices: [.init(name: "fixture-talks", sentences: cut)], sampleRate: speech.sampleRate)
+        let cases = voices.snrCases(readings: [.runOn], noises: [.white, .pink, .music], snrs: [0, 10, 25, 40], seconds: 30)
+        for c in cases where c.truth != nil {
+            let estimate = try #require(c.estimate), u = try #require(c.uncertainty)
+            #expect(abs(estimate - c.truth!) <= u, "\(c.noise.rawValue) at \(c.truth!) dB read \(estimate) dB ± \(u) (\(c.method))")
+            if c.noise != .music { #expect(estimate - c.truth! <= 3, "\(c.noise.rawValue) at \(c.truth!) dB read \(estimate) dB (\(c.method))") }
+        }
+    }
+
+    /// `x` without its pauses: runs of at least four 10 ms windows 40 dB under the loudest window.
+    static func cutPauses(_ x: [Float], sampleRate: Int) -> [Float] {
+        let w = sampleRate / 100
+        let powers = stride(from: 0, to: x.count - w + 1, by: w).map { i in x[i..<i + w].reduce(Float(0)) { $0 + $1 * $1 } }
+        let quiet = (powers.max() ?? 0) * 1e-4
+        var out: [Float] = [], run: [Float] = []
+        for (k, p) in powers.enumerated() {
+            let window = x[k * w..<k * w + w]
+            if p < quiet { run += window; continue }
+            if run.count < 4 * w { out += run }
+            run = []
+            out += window
+        }
+        return out
+    }
+
     @Test func c50WithinFiveDecibels() throws {
         let speech = try #require(Self.speech)
         var cases = Calibration.reverberationCases(speech, talks: 1, rt60s: [0.2, 0.8], drrs: [0, 15])
