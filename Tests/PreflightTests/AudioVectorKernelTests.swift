@@ -184,9 +184,9 @@ import Testing
                 VectorKernels.copyChannel(of: x + 2 * 1000, channels: 2, c, frames: n, to: channel)
                 #expect((0..<n).allSatisfy { channel[$0].bitPattern == x[2 * (1000 + $0) + c].bitPattern }, "channel \(c)")
             }
-            // The detector with and without its eight-sample skip, in blocks of 4096 and of 1000 frames (the
-            // plateau test reads the running extremes, which a block of the other channel may already
-            // have raised: each block size is compared with itself).
+            // The detector with and without its eight-sample skip, in blocks of 4096, 1000 and 7 frames: the
+            // same runs every way (the plateau test reads the extremes of both channels up to the frame where
+            // a run ends, whatever the blocks).
             func detect(_ block: Int, skipping: Bool) -> ClippingDetector {
                 var d = ClippingDetector(sampleRate: 24_000, channels: 2, skipsPlainStretches: skipping)
                 let mix = UnsafeMutablePointer<Float>.allocate(capacity: block), copy = UnsafeMutablePointer<Float>.allocate(capacity: 2 * block)
@@ -202,8 +202,11 @@ import Testing
                 d.finish()
                 return d
             }
-            for block in [4096, 1000] {
+            let reference = detect(4096, skipping: false)
+            for block in [4096, 1000, 7] {
                 let fast = detect(block, skipping: true), slow = detect(block, skipping: false)
+                #expect(slow.clippedSamples == reference.clippedSamples && slow.runStarts == reference.runStarts, "blocks of \(block) against 4096")
+                #expect(slow.clippedFragments == reference.clippedFragments, "blocks of \(block) against 4096")
                 #expect(slow.clippedSamples > 0 && slow.runStarts.count > 10, "the signal clips: \(slow.clippedSamples)")
                 #expect(fast.clippedSamples == slow.clippedSamples && fast.longestRun == slow.longestRun, "blocks of \(block)")
                 #expect(fast.runStarts == slow.runStarts, "blocks of \(block)")

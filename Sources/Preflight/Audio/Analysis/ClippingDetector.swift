@@ -6,7 +6,9 @@ import Foundation
 ///    scale (the consecutive-sample criterion of common QC tools).
 /// 2. **Plateaus below full scale** (clipping after a gain change, a hard limiter): runs of at least
 ///    `minRun` exactly equal samples at the channel-independent running extreme of their sign (within
-///    0.1 %), the flat tops that sox and FFmpeg count for their "flat factor".
+///    0.1 %), the flat tops that sox and FFmpeg count for their "flat factor". The extreme is that of
+///    every channel's samples up to the frame where the run ends, so the runs found do not depend on how
+///    the audio is cut into blocks.
 /// 3. **The amplitude-histogram coefficient** R_cl of Aleinik & Matveev (2014) per fragment, see
 ///    ``AleinikMatveev``; reported (R_cl ≥ 0.55, the paper's threshold), and counted only when it is very
 ///    high (R_cl ≥ 0.9) with a spike in an edge bin, so that clean speech and pure tones never raise it.
@@ -35,13 +37,19 @@ struct ClippingDetector {
 
     private(set) var clippedSamples = 0
     private(set) var longestRun = 0
-    /// Where each clipped run starts (sample index), the first ``runStartLimit`` of them.
+    /// Where each clipped run starts (sample index), the first ``runStartLimit`` found (block by block, each
+    /// channel in turn), in time order after ``finish()``.
     private(set) var runStarts: [Int] = []
     /// How many run starts are kept (bounded memory).
     static let runStartLimit = 4096
     private(set) var activeFragments = 0
     private(set) var clippedFragments = 0
     private(set) var histogramFlagged = 0
+
+    /// Of several channels, per frame of the current block: the running extremes of every channel up to
+    /// that frame, computed when a run first ends in the block (``blockExtremes``).
+    private var prefixHigh: [Float] = [], prefixLow: [Float] = []
+    private var prefixFrames = 0
 
     private var fragmentHasClip = false
     private var fragmentPeak: Float = 0
@@ -78,6 +86,8 @@ struct ClippingDetector {
         let ch = channels
         let rail = SIMD8<Float>(repeating: Self.rail)
         let quiet = SIMD8<Float>(repeating: Self.quietestPlateau)
+        let startHigh = maxPositive, startLow = maxNegative
+        prefixFrames = 0
         for c in 0..<ch {
             var p = prev[c], eq = equalRun[c], rr = railRun[c], rs = railSign[c]
             var hi = maxPositive, lo = maxNegative
@@ -115,7 +125,12 @@ struct ClippingDetector {
                 if v == p, abs(v) >= Self.quietestPlateau {
                     eq += 1
                 } else {
-                    if eq + 1 >= minRun { endPlateau(value: p, length: eq + 1, end: position + i, hi: hi, lo: lo) }
+                    if eq + 1 >= minRun {
+                        // Several channels: the extremes of every channel up to this frame, not those this
+                        // channel's loop has reached (which hold the earlier channels' whole block).
+                        let (h, l) = ch == 1 ? (hi, lo) : blockExtremes(x, frames: n, at: i, high: startHigh, low: startLow)
+                        endPlateau(value: p, length: eq + 1, end: position + i, hi: h, lo: l)
+                    }
                     eq = 0
                 }
                 if abs(v) >= Self.rail {
@@ -138,6 +153,28 @@ struct ClippingDetector {
         fragmentFill += n
         position += n
         if fragmentFill >= fragmentLength { closeFragment() }
+    }
+
+    /// The largest and smallest sample of every channel up to frame `i` of the block `x` (`frames` frames),
+    /// starting from the extremes before the block; the running extremes of all frames are computed once
+    /// per block, when a run first needs them.
+    private mutating func blockExtremes(_ x: UnsafePointer<Float>, frames n: Int, at i: Int, high: Float, low: Float) -> (Float, Float) {
+        if prefixFrames != n {
+            if prefixHigh.count < n {
+                prefixHigh = [Float](repeating: 0, count: n)
+                prefixLow = prefixHigh
+            }
+            var hi = high, lo = low
+            for f in 0..<n {
+                for c in 0..<channels {
+                    let v = x[f * channels + c]
+                    hi = Swift.max(hi, v); lo = Swift.min(lo, v)
+                }
+                prefixHigh[f] = hi; prefixLow[f] = lo
+            }
+            prefixFrames = n
+        }
+        return (prefixHigh[i], prefixLow[i])
     }
 
     private mutating func endRail(length: Int, end: Int) {
@@ -196,6 +233,7 @@ struct ClippingDetector {
             equalRun[c] = 0; railRun[c] = 0
         }
         closeFragment()
+        runStarts.sort()
     }
 
     /// The clipping index: percentage (0–100) of sounding half-second fragments with clipping.
