@@ -66,8 +66,12 @@ import Testing
         }
     }
 
+    /// The vector kernel's windows are the portable loop's, and a window cut by a block boundary has the
+    /// levels it has whole: every block size gives the levels of the signal fed at once.
     @Test func edgeWindowsAreThePortableWindowsBitForBit() throws {
         for (name, rate, x) in try Self.signals() {
+            var whole = EdgeLevels(sampleRate: rate)
+            x.withUnsafeBufferPointer { whole.add($0.baseAddress!, count: $0.count) }
             for chunk in [4096, 1000, 77] {
                 var vector = EdgeLevels(sampleRate: rate), portable = EdgeLevels(sampleRate: rate, portable: true)
                 x.withUnsafeBufferPointer { b in
@@ -83,6 +87,8 @@ import Testing
                 for (start, end) in [(0.3, duration - 0.3), (1.0, duration - 1.2), (0.05, duration)] {
                     let a = vector.silenceLevels(start: start, end: end), b = portable.silenceLevels(start: start, end: end)
                     #expect(a.before?.bitPattern == b.before?.bitPattern && a.after?.bitPattern == b.after?.bitPattern, "\(name) chunk \(chunk): \(a) vs \(b)")
+                    let w = whole.silenceLevels(start: start, end: end)
+                    #expect(a.before?.bitPattern == w.before?.bitPattern && a.after?.bitPattern == w.after?.bitPattern, "\(name) chunk \(chunk): \(a) vs fed at once \(w)")
                     let ms = (Int(start * 1000), Int(end * 1000))
                     let r1 = vector.refine(startMs: ms.0, endMs: ms.1, noiseFloor: -60, peak: 0.5)
                     let r2 = portable.refine(startMs: ms.0, endMs: ms.1, noiseFloor: -60, peak: 0.5)

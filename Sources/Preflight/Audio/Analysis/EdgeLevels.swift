@@ -19,6 +19,8 @@ struct EdgeLevels {
     private var tail: [Float], tailPower: [Float]
     private var tailNext = 0, windows = 0
     private var current: Float = 0, energy: Float = 0, filled = 0
+    /// The samples of a window that began in an earlier block.
+    private var piece: [Float]
     /// Whole windows' peaks and Σx² from the vector kernel (scratch of ``add(_:count:)``), or nil when
     /// the portable loop measures them.
     private let scratch: AlignedBuffer<Float>?
@@ -28,6 +30,7 @@ struct EdgeLevels {
     init(sampleRate: Int, portable: Bool = false) {
         window = max(1, sampleRate * Self.windowMs / 1000)
         tail = [Float](repeating: 0, count: Self.tailWindows)
+        piece = [Float](repeating: 0, count: window)
         tailPower = tail
         head.reserveCapacity(1024)
         headPower.reserveCapacity(1024)
@@ -51,10 +54,22 @@ struct EdgeLevels {
                 i += k * window
                 continue
             }
+            if filled == 0, n - i >= window {
+                let s = VectorKernels.stats(y + i, window)
+                current = s.peak; energy = s.sumSquares; filled = window; i += window
+                close()
+                continue
+            }
+            // A window cut by the end of the block: its samples gathered first, so that its levels are those
+            // of the whole window, whatever the blocks.
             let m = min(window - filled, n - i)
-            let s = VectorKernels.stats(y + i, m)
-            current = max(current, s.peak); energy += s.sumSquares; filled += m; i += m
-            if filled == window { close() }
+            piece.withUnsafeMutableBufferPointer { p in VectorKernels.copy(y + i, to: p.baseAddress! + filled, count: m) }
+            filled += m; i += m
+            if filled == window {
+                let s = piece.withUnsafeBufferPointer { VectorKernels.stats($0.baseAddress!, window) }
+                current = s.peak; energy = s.sumSquares
+                close()
+            }
         }
     }
 
