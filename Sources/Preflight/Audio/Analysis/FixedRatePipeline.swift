@@ -96,6 +96,7 @@ final class FixedRatePipeline: @unchecked Sendable {
     /// samples the meters read (the frames, or the mono samples). Analysed at once when not threaded.
     func push(_ x: UnsafePointer<Float>, frames: UnsafePointer<Float>? = nil, count n: Int, peak: Float) {
         guard !ended else { return }
+        precondition(meterChannels == 1 || frames != nil, "meters of several channels need the frames")
         let framed = meterChannels > 1 ? frames : nil
         guard threaded else {
             hopState.pointee.meters.add(framed ?? x, frames: n, peak: peak)
