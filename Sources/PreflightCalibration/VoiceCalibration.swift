@@ -63,7 +63,7 @@ public struct CalibrationVoices: Sendable {
     }
 
     /// The sentences of `voice` joined as `reading`, up to `seconds` of speech (at least one sentence),
-    /// with 0.3 s of silence before the first.
+    /// with 0.3 s of silence before the first (none when run-on).
     public func take(_ voice: Voice, _ reading: Reading, seconds: Double = 75, seed: UInt64) -> [Float] {
         var rng = SignalSynthesis.Random(seed: seed)
         var out = [Float](repeating: 0, count: reading == .runOn ? 0 : sampleRate * 3 / 10)
@@ -147,7 +147,8 @@ public struct CalibrationVoices: Sendable {
         under seven noises at 0–40 dB, 16 kHz, 16-bit. Error = audio.snr_db − true SNR. The human recordings' own noise \
         lives under their voice (their sentences are trimmed and joined by silence), where no method sees it; at 0–5 dB \
         their segments keep only the louder speech, so they read high there. pyannote.audio's sample opens with 2.4 s of \
-        its own room tone, 38 dB under its speech, which the run-on take keeps and the true SNR does not count.
+        its own room tone, 38 dB under its speech, which every reading keeps (run-on, as its only pause) and the true SNR \
+        does not count.
 
         Each estimate reports its own uncertainty (`audio.snr_uncertainty_db`, "± reported" below): 3 dB where the noise \
         was measured in the pauses, wider where the noise sample was short for how much the noise rises and falls, where \
