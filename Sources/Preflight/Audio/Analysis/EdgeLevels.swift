@@ -18,7 +18,8 @@ struct EdgeLevels {
     private var head: [Float] = [], headPower: [Float] = []
     private var tail: [Float], tailPower: [Float]
     private var tailNext = 0, windows = 0
-    private var current: Float = 0, energy: Float = 0, filled = 0
+    /// Samples of the window being gathered in ``piece``.
+    private var filled = 0
     /// The samples of a window that began in an earlier block.
     private var piece: [Float]
     /// Whole windows' peaks and Σx² from the vector kernel (scratch of ``add(_:count:)``), or nil when
@@ -47,17 +48,14 @@ struct EdgeLevels {
                 let k = min((n - i) / window, Self.scratchWindows)
                 let peaks = scratch.pointer, squares = peaks + Self.scratchWindows
                 preflight_window_levels_avx2(y + i, k, window, peaks, squares)
-                for w in 0..<k {
-                    current = peaks[w]; energy = squares[w]; filled = window
-                    close()
-                }
+                for w in 0..<k { close(peak: peaks[w], sumSquares: squares[w]) }
                 i += k * window
                 continue
             }
             if filled == 0, n - i >= window {
                 let s = VectorKernels.stats(y + i, window)
-                current = s.peak; energy = s.sumSquares; filled = window; i += window
-                close()
+                close(peak: s.peak, sumSquares: s.sumSquares)
+                i += window
                 continue
             }
             // A window cut by the end of the block: its samples gathered first, so that its levels are those
@@ -67,20 +65,20 @@ struct EdgeLevels {
             filled += m; i += m
             if filled == window {
                 let s = piece.withUnsafeBufferPointer { VectorKernels.stats($0.baseAddress!, window) }
-                current = s.peak; energy = s.sumSquares
-                close()
+                filled = 0
+                close(peak: s.peak, sumSquares: s.sumSquares)
             }
         }
     }
 
-    private mutating func close() {
-        let power = energy / Float(window)
-        if head.count < Self.headWindows { head.append(current); headPower.append(power) }
-        tail[tailNext] = current
+    /// Keeps the next window's sample peak and Σx².
+    private mutating func close(peak: Float, sumSquares: Float) {
+        let power = sumSquares / Float(window)
+        if head.count < Self.headWindows { head.append(peak); headPower.append(power) }
+        tail[tailNext] = peak
         tailPower[tailNext] = power
         tailNext = (tailNext + 1) % Self.tailWindows
         windows += 1
-        current = 0; energy = 0; filled = 0
     }
 
     /// The level of window `w` (from the start), nil when it is no longer kept.
