@@ -27,6 +27,21 @@ PF_TARGET float preflight_abs_max_avx2(const float *x, long n) {
     return best;
 }
 
+PF_TARGET float preflight_step_max_avx2(const float *x, long n) {
+    __m256 m0 = _mm256_setzero_ps(), m1 = m0;
+    long i = 0;
+    for (; i + 17 <= n; i += 16) {
+        m0 = _mm256_max_ps(m0, pf_abs(_mm256_sub_ps(_mm256_loadu_ps(x + i + 1), _mm256_loadu_ps(x + i))));
+        m1 = _mm256_max_ps(m1, pf_abs(_mm256_sub_ps(_mm256_loadu_ps(x + i + 9), _mm256_loadu_ps(x + i + 8))));
+    }
+    float best = pf_hmax(_mm256_max_ps(m0, m1));
+    for (; i + 1 < n; i++) {
+        float d = x[i + 1] - x[i];
+        float a = d < 0 ? -d : d;
+        if (a > best) best = a;
+    }
+    return best;
+}
 
 PF_TARGET float preflight_fir_abs_max_avx2(const float *x, long m, const float *taps, long count) {
     __m256 most0 = _mm256_setzero_ps(), most1 = most0;
@@ -60,6 +75,7 @@ PF_TARGET float preflight_fir_abs_max_avx2(const float *x, long m, const float *
 #else
 
 float preflight_abs_max_avx2(const float *x, long n) { (void)x; (void)n; return 0; }
+float preflight_step_max_avx2(const float *x, long n) { (void)x; (void)n; return 0; }
 float preflight_fir_abs_max_avx2(const float *x, long m, const float *taps, long count) {
     (void)x; (void)m; (void)taps; (void)count; return 0;
 }

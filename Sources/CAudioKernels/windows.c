@@ -31,7 +31,91 @@ PF_TARGET void preflight_window_levels_avx2(const float *x, long windows, long l
     }
 }
 
+/* The portable reduction of a sum: halves added (lanes j and j + 4), then again, then the last two. */
+PF_TARGET static inline float pf_sum(__m256 q) {
+    __m128 h = _mm_add_ps(_mm256_castps256_ps128(q), _mm256_extractf128_ps(q, 1));
+    __m128 t = _mm_add_ps(h, _mm_movehl_ps(h, h));
+    return _mm_cvtss_f32(t) + _mm_cvtss_f32(_mm_shuffle_ps(t, t, 1));
+}
+
+PF_TARGET static inline float pf_max(__m256 p) {
+    __m128 m = _mm_max_ps(_mm256_castps256_ps128(p), _mm256_extractf128_ps(p, 1));
+    m = _mm_max_ps(m, _mm_movehl_ps(m, m));
+    m = _mm_max_ss(m, _mm_shuffle_ps(m, m, 1));
+    return _mm_cvtss_f32(m);
+}
+
+PF_TARGET void preflight_stats_avx2(const float *x, long n, float out[3]) {
+    const __m256 sign = _mm256_set1_ps(-0.0f);
+    __m256 p = _mm256_setzero_ps(), s = p, q = p;
+    long i = 0;
+    for (; i + 8 <= n; i += 8) {
+        __m256 v = _mm256_loadu_ps(x + i);
+        __m256 a = _mm256_andnot_ps(sign, v);
+        p = _mm256_max_ps(p, a);
+        s = _mm256_add_ps(s, a);
+        q = _mm256_add_ps(q, _mm256_mul_ps(v, v));
+    }
+    float pp = pf_max(p), ss = pf_sum(s), qq = pf_sum(q);
+    for (; i < n; i++) {
+        float a = x[i] < 0 ? -x[i] : x[i];
+        if (a > pp) pp = a;
+        ss += a;
+        qq += x[i] * x[i];
+    }
+    out[0] = pp; out[1] = ss; out[2] = qq;
+}
+
+PF_TARGET void preflight_mono_stats_avx2(const float *x, long n, float out[5]) {
+    const __m256 sign = _mm256_set1_ps(-0.0f);
+    __m256 p = _mm256_setzero_ps(), s = p, q = p, t = p, d = p;
+    long i = 0;
+    for (; i + 9 <= n; i += 8) {
+        __m256 v = _mm256_loadu_ps(x + i);
+        __m256 a = _mm256_andnot_ps(sign, v);
+        p = _mm256_max_ps(p, a);
+        s = _mm256_add_ps(s, a);
+        q = _mm256_add_ps(q, _mm256_mul_ps(v, v));
+        t = _mm256_add_ps(t, v);
+        d = _mm256_max_ps(d, _mm256_andnot_ps(sign, _mm256_sub_ps(_mm256_loadu_ps(x + i + 1), v)));
+    }
+    if (i + 8 <= n) {
+        __m256 v = _mm256_loadu_ps(x + i);
+        __m256 a = _mm256_andnot_ps(sign, v);
+        p = _mm256_max_ps(p, a);
+        s = _mm256_add_ps(s, a);
+        q = _mm256_add_ps(q, _mm256_mul_ps(v, v));
+        t = _mm256_add_ps(t, v);
+        i += 8;
+    }
+    long k = i >= 8 ? i - 8 : 0;
+    float pp = pf_max(p), ss = pf_sum(s), qq = pf_sum(q), tt = pf_sum(t), dd = pf_max(d);
+    for (; i < n; i++) {
+        float a = x[i] < 0 ? -x[i] : x[i];
+        if (a > pp) pp = a;
+        ss += a;
+        qq += x[i] * x[i];
+        tt += x[i];
+    }
+    for (; k + 1 < n; k++) {
+        float e = x[k + 1] - x[k];
+        float a = e < 0 ? -e : e;
+        if (a > dd) dd = a;
+    }
+    out[0] = pp; out[1] = ss; out[2] = qq; out[3] = tt; out[4] = dd;
+}
+
 #else
+
+void preflight_stats_avx2(const float *x, long n, float out[3]) {
+    (void)x; (void)n;
+    for (int i = 0; i < 3; i++) out[i] = 0;
+}
+
+void preflight_mono_stats_avx2(const float *x, long n, float out[5]) {
+    (void)x; (void)n;
+    for (int i = 0; i < 5; i++) out[i] = 0;
+}
 
 void preflight_window_levels_avx2(const float *x, long windows, long length, float *peaks, float *squares) {
     (void)x; (void)windows; (void)length; (void)peaks; (void)squares;

@@ -104,11 +104,38 @@ import Testing
             x.withUnsafeBufferPointer { b in
                 for (start, n) in [(0, 4096), (17, 4095), (100, 7), (0, 0), (3, 1)] where start + n <= b.count {
                     let p = b.baseAddress! + start
-                    let all = VectorKernels.statsAndSum(p, n), three = VectorKernels.stats(p, n)
+                    let three = VectorKernels.stats(p, n, portable: true)
                     let (sum, squares) = VectorKernels.sumAndSquares(p, n)
-                    #expect(all.peak.bitPattern == three.peak.bitPattern && all.sumAbs.bitPattern == three.sumAbs.bitPattern, "\(name) \(start) \(n)")
-                    #expect(all.sumSquares.bitPattern == three.sumSquares.bitPattern && all.sumSquares.bitPattern == squares.bitPattern, "\(name) \(start) \(n)")
-                    #expect(all.sum.bitPattern == sum.bitPattern, "\(name) \(start) \(n): \(all.sum) vs \(sum)")
+                    let step = VectorKernels.stepMax(p, n, portable: true)
+                    // The vector kernels (where the CPU has them) and the portable loops alike.
+                    for portable in [false, true] {
+                        let all = VectorKernels.statsAndSum(p, n, portable: portable), own = VectorKernels.stats(p, n, portable: portable)
+                        #expect(all.peak.bitPattern == three.peak.bitPattern && all.sumAbs.bitPattern == three.sumAbs.bitPattern, "\(name) \(start) \(n)")
+                        #expect(all.sumSquares.bitPattern == three.sumSquares.bitPattern && all.sumSquares.bitPattern == squares.bitPattern, "\(name) \(start) \(n)")
+                        #expect(all.sum.bitPattern == sum.bitPattern, "\(name) \(start) \(n): \(all.sum) vs \(sum)")
+                        #expect(own.peak.bitPattern == three.peak.bitPattern && own.sumAbs.bitPattern == three.sumAbs.bitPattern
+                                && own.sumSquares.bitPattern == three.sumSquares.bitPattern, "\(name) \(start) \(n)")
+                        #expect(all.step == step && VectorKernels.stepMax(p, n) == step, "\(name) \(start) \(n): step \(all.step) vs \(step)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// The largest step is found wherever it lies: first, last, or where the vectors hand over to the
+    /// scalar tail, in the vector kernels and in the portable loops.
+    @Test func largestStepIsFoundAnywhere() {
+        for n in [2, 7, 8, 9, 15, 16, 17, 24, 25, 4096] {
+            for at in Set([0, n / 2, n - 9, n - 8, n - 2].filter { $0 >= 0 && $0 + 1 < n }) {
+                var x = [Float](repeating: 0.01, count: n)
+                for i in stride(from: 0, to: n, by: 2) { x[i] = -0.01 }
+                x[at + 1] = x[at] + 0.5
+                let expected = abs(x[at + 1] - x[at])
+                x.withUnsafeBufferPointer { b in
+                    for portable in [false, true] {
+                        #expect(VectorKernels.statsAndSum(b.baseAddress!, n, portable: portable).step == expected, "\(n) at \(at) portable \(portable)")
+                        #expect(VectorKernels.stepMax(b.baseAddress!, n, portable: portable) == expected, "\(n) at \(at) portable \(portable)")
+                    }
                 }
             }
         }

@@ -3,7 +3,8 @@ import PreflightTestSupport
 import Testing
 @testable import Preflight
 
-/// The true-peak meter's two skips (the tile bound and the central-tap screen) change no result: the
+/// The true-peak meter's skips (a block's or a tile's bound by its largest sample and by its largest
+/// step, and the central-tap screen) change no result: the
 /// meter reads exactly what oversampling every position reads, on real speech and on signals made to
 /// have inter-sample peaks.
 @Suite struct TruePeakScreenTests {
@@ -34,15 +35,15 @@ import Testing
         return (screened.peak, exhaustive.peak)
     }
 
-    /// Feeds `x` in blocks of `chunk` frames, each with its sample peak, to two meters alike.
+    /// Feeds `x` in blocks of `chunk` frames, each with its sample peak and largest step, to two meters alike.
     static func feed(_ x: [Float], chunk: Int, to a: inout TruePeakMeter, _ b: inout TruePeakMeter) {
         x.withUnsafeBufferPointer { buffer in
             var i = 0
             while i < buffer.count {
                 let m = min(chunk, buffer.count - i)
-                let p = VectorKernels.stats(buffer.baseAddress! + i, m).peak
-                a.add(buffer.baseAddress! + i, frames: m, framePeak: p)
-                b.add(buffer.baseAddress! + i, frames: m, framePeak: p)
+                let s = VectorKernels.statsAndSum(buffer.baseAddress! + i, m)
+                a.add(buffer.baseAddress! + i, frames: m, framePeak: s.peak, frameStep: s.step)
+                b.add(buffer.baseAddress! + i, frames: m, framePeak: s.peak, frameStep: s.step)
                 i += m
             }
         }
@@ -69,6 +70,25 @@ import Testing
         var spike = [Float](repeating: 0, count: 24000)
         spike[12_345] = 0.5; spike[12_346] = -0.5
         signals.append(("spike pair", 24000, spike))
+        // A flat stretch with smooth edges sets the peak at 0.55; a sample pair of ±0.53 ending a block of
+        // 20 (and of 1000) rings to 0.57 between samples that only later, silent blocks' positions reach:
+        // their own steps are nil, their history's are not (with blocks of 7, kept over several blocks).
+        var flat = [Float](repeating: 0, count: 24000)
+        for i in 0..<400 {
+            let rise = Float(0.55 * (0.5 - 0.5 * cos(Double.pi * Double(i) / 399)))
+            flat[1000 + i] = rise; flat[2399 - i] = rise
+        }
+        for i in 1400..<2000 { flat[i] = 0.55 }
+        flat[4998] = 0.53; flat[4999] = -0.53
+        // Then a flat ±0.53 whose one step lies on a block boundary: its ringing (0.6) is reached by the
+        // positions of a block whose own steps and whose history's are nil; only the step between them is not.
+        for i in 0..<400 {
+            let rise = Float(0.53 * (0.5 - 0.5 * cos(Double.pi * Double(i) / 399)))
+            flat[7000 + i] = rise; flat[8999 - i] = -rise
+        }
+        for i in 7400..<8000 { flat[i] = 0.53 }
+        for i in 8000..<8600 { flat[i] = -0.53 }
+        signals.append(("flat, then a pair ending a block", 24000, flat))
         let dir = try Fixture.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         for path in ["audio/take-24k16.wav", "speech/talk-en-1.flac", "speech/talk-cmn-1.flac"] {
@@ -77,7 +97,7 @@ import Testing
             signals.append((path, rate, x))
         }
         for (name, rate, x) in signals {
-            for chunk in [4096, 1000] {
+            for chunk in [4096, 1000, 20, 7] {
                 let (screened, exhaustive) = Self.peaks(x, rate: rate, chunk: chunk)
                 #expect(screened == exhaustive, "\(name), blocks of \(chunk): screened \(screened), every position \(exhaustive)")
                 #expect(exhaustive > 0, "\(name)")

@@ -33,9 +33,20 @@ void preflight_kweighting_lane_pairs_avx2(const float *x, const float *x2, long 
 /// The largest |x[i]| of `n` samples (0 when `n` is 0). AVX2 only, as above.
 float preflight_abs_max_avx2(const float *x, long n);
 
+/// The largest |x[i + 1] − x[i]| over i = 0 ..< `n` − 1 (0 when `n` is under 2). AVX2 only, as above.
+float preflight_step_max_avx2(const float *x, long n);
+
 /// The largest |Σⱼ taps[j]·x[i + j]| (j = 0 ..< `count`, summed in that order from zero) over the
 /// positions i = 0 ..< `m`: the same bits as the portable 8-position loop of `TruePeakMeter` (AVX2 only).
 float preflight_fir_abs_max_avx2(const float *x, long m, const float *taps, long count);
+
+/// Of `n` samples: the largest |x|, Σ|x| and Σx² into `out[0...2]`: the same bits as the portable
+/// `VectorKernels.stats` (AVX2 only).
+void preflight_stats_avx2(const float *x, long n, float out[3]);
+
+/// Of `n` samples: the largest |x| into `out[0]`, Σ|x|, Σx² and Σx into `out[1...3]`, the largest step
+/// |x[i + 1] − x[i]| into `out[4]`: the same bits as the portable `VectorKernels.statsAndSum` (AVX2 only).
+void preflight_mono_stats_avx2(const float *x, long n, float out[5]);
 
 /// Per window of `length` samples, `windows` of them one after the other from `x`: the largest |x| into
 /// `peaks` and Σx² into `squares`, the same bits as the portable `VectorKernels.stats` of that window

@@ -23,7 +23,11 @@ public struct AudioAnalysis {
     /// Interleaved channels of the input.
     public let channels: Int
 
-    /// Frames per internal chunk: 4096, fewer for many channels (at most 256 Ki samples per chunk).
+    /// Frames per internal chunk: about 4096, fewer for many channels (at most 256 Ki samples per chunk).
+    /// For a mono input, a whole number of the loudness meter's step pairs
+    /// (``LoudnessMeter/pairFrames(sampleRate:)``): chunks start at multiples of it, so that the meter
+    /// reads the steps where they lie instead of copying them (with or without the meter: the same
+    /// chunks, so the same sums, for every other fact).
     private let chunk: Int
 
     private var levels = LevelMeter()
@@ -58,7 +62,13 @@ public struct AudioAnalysis {
     init(sampleRate: Int, channels: Int, threads: Int, takeQuality: Bool) {
         self.sampleRate = max(1, sampleRate)
         self.channels = max(1, min(channels, 65_535))
-        chunk = max(1, min(4096, 262_144 / self.channels))
+        let measuresLoudness = takeQuality && self.channels <= Self.loudnessChannels
+        if self.channels == 1 {
+            let pair = LoudnessMeter.pairFrames(sampleRate: self.sampleRate)
+            chunk = pair * max(1, Int((4096 / Double(pair)).rounded()))
+        } else {
+            chunk = max(1, min(4096, 262_144 / self.channels))
+        }
         clipping = ClippingDetector(sampleRate: self.sampleRate, channels: self.channels)
         wada = WADASNR(sampleRate: self.sampleRate)
         frameLevels = FrameLevels(sampleRate: self.sampleRate)
@@ -66,20 +76,22 @@ public struct AudioAnalysis {
             balance = ChannelBalance(channels: self.channels)
             edges = EdgeLevels(sampleRate: self.sampleRate)
         }
-        let measuresLoudness = takeQuality && self.channels <= Self.loudnessChannels
         if let spectrum = ShortTimeSpectrum(), let resampler = Resampler(from: self.sampleRate, to: ShortTimeSpectrum.rate) {
-            // The meters that ride on the 8 kHz thread, which has time to spare: a mono input's true peak
-            // (it reads the mono batches), a multichannel input's loudness and true peak (they read a copy
-            // of its frames, while the decoding thread carries every channel's clipping, levels and sums).
-            // What they measure is the same on either thread, whatever the blocks.
+            // A multichannel input's loudness and true peak ride on the 8 kHz thread, which has time to
+            // spare while the decoding thread carries every channel's clipping, levels and sums (they read
+            // a copy of its frames). A mono input's stay here, where each block is still in the nearest
+            // cache: the 8 kHz thread is then the longer of the two. What they measure is the same on
+            // either thread, whatever the blocks.
             var riding = RidingMeters(channels: self.channels)
-            if measuresLoudness {
-                let batch = FixedRatePipeline.batchSize
-                riding.truePeak = TruePeakMeter(sampleRate: self.sampleRate, channels: self.channels, chunk: batch)
-                if self.channels > 1 { riding.loudness = LoudnessMeter(sampleRate: self.sampleRate, channels: self.channels) }
+            if measuresLoudness, self.channels > 1 {
+                riding.truePeak = TruePeakMeter(sampleRate: self.sampleRate, channels: self.channels, chunk: FixedRatePipeline.batchSize)
+                riding.loudness = LoudnessMeter(sampleRate: self.sampleRate, channels: self.channels)
             }
             fixedRate = FixedRateHandle(FixedRatePipeline(resampler: resampler, spectrum: spectrum, threaded: threads > 1, meters: riding))
-            if measuresLoudness, self.channels == 1 { loudness = LoudnessMeter(sampleRate: self.sampleRate, channels: 1) }
+            if measuresLoudness, self.channels == 1 {
+                loudness = LoudnessMeter(sampleRate: self.sampleRate, channels: 1)
+                truePeak = TruePeakMeter(sampleRate: self.sampleRate, channels: 1, chunk: chunk)
+            }
         } else {
             fixedRate = nil
             if measuresLoudness {
@@ -96,7 +108,8 @@ public struct AudioAnalysis {
         let n = interleaved.count / channels
         var done = 0
         while done < n {
-            let m = min(chunk, n - done, clipping.roomInFragment)
+            // Chunks end at multiples of `chunk` in the stream, wherever the caller's blocks end.
+            let m = min(chunk - frames % chunk, n - done, clipping.roomInFragment)
             process(base + done * channels, frames: m)
             done += m
         }
@@ -107,14 +120,17 @@ public struct AudioAnalysis {
         let x = scratch.interleaved, y = scratch.mono
         Downmix.run(source, frames: m, channels: ch, interleaved: x, mono: y)
         let monoStats: (peak: Float, sumAbs: Float, sumSquares: Float)
+        // A mono input's largest step between samples, for the true-peak meter's bound (infinite: unknown).
+        var monoStep = Float.infinity
         if ch == 1, balance != nil {
             // The channel sums of a mono input in the same pass (the same sums as its own pass would take).
             let s = VectorKernels.statsAndSum(y, m)
             monoStats = (s.peak, s.sumAbs, s.sumSquares)
+            monoStep = s.step
             balance?.addMono(sum: s.sum, sumSquares: s.sumSquares, frames: m)
         } else {
             monoStats = VectorKernels.stats(y, m)
-            }
+        }
         let peak: Float
         if ch == 1 {
             peak = monoStats.peak
@@ -136,7 +152,7 @@ public struct AudioAnalysis {
         if ch > 1 { balance?.add(x, frames: m) }
         fixedRate?.pipeline.push(y, frames: x, count: m, peak: peak)
         loudness?.add(x, frames: m)
-        truePeak?.add(x, frames: m, framePeak: peak)
+        truePeak?.add(x, frames: m, framePeak: peak, frameStep: monoStep)
         frames += m
         sinceDrain += m
         if sinceDrain >= FixedRatePipeline.batchSize {

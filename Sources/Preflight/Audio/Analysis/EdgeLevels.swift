@@ -53,7 +53,7 @@ struct EdgeLevels {
                 continue
             }
             if filled == 0, n - i >= window {
-                let s = VectorKernels.stats(y + i, window)
+                let s = VectorKernels.stats(y + i, window, portable: scratch == nil)
                 close(peak: s.peak, sumSquares: s.sumSquares)
                 i += window
                 continue
@@ -64,7 +64,7 @@ struct EdgeLevels {
             piece.withUnsafeMutableBufferPointer { p in VectorKernels.copy(y + i, to: p.baseAddress! + filled, count: m) }
             filled += m; i += m
             if filled == window {
-                let s = piece.withUnsafeBufferPointer { VectorKernels.stats($0.baseAddress!, window) }
+                let s = piece.withUnsafeBufferPointer { VectorKernels.stats($0.baseAddress!, window, portable: scratch == nil) }
                 filled = 0
                 close(peak: s.peak, sumSquares: s.sumSquares)
             }

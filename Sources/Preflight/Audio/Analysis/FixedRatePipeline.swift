@@ -9,14 +9,14 @@ import Foundation
 /// queue (at most 4 in flight, so memory stays flat and a slow consumer holds the producer back);
 /// voice-activity decisions come back in order, and the ``ReverberationEstimator`` is handed over at the
 /// end. The producer decodes and runs the full-rate analysers (levels, clipping, WADA-SNR, frame powers,
-/// edge levels, and a mono input's loudness), this thread the resampler, the FFT, the voice-activity
-/// detector and the reverberation estimator, and the meters riding along (below).
+/// edge levels, and a mono input's loudness and true peak), this thread the resampler, the FFT, the
+/// voice-activity detector and the reverberation estimator, and the meters riding along (below).
 ///
-/// Full-rate meters may ride along (``RidingMeters``): a mono input's ``TruePeakMeter`` reads the same
-/// batches on this thread; a multichannel input's loudness and true-peak meters read a copy of its frames
-/// that travels with each batch. This thread has time to spare while the producer's carries the other
-/// full-rate analysers (for a multichannel input, every channel's clipping, levels and sums). The meters
-/// are handed back by ``finish()``; what they measure is the same whichever thread and whatever blocks.
+/// Full-rate meters may ride along (``RidingMeters``): a multichannel input's loudness and true-peak
+/// meters read a copy of its frames that travels with each batch (meters of one channel would read the
+/// mono batches themselves). This thread has time to spare while the producer's carries every channel's
+/// clipping, levels and sums. The meters are handed back by ``finish()``; what they measure is the same
+/// whichever thread and whatever blocks.
 ///
 /// Owned by a ``FixedRateHandle``, which cancels the thread if an analysis is dropped unfinished.
 final class FixedRatePipeline: @unchecked Sendable {
@@ -220,9 +220,9 @@ private struct HopState {
     var meters: RidingMeters
 }
 
-/// Full-rate meters that read the pipeline's batches on its thread instead of the producer's: none, a
-/// mono input's true peak, or a multichannel input's loudness and true peak (of `channels` interleaved
-/// channels).
+/// Full-rate meters that read the pipeline's batches on its thread instead of the producer's: none, or
+/// an input's loudness and true peak (of `channels` interleaved channels; of one, they read the mono
+/// batches).
 struct RidingMeters {
     var channels = 1
     var loudness: LoudnessMeter?

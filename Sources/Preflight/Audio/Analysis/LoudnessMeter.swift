@@ -27,9 +27,16 @@ struct LoudnessMeter {
     private var shortTerm = GatingHistogram()
     private(set) var steps = 0
 
+    /// Samples of one 100 ms step at `sampleRate`.
+    static func stepFrames(sampleRate: Int) -> Int { max(1, Int((Double(sampleRate) / 10).rounded())) }
+
+    /// Frames of the two steps measured together: a mono block that starts at a multiple of this and
+    /// holds whole pairs is read where it lies, with nothing copied.
+    static func pairFrames(sampleRate: Int) -> Int { 2 * stepFrames(sampleRate: sampleRate) }
+
     init(sampleRate: Int, channels: Int) {
         self.channels = channels
-        let step = max(1, Int((Double(sampleRate) / 10).rounded()))
+        let step = Self.stepFrames(sampleRate: sampleRate)
         filters = Array(repeating: KWeightedEnergy(sampleRate: sampleRate, blockLength: step), count: channels)
         pending = Array(repeating: [Float](repeating: 0, count: 2 * step), count: channels)
         weights = (0..<channels).map { c in channels == 6 ? [1, 1, 1, 0, 1.41, 1.41][c] : 1 }

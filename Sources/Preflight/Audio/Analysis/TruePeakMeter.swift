@@ -5,14 +5,19 @@ import Foundation
 /// (as the Recommendation asks at 48 kHz) and to at least 96 kHz (6× at 16 kHz), the sample peak included.
 ///
 /// The interpolator is a 32-tap Kaiser-windowed sinc per phase, each phase normalised to unit DC gain,
-/// so phase 0 returns the samples themselves. No interpolated value can exceed ``bound`` (the largest
-/// sum of a phase's absolute taps) times the largest sample its taps read; a tile of 256 positions
-/// whose neighbourhood cannot beat the running maximum is skipped. A tile that passes is screened
-/// first with the ``screenTaps`` central taps of each phase alone: the other taps add at most their
-/// absolute sum times the tile's largest sample, so a tile where even that cannot beat the running
-/// maximum is not oversampled either (its sample peak still counts). The result is therefore the same
-/// as oversampling everything, while quiet stretches cost one max-abs scan and loud ones mostly the
-/// screen's quarter of the taps.
+/// so phase 0 returns the samples themselves. Three tests, each a bound no interpolated value of a tile
+/// of 256 positions can exceed, skip tiles that cannot beat the running maximum (their sample peak
+/// still counts):
+/// 1. ``bound`` (the largest sum of a phase's absolute taps) times the largest sample the tile's taps read;
+/// 2. that sample plus ``stepBound`` times the largest step between neighbouring samples there: with unit
+///    DC gain an interpolated value is the nearest sample plus a weighted sum of the steps (summation by
+///    parts), so a smooth stretch, as speech mostly is, cannot stand far above its samples;
+/// 3. the ``screenTaps`` central taps of each phase alone, plus the other taps' absolute sum times the
+///    tile's largest sample.
+/// The first two skip a whole block when it comes with its sample peak and (one channel) its largest
+/// step, taken with those of the samples kept from the block before. The result is therefore the same
+/// as oversampling everything, while most blocks of speech cost nothing more than those two numbers,
+/// the others a max-abs scan, a step scan and, rarely, the screen.
 struct TruePeakMeter {
     static let taps = 32
     static let tile = 256
@@ -27,6 +32,9 @@ struct TruePeakMeter {
     private let phases: AlignedBuffer<Float>
     /// The largest Σⱼ|hⱼ| over the phases.
     let bound: Float
+    /// The largest, over the phases, Σₘ|gₘ| where an interpolated value is its nearest sample plus
+    /// Σₘ gₘ·(x[m + 1] − x[m]) over the steps its taps span.
+    let stepBound: Float
     /// Per phase: Σ|hⱼ| over the taps the screen leaves out.
     private let outerBound: [Float]
     /// Per channel: the last `taps` samples of the previous block, then the current block (of one channel,
@@ -35,6 +43,9 @@ struct TruePeakMeter {
     private(set) var peak: Float = 0
     /// At least the largest magnitude among the `taps` samples kept from earlier blocks.
     private var historyPeak: Float = 0
+    /// One channel: at least the largest step between neighbouring samples among them (infinite after a
+    /// block that came without its steps; the history starts as zeros).
+    private var historyStep: Float = 0
 
     /// Oversamples every position, skipping nothing: the reference the skips are tested against.
     let exhaustive: Bool
@@ -76,6 +87,7 @@ struct TruePeakMeter {
         phases = table
         let count = factor
         bound = (0..<count).map { p in (0..<Self.taps).reduce(Float(0)) { $0 + abs(h[p * Self.taps + $1]) } }.max() ?? 1
+        stepBound = (1..<count).map { Self.stepWeights(h[($0 * Self.taps)..<(($0 + 1) * Self.taps)].map(Double.init), nearest: 2 * $0 > count ? Self.taps / 2 : Self.taps / 2 - 1) }.max() ?? 0
         let centre = Self.taps / 2 - Self.screenTaps / 2
         outerBound = (0..<count).map { p in
             (0..<Self.taps).filter { $0 < centre || $0 >= centre + Self.screenTaps }.reduce(Float(0)) { $0 + abs(h[p * Self.taps + $1]) }
@@ -83,11 +95,35 @@ struct TruePeakMeter {
         buffers = Array(repeating: [Float](repeating: 0, count: Self.taps + (channels == 1 ? Self.taps : chunk)), count: channels)
     }
 
-    /// Adds `frames` interleaved frames, whose samples are at most `framePeak` in magnitude.
-    mutating func add(_ x: UnsafePointer<Float>, frames: Int, framePeak: Float) {
+    /// Σₘ|gₘ| for one phase's taps `row` (summing to one), the value anchored at tap `nearest`: the value
+    /// is row·x = x[nearest] + Σₘ gₘ·(x[m + 1] − x[m]), with gₘ = Σ_{j > m} rowⱼ for steps at or after
+    /// the anchor and −Σ_{j ≤ m} rowⱼ before it. Rounded up to cover the single-precision taps.
+    static func stepWeights(_ row: [Double], nearest a: Int) -> Float {
+        var total = 0.0
+        for m in 0..<(row.count - 1) {
+            let g = m >= a ? row[(m + 1)...].reduce(0, +) : -row[...m].reduce(0, +)
+            total += abs(g)
+        }
+        return Float(total * (1 + 1e-6))
+    }
+
+    /// Adds `frames` interleaved frames, whose samples are at most `framePeak` in magnitude and (one
+    /// channel) whose steps between neighbouring samples are at most `frameStep`.
+    mutating func add(_ x: UnsafePointer<Float>, frames: Int, framePeak: Float, frameStep: Float = .infinity) {
         let t = Self.taps
-        // The block can only matter if its loudest sample (or the history's) could beat the peak.
-        let worthScanning = exhaustive || max(framePeak, historyPeak) * bound > peak
+        // The block can only matter if its loudest sample (or the history's) could beat the peak, by the
+        // first two bounds. The steps it spans: its own, the history's and the one between them.
+        let loudest = max(framePeak, historyPeak)
+        var step = Float.infinity
+        if channels == 1 {
+            if frameStep.isFinite, frames > 0 {
+                let edge = buffers[0].withUnsafeBufferPointer { abs(x[0] - $0[t - 1]) }
+                step = max(frameStep, historyStep, edge)
+            }
+            historyStep = frames >= t ? frameStep : step
+        }
+        let reach = loudest + stepBound * step
+        let worthScanning = exhaustive || (loudest * bound > peak && reach + Self.roundingMargin * (bound * loudest + stepBound * step) > peak)
         // The history is the last `taps` samples: this block's alone when it is that long, otherwise
         // also earlier blocks' (whose peaks stay in the bound until a long block replaces them).
         historyPeak = frames >= t ? framePeak : max(historyPeak, framePeak)
@@ -144,7 +180,10 @@ struct TruePeakMeter {
             if exhaustive {
                 oversample(b + lo, count: m, samplePeak: local)
             } else if local * bound > peak {
-                if mayExceedPeak(b + lo, count: m, samplePeak: local) { oversample(b + lo, count: m, samplePeak: local) }
+                let step = VectorKernels.stepMax(b + lo, m + t - 1, portable: !vector)
+                let reach = local + stepBound * step
+                if reach + Self.roundingMargin * (bound * local + stepBound * step) <= peak { peak = max(peak, local) }
+                else if mayExceedPeak(b + lo, count: m, samplePeak: local) { oversample(b + lo, count: m, samplePeak: local) }
                 else { peak = max(peak, local) }
             }
             k += m

@@ -44,6 +44,22 @@ enum VectorKernels {
         while i < n { target[i] = x[i * channels + channel]; i += 1 }
     }
 
+    /// The largest |x[i + 1] − x[i]| of `n` samples (0 when `n` is under 2): in `CAudioKernels` where the
+    /// CPU has AVX2 and not `portable`, in 8-lane vectors otherwise (a maximum: the same value either way).
+    static func stepMax(_ x: UnsafePointer<Float>, _ n: Int, portable: Bool = false) -> Float {
+        if wide, !portable { return preflight_step_max_avx2(x, n) }
+        var most = SIMD8<Float>()
+        var i = 0
+        while i + 9 <= n {
+            let d = load(x + i + 1) - load(x + i)
+            most = vmax(most, vmax(d, -d))
+            i += 8
+        }
+        var best = maximum(most)
+        while i + 1 < n { best = Swift.max(best, abs(x[i + 1] - x[i])); i += 1 }
+        return best
+    }
+
     /// Lane-wise maximum (the standard library's generic `pointwiseMax` is not inlined).
     @inline(__always) static func vmax(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> { a.replacing(with: b, where: a .< b) }
     /// Lane-wise minimum.
@@ -124,24 +140,48 @@ enum VectorKernels {
         return (l, h)
     }
 
-    /// Peak |x|, Σ|x|, Σx² and Σx of `n` samples, in one pass; the first three are the same bits as
-    /// ``stats(_:_:)``'s and Σx as ``sumAndSquares(_:_:)``'s (each sum is accumulated in the same order).
-    static func statsAndSum(_ x: UnsafePointer<Float>, _ n: Int) -> (peak: Float, sumAbs: Float, sumSquares: Float, sum: Float) {
-        var p = SIMD8<Float>(), s = SIMD8<Float>(), q = SIMD8<Float>(), t = SIMD8<Float>()
+    /// Peak |x|, Σ|x|, Σx², Σx and the largest step |x[i + 1] − x[i]| of `n` samples, in one pass; the
+    /// first three are the same bits as ``stats(_:_:)``'s and Σx as ``sumAndSquares(_:_:)``'s (each sum is
+    /// accumulated in the same order), the step the value of ``stepMax(_:_:portable:)``. In `CAudioKernels`
+    /// where the CPU has AVX2 and not `portable`: the same bits.
+    static func statsAndSum(_ x: UnsafePointer<Float>, _ n: Int, portable: Bool = false) -> (peak: Float, sumAbs: Float, sumSquares: Float, sum: Float, step: Float) {
+        if wide, !portable {
+            var out: (Float, Float, Float, Float, Float) = (0, 0, 0, 0, 0)
+            withUnsafeMutablePointer(to: &out) { $0.withMemoryRebound(to: Float.self, capacity: 5) { preflight_mono_stats_avx2(x, n, $0) } }
+            return out
+        }
+        var p = SIMD8<Float>(), s = SIMD8<Float>(), q = SIMD8<Float>(), t = SIMD8<Float>(), d = SIMD8<Float>()
         var i = 0
-        while i + 8 <= n {
+        while i + 9 <= n {
+            let v = load(x + i)
+            let a = vmax(v, -v)
+            p = vmax(p, a); s += a; q += v * v; t += v
+            let e = load(x + i + 1) - v
+            d = vmax(d, vmax(e, -e))
+            i += 8
+        }
+        if i + 8 <= n {
             let v = load(x + i)
             let a = vmax(v, -v)
             p = vmax(p, a); s += a; q += v * v; t += v
             i += 8
         }
-        var pp = maximum(p), ss = sum(s), qq = sum(q), tt = sum(t)
+        // The steps the vectors did not take, from the last vector's first sample on (a few twice).
+        var k = Swift.max(0, i - 8)
+        var pp = maximum(p), ss = sum(s), qq = sum(q), tt = sum(t), dd = maximum(d)
         while i < n { pp = Swift.max(pp, abs(x[i])); ss += abs(x[i]); qq += x[i] * x[i]; tt += x[i]; i += 1 }
-        return (pp, ss, qq, tt)
+        while k + 1 < n { dd = Swift.max(dd, abs(x[k + 1] - x[k])); k += 1 }
+        return (pp, ss, qq, tt, dd)
     }
 
-    /// Peak |x|, Σ|x| and Σx² of `n` samples, in one pass.
-    static func stats(_ x: UnsafePointer<Float>, _ n: Int) -> (peak: Float, sumAbs: Float, sumSquares: Float) {
+    /// Peak |x|, Σ|x| and Σx² of `n` samples, in one pass. In `CAudioKernels` where the CPU has AVX2 and
+    /// not `portable`: the same bits.
+    static func stats(_ x: UnsafePointer<Float>, _ n: Int, portable: Bool = false) -> (peak: Float, sumAbs: Float, sumSquares: Float) {
+        if wide, !portable {
+            var out: (Float, Float, Float) = (0, 0, 0)
+            withUnsafeMutablePointer(to: &out) { $0.withMemoryRebound(to: Float.self, capacity: 3) { preflight_stats_avx2(x, n, $0) } }
+            return out
+        }
         var p = SIMD8<Float>(), s = SIMD8<Float>(), q = SIMD8<Float>()
         var i = 0
         while i + 8 <= n {
