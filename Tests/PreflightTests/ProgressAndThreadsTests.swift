@@ -53,8 +53,8 @@ import Testing
         two.threads = 2
         let a = SlotProbe.probe(url, kind: .audio, options: one).0.facts
         let b = SlotProbe.probe(url, kind: .audio, options: two).0.facts
-        // With two threads, a mono input's true peak, or a multichannel input's loudness and true peak, is
-        // measured on the 8 kHz thread from batches of 16 384 frames; with one, inline, block by block.
+        // With two threads, a multichannel input's loudness and true peak are measured on the 8 kHz thread
+        // from batches of 16 384 frames; with one, inline, block by block (a mono input's, always inline).
         var names = ["audio.snr_db", "audio.c50_db", "audio.speech_duration", "audio.clipping_index", "audio.noise_floor_dbfs",
                      "audio.true_peak_dbtp", "audio.loudness_lufs", "audio.loudness_range_lu", "audio.leading_silence", "audio.dc_offset"]
         if channels == 2 { names += ["audio.channel_correlation", "audio.silent_channel"] }
