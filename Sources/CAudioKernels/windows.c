@@ -45,9 +45,11 @@ PF_TARGET static inline float pf_max(__m256 p) {
     return _mm_cvtss_f32(m);
 }
 
-PF_TARGET void preflight_stats_avx2(const float *x, long n, float out[3]) {
+/* Peak |x|, Σ|x| and Σx² of `n` samples into out[0...2] and, with `more`, Σx and the largest step
+   |x[i + 1] − x[i]| into out[3...4]: each sum accumulated in the portable loops' order. */
+PF_TARGET static inline void pf_stats(const float *x, long n, float *out, int more) {
     const __m256 sign = _mm256_set1_ps(-0.0f);
-    __m256 p = _mm256_setzero_ps(), s = p, q = p;
+    __m256 p = _mm256_setzero_ps(), s = p, q = p, t = p, d = p;
     long i = 0;
     for (; i + 8 <= n; i += 8) {
         __m256 v = _mm256_loadu_ps(x + i);
@@ -55,39 +57,12 @@ PF_TARGET void preflight_stats_avx2(const float *x, long n, float out[3]) {
         p = _mm256_max_ps(p, a);
         s = _mm256_add_ps(s, a);
         q = _mm256_add_ps(q, _mm256_mul_ps(v, v));
+        if (more) {
+            t = _mm256_add_ps(t, v);
+            if (i + 9 <= n) d = _mm256_max_ps(d, _mm256_andnot_ps(sign, _mm256_sub_ps(_mm256_loadu_ps(x + i + 1), v)));
+        }
     }
-    float pp = pf_max(p), ss = pf_sum(s), qq = pf_sum(q);
-    for (; i < n; i++) {
-        float a = x[i] < 0 ? -x[i] : x[i];
-        if (a > pp) pp = a;
-        ss += a;
-        qq += x[i] * x[i];
-    }
-    out[0] = pp; out[1] = ss; out[2] = qq;
-}
-
-PF_TARGET void preflight_mono_stats_avx2(const float *x, long n, float out[5]) {
-    const __m256 sign = _mm256_set1_ps(-0.0f);
-    __m256 p = _mm256_setzero_ps(), s = p, q = p, t = p, d = p;
-    long i = 0;
-    for (; i + 9 <= n; i += 8) {
-        __m256 v = _mm256_loadu_ps(x + i);
-        __m256 a = _mm256_andnot_ps(sign, v);
-        p = _mm256_max_ps(p, a);
-        s = _mm256_add_ps(s, a);
-        q = _mm256_add_ps(q, _mm256_mul_ps(v, v));
-        t = _mm256_add_ps(t, v);
-        d = _mm256_max_ps(d, _mm256_andnot_ps(sign, _mm256_sub_ps(_mm256_loadu_ps(x + i + 1), v)));
-    }
-    if (i + 8 <= n) {
-        __m256 v = _mm256_loadu_ps(x + i);
-        __m256 a = _mm256_andnot_ps(sign, v);
-        p = _mm256_max_ps(p, a);
-        s = _mm256_add_ps(s, a);
-        q = _mm256_add_ps(q, _mm256_mul_ps(v, v));
-        t = _mm256_add_ps(t, v);
-        i += 8;
-    }
+    /* The steps the vectors did not take, from the last vector's first sample on (a few twice). */
     long k = i >= 8 ? i - 8 : 0;
     float pp = pf_max(p), ss = pf_sum(s), qq = pf_sum(q), tt = pf_sum(t), dd = pf_max(d);
     for (; i < n; i++) {
@@ -97,13 +72,19 @@ PF_TARGET void preflight_mono_stats_avx2(const float *x, long n, float out[5]) {
         qq += x[i] * x[i];
         tt += x[i];
     }
+    out[0] = pp; out[1] = ss; out[2] = qq;
+    if (!more) return;
     for (; k + 1 < n; k++) {
         float e = x[k + 1] - x[k];
         float a = e < 0 ? -e : e;
         if (a > dd) dd = a;
     }
-    out[0] = pp; out[1] = ss; out[2] = qq; out[3] = tt; out[4] = dd;
+    out[3] = tt; out[4] = dd;
 }
+
+PF_TARGET void preflight_stats_avx2(const float *x, long n, float out[3]) { pf_stats(x, n, out, 0); }
+
+PF_TARGET void preflight_mono_stats_avx2(const float *x, long n, float out[5]) { pf_stats(x, n, out, 1); }
 
 #else
 

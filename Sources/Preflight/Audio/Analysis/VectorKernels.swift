@@ -152,18 +152,11 @@ enum VectorKernels {
         }
         var p = SIMD8<Float>(), s = SIMD8<Float>(), q = SIMD8<Float>(), t = SIMD8<Float>(), d = SIMD8<Float>()
         var i = 0
-        while i + 9 <= n {
+        while i + 8 <= n {
             let v = load(x + i)
             let a = vmax(v, -v)
             p = vmax(p, a); s += a; q += v * v; t += v
-            let e = load(x + i + 1) - v
-            d = vmax(d, vmax(e, -e))
-            i += 8
-        }
-        if i + 8 <= n {
-            let v = load(x + i)
-            let a = vmax(v, -v)
-            p = vmax(p, a); s += a; q += v * v; t += v
+            if i + 9 <= n { let e = load(x + i + 1) - v; d = vmax(d, vmax(e, -e)) }
             i += 8
         }
         // The steps the vectors did not take, from the last vector's first sample on (a few twice).
