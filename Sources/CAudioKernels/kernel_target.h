@@ -17,4 +17,25 @@
 
 #define PF_TARGET __attribute__((target("avx2")))
 
+#if PREFLIGHT_HAS_AVX2_KERNELS
+/* The reductions every kernel shares, in the portable loops' order. */
+PF_TARGET static inline __m256 pf_abs(__m256 v) { return _mm256_andnot_ps(_mm256_set1_ps(-0.0f), v); }
+
+/* The largest lane. */
+PF_TARGET static inline float pf_hmax(__m256 v) {
+    __m128 m = _mm_max_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
+    m = _mm_max_ps(m, _mm_movehl_ps(m, m));
+    m = _mm_max_ss(m, _mm_shuffle_ps(m, m, 1));
+    return _mm_cvtss_f32(m);
+}
+
+/* The sum of the lanes as the portable reduction takes it: halves added (lanes j and j + 4), then again,
+   then the last two. */
+PF_TARGET static inline float pf_hsum(__m256 q) {
+    __m128 h = _mm_add_ps(_mm256_castps256_ps128(q), _mm256_extractf128_ps(q, 1));
+    __m128 t = _mm_add_ps(h, _mm_movehl_ps(h, h));
+    return _mm_cvtss_f32(t) + _mm_cvtss_f32(_mm_shuffle_ps(t, t, 1));
+}
+#endif
+
 #endif

@@ -3,15 +3,6 @@
 #if PREFLIGHT_HAS_AVX2_KERNELS
 
 
-PF_TARGET static inline __m256 pf_abs(__m256 v) { return _mm256_andnot_ps(_mm256_set1_ps(-0.0f), v); }
-
-PF_TARGET static inline float pf_hmax(__m256 v) {
-    __m128 m = _mm_max_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
-    m = _mm_max_ps(m, _mm_movehl_ps(m, m));
-    m = _mm_max_ss(m, _mm_shuffle_ps(m, m, 1));
-    return _mm_cvtss_f32(m);
-}
-
 PF_TARGET float preflight_abs_max_avx2(const float *x, long n) {
     __m256 m0 = _mm256_setzero_ps(), m1 = m0;
     long i = 0;

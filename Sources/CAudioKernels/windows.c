@@ -4,23 +4,15 @@
 
 
 PF_TARGET void preflight_window_levels_avx2(const float *x, long windows, long length, float *peaks, float *squares) {
-    const __m256 sign = _mm256_set1_ps(-0.0f);
     for (long w = 0; w < windows; w++, x += length) {
         __m256 p = _mm256_setzero_ps(), q = p;
         long i = 0;
         for (; i + 8 <= length; i += 8) {
             __m256 v = _mm256_loadu_ps(x + i);
-            p = _mm256_max_ps(p, _mm256_andnot_ps(sign, v));
+            p = _mm256_max_ps(p, pf_abs(v));
             q = _mm256_add_ps(q, _mm256_mul_ps(v, v));
         }
-        /* The portable reduction: halves added (lanes j and j + 4), then again, then the last two. */
-        __m128 h = _mm_add_ps(_mm256_castps256_ps128(q), _mm256_extractf128_ps(q, 1));
-        __m128 t = _mm_add_ps(h, _mm_movehl_ps(h, h));
-        float qq = _mm_cvtss_f32(t) + _mm_cvtss_f32(_mm_shuffle_ps(t, t, 1));
-        __m128 m = _mm_max_ps(_mm256_castps256_ps128(p), _mm256_extractf128_ps(p, 1));
-        m = _mm_max_ps(m, _mm_movehl_ps(m, m));
-        m = _mm_max_ss(m, _mm_shuffle_ps(m, m, 1));
-        float pp = _mm_cvtss_f32(m);
+        float qq = pf_hsum(q), pp = pf_hmax(p);
         for (; i < length; i++) {
             float a = x[i] < 0 ? -x[i] : x[i];
             if (a > pp) pp = a;
@@ -31,40 +23,25 @@ PF_TARGET void preflight_window_levels_avx2(const float *x, long windows, long l
     }
 }
 
-/* The portable reduction of a sum: halves added (lanes j and j + 4), then again, then the last two. */
-PF_TARGET static inline float pf_sum(__m256 q) {
-    __m128 h = _mm_add_ps(_mm256_castps256_ps128(q), _mm256_extractf128_ps(q, 1));
-    __m128 t = _mm_add_ps(h, _mm_movehl_ps(h, h));
-    return _mm_cvtss_f32(t) + _mm_cvtss_f32(_mm_shuffle_ps(t, t, 1));
-}
-
-PF_TARGET static inline float pf_max(__m256 p) {
-    __m128 m = _mm_max_ps(_mm256_castps256_ps128(p), _mm256_extractf128_ps(p, 1));
-    m = _mm_max_ps(m, _mm_movehl_ps(m, m));
-    m = _mm_max_ss(m, _mm_shuffle_ps(m, m, 1));
-    return _mm_cvtss_f32(m);
-}
-
 /* Peak |x|, Σ|x| and Σx² of `n` samples into out[0...2] and, with `more`, Σx and the largest step
    |x[i + 1] − x[i]| into out[3...4]: each sum accumulated in the portable loops' order. */
 PF_TARGET static inline void pf_stats(const float *x, long n, float *out, int more) {
-    const __m256 sign = _mm256_set1_ps(-0.0f);
     __m256 p = _mm256_setzero_ps(), s = p, q = p, t = p, d = p;
     long i = 0;
     for (; i + 8 <= n; i += 8) {
         __m256 v = _mm256_loadu_ps(x + i);
-        __m256 a = _mm256_andnot_ps(sign, v);
+        __m256 a = pf_abs(v);
         p = _mm256_max_ps(p, a);
         s = _mm256_add_ps(s, a);
         q = _mm256_add_ps(q, _mm256_mul_ps(v, v));
         if (more) {
             t = _mm256_add_ps(t, v);
-            if (i + 9 <= n) d = _mm256_max_ps(d, _mm256_andnot_ps(sign, _mm256_sub_ps(_mm256_loadu_ps(x + i + 1), v)));
+            if (i + 9 <= n) d = _mm256_max_ps(d, pf_abs(_mm256_sub_ps(_mm256_loadu_ps(x + i + 1), v)));
         }
     }
     /* The steps the vectors did not take, from the last vector's first sample on (a few twice). */
     long k = i >= 8 ? i - 8 : 0;
-    float pp = pf_max(p), ss = pf_sum(s), qq = pf_sum(q), tt = pf_sum(t), dd = pf_max(d);
+    float pp = pf_hmax(p), ss = pf_hsum(s), qq = pf_hsum(q), tt = pf_hsum(t), dd = pf_hmax(d);
     for (; i < n; i++) {
         float a = x[i] < 0 ? -x[i] : x[i];
         if (a > pp) pp = a;
