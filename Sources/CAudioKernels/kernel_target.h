@@ -1,6 +1,6 @@
 /* What every kernel file shares: whether the AVX2 versions are built here, the attribute that compiles
-   one function for AVX2, and exact rounding (each multiplication and addition rounds on its own, as the
-   portable loops' do, so both give the same bits). */
+   one function for AVX2, exact rounding (each multiplication and addition rounds on its own, as the
+   portable loops' do, so both give the same bits), and the lane reductions. */
 #ifndef PREFLIGHT_KERNEL_TARGET_H
 #define PREFLIGHT_KERNEL_TARGET_H
 
