@@ -44,6 +44,21 @@ import Testing
 
     /// The scanner itself: literals in comments are not code, `zh: "…"` is found, nested literals in
     /// interpolations do not end the outer one.
+    @Test func chineseMessagesWriteFactWordsInChineseButCommandsDoNot() {
+        var facts = Facts()
+        facts.set("video.background", "green")
+        facts.set("file.detected_type", "unknown")
+        let p = Placeholders(path: "my take.mp4", facts: facts, entry: nil, measured: "no", limit: "= yes")
+        let text = "{measured} {limit} {video.background} {file.detected_type}"
+        let message = p.fill(LocalizedText(zh: text, en: text))
+        #expect(message.zh == "否 = 是 绿色 未知")
+        #expect(message.en == "no = yes green unknown")
+        // A fix may carry a command: its values stay as the tools spell them.
+        let fix = p.fill(LocalizedText(zh: "{file.detected_type} {file}", en: "{file.detected_type} {file}"), shell: true)
+        #expect(fix.zh == "unknown 'my take.mp4'" && fix.en == fix.zh)
+        #expect(p.command("x {video.background}") == "x green")
+    }
+
     @Test func scannerReadsSwiftLiterals() {
         let scan = SwiftScan("""
             // LocalizedText(zh: "注释", en: "comment")

@@ -73,6 +73,10 @@ import Testing
         let finding = try #require(Evaluator.evaluate(rules, inputs: [input]).first { $0.rule == "material.background_keyable" })
         #expect(finding.severity == .warning && finding.status == .fail)
         #expect(finding.fix?.en.contains("IsHaveBackground=true") == true)
+        // The colour words are the reader's language: no English word in the Chinese message.
+        #expect(finding.message.en.contains("remove a green background"), "\(finding.message.en)")
+        #expect(finding.message.zh.contains("去除绿色背景") && !finding.message.zh.contains("green"), "\(finding.message.zh)")
+        #expect(finding.message.zh.contains("背景判定为") && !finding.message.zh.contains("other"), "\(finding.message.zh)")
         let strict = try RuleSetLoader(builtinDirectory: Fixture.root.appendingPathComponent("rules")).load(type: "IMAGE_GENERAL", profile: "strict")
         #expect(Evaluator.evaluate(strict, inputs: [input]).first { $0.rule == "material.background_keyable" }?.severity == .error)
     }

@@ -132,31 +132,34 @@ struct Placeholders {
     let measured: String
     let limit: String
 
+    /// Both languages filled in. In a Chinese message (not a fix, whose values may stand in a command)
+    /// the measured value, the limit and word-valued facts are written in Chinese
+    /// (``FactFormatting/localized(_:in:)``: `否`, `绿色`, `未知`).
     func fill(_ text: LocalizedText, shell: Bool = false) -> LocalizedText {
-        LocalizedText(zh: fill(text.zh, shell: shell), en: fill(text.en, shell: shell))
+        LocalizedText(zh: fill(text.zh, shell: shell, language: shell ? .en : .zh), en: fill(text.en, shell: shell))
     }
 
     /// A fix command filled in: paths and fact values quoted for a POSIX shell.
     func command(_ text: String) -> String { fill(text, shell: true, quoteFacts: true) }
 
-    func fill(_ text: String, shell: Bool, quoteFacts: Bool = false) -> String {
+    func fill(_ text: String, shell: Bool, quoteFacts: Bool = false, language: Language = .en) -> String {
         var out = ""
         var rest = Substring(text)
         while let open = rest.firstIndex(of: "{") {
             out += rest[..<open]
             guard let close = rest[open...].firstIndex(of: "}") else { out += rest[open...]; return out }
             let key = String(rest[rest.index(after: open)..<close])
-            if let value = value(for: key, shell: shell, quoteFacts: quoteFacts) { out += value } else { out += rest[open...close] }
+            if let value = value(for: key, shell: shell, quoteFacts: quoteFacts, language: language) { out += value } else { out += rest[open...close] }
             rest = rest[rest.index(after: close)...]
         }
         return out + rest
     }
 
-    private func value(for key: String, shell: Bool, quoteFacts: Bool) -> String? {
+    private func value(for key: String, shell: Bool, quoteFacts: Bool, language: Language) -> String? {
         let name = URL(fileURLWithPath: path).lastPathComponent
         switch key {
-        case "measured": return measured
-        case "limit": return limit
+        case "measured": return FactFormatting.localized(measured, in: language)
+        case "limit": return FactFormatting.localized(limit, in: language)
         case "file": return shell ? Self.quote(path) : name
         case "entry": return quoteFacts ? Self.quote(entry ?? name) : entry ?? name
         case "dir":
@@ -171,7 +174,7 @@ struct Placeholders {
             }
             if FactVocabulary.definition(key) != nil {
                 let text = facts[key].map { FactFormatting.describe($0, of: key) } ?? "?"
-                return quoteFacts ? Self.quote(text) : text
+                return quoteFacts ? Self.quote(text) : FactFormatting.localized(text, in: language)
             }
             return nil
         }
