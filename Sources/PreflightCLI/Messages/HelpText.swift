@@ -37,11 +37,11 @@ enum HelpText {
     /// `preflight`'s discussion: the exit status.
     static let rootDiscussion = LocalizedText(
         zh: """
-            退出状态：没有检查以错误失败时为 0（允许有警告），至少有一项以错误失败时为 1，
+            退出状态：没有检查以错误失败时为 0（允许有警告），至少有一项以错误失败时为 1，\
             用法错误或规则文件错误时为 2。
             """,
         en: """
-            Exit status: 0 when no check fails with an error (warnings allowed), 1 when at least one does,
+            Exit status: 0 when no check fails with an error (warnings allowed), 1 when at least one does, \
             2 for a usage or rule-file error.
             """)
     /// `--lang`.
@@ -59,12 +59,16 @@ enum HelpText {
     /// `check`'s discussion: the two ways to call it.
     static let checkDiscussion = LocalizedText(
         zh: """
-            单个提交：  preflight check --type IMAGE_GENERAL --material take3.mp4 --identity auth.mp4
-            一份清单：  preflight check studio.yaml   （或 --manifest studio.yaml）
+            单个提交：
+              preflight check --type IMAGE_GENERAL --material take3.mp4 --identity auth.mp4
+            一份清单：
+              preflight check studio.yaml   （或 --manifest studio.yaml）
             """,
         en: """
-            One submission:  preflight check --type IMAGE_GENERAL --material take3.mp4 --identity auth.mp4
-            A manifest:      preflight check studio.yaml   (or --manifest studio.yaml)
+            One submission:
+              preflight check --type IMAGE_GENERAL --material take3.mp4 --identity auth.mp4
+            A manifest:
+              preflight check studio.yaml   (or --manifest studio.yaml)
             """)
     /// The manifest argument and `--manifest`.
     static let manifest = LocalizedText(zh: "一份清单（YAML 或 JSON），含一个或多个提交。", en: "A manifest (YAML or JSON) of one or many submissions.")
@@ -122,19 +126,20 @@ enum HelpText {
     /// `gate`'s discussion: the folder layout, the exit status and the CI options.
     static let gateDiscussion = LocalizedText(
         zh: """
-            DIR/<name>/submission.yaml   MakeType 和请求字段（有 --type 时可省略）
-            DIR/<name>/video/ idcard/ audio/ photo/ zeroshot/   文件，与将要上传的一致
-            无法读取的 submission.yaml，或放不进任何文件位置的文件，
-            会使其所在的提交失败；其他提交照常判定。
+            DIR 中每个提交一个文件夹：
+              <name>/submission.yaml   MakeType 和请求字段（有 --type 时可省略）
+              <name>/video/ idcard/ audio/ photo/ zeroshot/   文件，与将要上传的一致
+            无法读取的 submission.yaml，或放不进任何文件位置的文件，会使其所在的提交失败；其他提交照常判定。
             有提交失败时退出状态为 1，关卡自身的用法错误为 2。
             CI 读取格式：--format junit|github|markdown|sarif|codequality。
             CI 矩阵：--shard K/N（见文档：CIGate）。
             """,
         en: """
-            DIR/<name>/submission.yaml   MakeType and request fields (optional with --type)
-            DIR/<name>/video/ idcard/ audio/ photo/ zeroshot/   the files, as they will be uploaded
-            A submission.yaml that cannot be read, or a file that fits no slot,
-            fails its submission; the others are still judged.
+            DIR holds one folder per submission:
+              <name>/submission.yaml   MakeType and request fields (optional with --type)
+              <name>/video/ idcard/ audio/ photo/ zeroshot/   the files, as uploaded
+            A submission.yaml that cannot be read, or a file that fits no slot, fails its submission; \
+            the others are still judged.
             Exit 1 when any submission fails, 2 for the gate's own usage errors.
             CI readers: --format junit|github|markdown|sarif|codequality.
             A CI matrix: --shard K/N (see the documentation: CIGate).
