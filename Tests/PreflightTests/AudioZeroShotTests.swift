@@ -58,6 +58,23 @@ import Testing
         #expect(!report.checks.contains { $0.rule == "material.bit_rate" }, "no bit-rate rule for wav")
     }
 
+    /// The trim the duration warning suggests works on a wav (a stream copy into .m4a would not) and
+    /// leaves a sample the rule passes.
+    @Test func theDurationFixMakesATwentySecondSample() throws {
+        let dir = try F.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try F.run("/usr/bin/sox", ["-n", "-r", "24000", "-b", "16", "long_take.wav", "synth", "31", "sine", "300", "vol", "0.3"], in: dir)
+        let report = try zeroShot(dir.appendingPathComponent("long_take.wav"))
+        let fix = try #require(report.findings.first { $0.rule == "material.duration" }?.fix)
+        #expect(fix.zh.contains("10 s") && fix.en.contains("shorter than 10 s"), "a short sample is told to record again")
+        let command = try #require(fix.en.firstMatch(of: #/ffmpeg [^;]*/#)).output
+        try F.run("/bin/sh", ["-c", "ffmpeg -nostdin -v error -y " + command.dropFirst("ffmpeg ".count)], in: dir)
+        let trimmed = dir.appendingPathComponent("long_take_20s.wav")
+        let facts = try AudioProbe.facts(of: trimmed)
+        #expect(abs((facts["audio.duration"]?.number ?? 0) - 20) < 0.05, "\(facts["audio.duration"] as Any)")
+        #expect(failed(try zeroShot(trimmed), atLeast: .warning).isEmpty)
+    }
+
     @Test func oneCharacterNameFails() throws {
         let report = try zeroShot(F.audio("clip-48k-128k.m4a"), name: "a.m4a")
         #expect(failed(report, atLeast: .error) == ["material.name"])
