@@ -99,6 +99,12 @@ import Testing
         missing.notes = "only notes"
         let partial = await Preflight.check(Submission(type: "IMAGE_GENERAL", files: ["material": take, "identity_pdf": Fixture.url("pdf/one-page.pdf")], request: missing), rules: rules, options: ImageCheckTests.headersOnly)
         #expect(Set(partial.findings.map(\.rule)) == ["request.anchor_name", "request.sex_type"], "once any field is given, required ones are checked")
+        // An absent field is told as missing (the rule's `missing`), not as a wrong value "?"; the fix for a
+        // wrong name does not apply.
+        let name = try #require(partial.findings.first { $0.rule == "request.anchor_name" })
+        #expect(name.message.en.hasPrefix("AnchorName is missing") && name.message.zh.hasPrefix("缺少 AnchorName"), "\(name.message)")
+        #expect(!name.message.en.contains("?") && name.fix == nil && name.measuredText == "missing")
+        #expect(partial.findings.first { $0.rule == "request.sex_type" }?.message.en == "SexType is missing: MALE or FEMALE.")
     }
 
     @Test func aFileUnderTheRequestSlotIsMisuseNotAProbe() async throws {

@@ -190,4 +190,29 @@ import Testing
             "\(error)".contains("'uncertainty_fact' names unknown fact 'audio.snr_uncertainity_db'")
         }
     }
+
+    /// A `missing` message only shows for a `required` rule; elsewhere it is a lint error. Overriding a
+    /// built-in rule keeps its own `missing` unless the override gives one.
+    @Test func missingMessageNeedsRequired() throws {
+        let orphan = """
+        schema: 1
+        rules:
+          - id: material.snr
+            missing: {zh: 缺少, en: not there}
+        """
+        #expect {
+            try RuleSetLoader(builtinDirectory: builtin).load(type: "ZERO_SHOT_VOICE", extraYAML: [orphan])
+        } throws: { error in
+            "\(error)".contains("'missing' needs 'required: true'")
+        }
+        let stricter = """
+        schema: 1
+        rules:
+          - id: request.anchor_name
+            pattern: "[A-Za-z]{2,50}"
+        """
+        let set = try RuleSetLoader(builtinDirectory: builtin).load(type: "ZERO_SHOT_VOICE", extraYAML: [stricter])
+        let rule = try #require(set.rules.first { $0.id == "request.anchor_name" })
+        #expect(rule.missingMessage?.en.hasPrefix("AnchorName is missing") == true)
+    }
 }

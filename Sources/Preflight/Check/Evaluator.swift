@@ -68,9 +68,11 @@ public enum Evaluator {
                 let placeholders = Placeholders(path: path ?? "", facts: facts, entry: entry, measured: "—", limit: rule.constraint.bound(for: fact))
                 return Finding(rule: rule.id, slot: rule.slot, file: path, entry: entry, severity: severity, status: .fail,
                                fact: fact, measuredText: "missing", limit: limit.isEmpty ? "required" : limit,
-                               message: placeholders.fill(rule.message ?? CheckText.factMissing(fact)),
-                               fix: rule.fix.map { placeholders.fill($0, shell: true) }, serviceError: rule.serviceError,
-                               source: rule.source?.description, fixCommand: rule.fixCommand.map { placeholders.command($0) })
+                               message: placeholders.fill(rule.missingMessage ?? CheckText.factMissing(fact)),
+                               // A `missing` message says what to do; the rule's fix is for a wrong value.
+                               fix: rule.missingMessage == nil ? rule.fix.map { placeholders.fill($0, shell: true) } : nil,
+                               serviceError: rule.serviceError, source: rule.source?.description,
+                               fixCommand: rule.missingMessage == nil ? rule.fixCommand.map { placeholders.command($0) } : nil)
             }
             // A fact that does not exist for a readable input (an optional request field, a video without
             // audio) means the rule does not apply; only an unreadable input leaves it unchecked.

@@ -134,7 +134,10 @@ enum RuleText {
     /// A rule without a test.
     static let noTest = LocalizedText(zh: "没有检验：请给出 min、max、one_of、none_of、equals、pattern 或 required",
                                       en: "no test: give min, max, one_of, none_of, equals, pattern or required")
-    /// A `when` naming an unknown fact.
+    /// A `missing` message on a rule whose missing value is skipped, so it would never be shown.
+    static let missingWithoutRequired = LocalizedText(zh: "'missing' 只用于 'required: true' 的规则（否则缺少的值会被跳过，这条消息永远不会显示）",
+                                                      en: "'missing' needs 'required: true' (otherwise a missing value is skipped and the message never shows)")
+    /// An `uncertainty_fact` naming an unknown fact.
     static func uncertaintyUnknownFact(_ fact: String) -> LocalizedText {
         LocalizedText(zh: "'uncertainty_fact' 引用了未知的事实 '\(fact)'", en: "'uncertainty_fact' names unknown fact '\(fact)'")
     }

@@ -20,6 +20,9 @@ public struct Rule: Sendable, Equatable {
     public var when: [Condition]?
     /// What a failure means, with `{measured}`, `{limit}` and `{file}` placeholders.
     public var message: LocalizedText?
+    /// What a ``required`` value that is absent means and what to do (`message` and `fix` describe a
+    /// value that is there but wrong); without it the finding names the missing fact.
+    public var missingMessage: LocalizedText?
     /// How to fix a failure: a command or advice, with `{file}` and `{out:SUFFIX}` placeholders.
     public var fix: LocalizedText?
     /// The fix as one shell command (a plain-text `fix`, or a fix's `command:`), with the same
@@ -60,6 +63,7 @@ public struct Rule: Sendable, Equatable {
         r.constraint = constraint.overridden(by: other.constraint)
         r.when = other.when ?? when
         r.message = other.message ?? message
+        r.missingMessage = other.missingMessage ?? missingMessage
         r.fix = other.fix ?? fix
         r.fixCommand = other.fix != nil ? other.fixCommand : fixCommand
         r.serviceError = other.serviceError ?? serviceError

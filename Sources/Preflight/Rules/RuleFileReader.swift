@@ -5,7 +5,7 @@ import Yams
 extension YAMLTreeReader {
     private static let topKeys = ["schema", "type", "version", "title", "include", "slots", "requirements", "rules", "profiles", "description"]
     private static let ruleKeys = ["id", "slot", "fact", "scope", "severity", "required", "min", "max", "one_of", "none_of", "equals", "pattern",
-                                   "when", "message", "fix", "service_error", "reference", "disabled", "description", "uncertainty", "uncertainty_fact", "basis"]
+                                   "when", "message", "missing", "fix", "service_error", "reference", "disabled", "description", "uncertainty", "uncertainty_fact", "basis"]
     private static let conditionKeys = ["fact", "min", "max", "one_of", "none_of", "equals", "pattern"]
     private static let slotKeys = ["kind", "cos_folder", "request_field", "title"]
     private static let requirementKeys = ["id", "all_of", "any_of", "severity", "message", "service_error"]
@@ -148,6 +148,7 @@ extension YAMLTreeReader {
             case "when":
                 rule.when = sequence(v, what: "when").compactMap { readCondition($0) }
             case "message": rule.message = text(v, what: "message")
+            case "missing": rule.missingMessage = text(v, what: "missing")
             case "fix": (rule.fix, rule.fixCommand) = fix(v)
             case "service_error":
                 rule.serviceError = scalar(v, what: "service_error").flatMap { Int($0) }

@@ -28,6 +28,7 @@ public enum RuleLint {
             }
             if let u = rule.uncertaintyFact, FactVocabulary.definition(u) == nil { fail(RuleText.uncertaintyUnknownFact(u)) }
             if rule.message == nil { fail(RuleText.noRuleMessage) }
+            if rule.missingMessage != nil && rule.required != true { fail(RuleText.missingWithoutRequired) }
         }
         for req in set.requirements {
             let at = req.source ?? SourceLocation(file: "?", line: 1, column: 1)
