@@ -138,6 +138,24 @@ import Testing
         #expect(try String(contentsOfFile: junit, encoding: .utf8).contains("name=\"submission.unassigned_file\" file=\"s1/video/take_fixed.mp4\""))
         let text = try ToolRun.run(["gate", "--no-content", "."], in: dir)
         #expect(text.stdout.contains("submission.unassigned_file") && text.stdout.contains("video/take_fixed.mp4"))
+        #expect(text.stdout.contains("more files in video/ than IMAGE_GENERAL has slots for"), "\(text.stdout)")
+    }
+
+    /// A zero-shot sample put in audio/ (where only the demo driver audio goes) is told where it belongs.
+    @Test func aSampleInTheDriverAudioFolderIsToldWhereItGoes() throws {
+        let dir = try Fixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try put(Fixture.url("audio/take-24k16.wav"), "z1/audio/take.wav", in: dir)
+        try write("MakeType: ZERO_SHOT_VOICE\nAnchorName: 张一\nSexType: MALE\nZeroshortLang: chi\n", "z1/submission.yaml", in: dir)
+        let run = try ToolRun.run(["gate", "--no-content", ".", "--format", "json"], in: dir)
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("ZERO_SHOT_VOICE takes only the demo driver audio (a name starting with driver or example) in audio/: "
+                                    + "this file was not checked. The zero-shot voice sample goes in zeroshot/."), "\(run.stdout)")
+        #expect(run.stdout.contains("ZERO_SHOT_VOICE 在 audio/ 中只接受驱动 demo 的音频（文件名以 driver 或 example 开头）"), "\(run.stdout)")
+        // Named as the driver audio, the same file is taken as one.
+        try FileManager.default.moveItem(at: dir.appendingPathComponent("z1/audio/take.wav"), to: dir.appendingPathComponent("z1/audio/driver.wav"))
+        let driver = try ToolRun.run(["gate", "--no-content", ".", "--format", "json"], in: dir)
+        #expect(!driver.stdout.contains("submission.unassigned_file") && driver.stdout.contains("driver_audio.format"), "\(driver.stdout)")
     }
 
     @Test func submissionFoldersNamedLikeCOSFoldersAreSubmissions() throws {

@@ -134,9 +134,20 @@ public enum GateFolder {
                     let url = sub.appendingPathComponent(file)
                     let candidates = set.slots.filter { $0.cosFolder == folder + "/" && !explicit.contains($0.name) }
                     guard let slot = pick(file, detectedType: ContentSniffer.detect(fileAt: url), from: candidates, taken: Set(submission.files.keys)) else {
-                        let reason = candidates.isEmpty
-                            ? GateText.folderNotUploaded(folder, type: submission.type)
-                            : GateText.moreFilesThanSlots(folder, type: submission.type)
+                        let named = set.slots.filter { $0.cosFolder == folder + "/" }
+                        let reason: LocalizedText
+                        if candidates.isEmpty {
+                            reason = GateText.folderNotUploaded(folder, type: submission.type)
+                        } else if named.allSatisfy({ GateFolder.nameHint($0.name) != nil }),
+                                  let main = set.slots.first(where: { $0.name == "material" }), let mainFolder = main.cosFolder {
+                            // Only slots recognised by their file name live here (the demo driver audio in
+                            // audio/ of a zero-shot voice): say so, and where the material goes.
+                            let slots = named.compactMap { s in GateFolder.nameHint(s.name).map { (title: s.displayTitle, hint: $0.text) } }
+                            reason = GateText.onlyNamedSlots(folder, type: submission.type, slots: GateText.namedSlots(slots),
+                                                             material: main.displayTitle, materialFolder: mainFolder)
+                        } else {
+                            reason = GateText.moreFilesThanSlots(folder, type: submission.type)
+                        }
                         strays.append(Stray(path: url.displayPath, message: reason))
                         submission.problems.append(Finding(rule: Submission.unassignedRule, slot: nil, file: url.displayPath, severity: .error,
                                                            status: .fail, measuredText: "\(folder)/\(file)", message: reason))
@@ -200,11 +211,28 @@ public enum GateFolder {
         let lower = file.lowercased()
         let isPDF = lower.hasSuffix(".pdf") || detectedType == "pdf"
         if let s = free.first(where: { $0.kind == .pdf }), isPDF { return s.name }
-        let hinted = free.first { slot in
-            (slot.name == "alpha" && lower.contains("alpha"))
-                || (slot.name == "driver_audio" && (lower.hasPrefix("driver") || lower.hasPrefix("example")))
+        if let hinted = free.first(where: { nameHint($0.name)?.matches(lower) == true }) { return hinted.name }
+        return free.first { $0.kind != .pdf && nameHint($0.name) == nil }?.name
+    }
+
+    /// How a file name marks a slot that shares its COS folder with the material: the alpha video has
+    /// `alpha` in its name, the demo driver audio starts with `driver` or `example`. Nil for other slots.
+    static func nameHint(_ slot: String) -> NameHint? {
+        switch slot {
+        case "alpha": return NameHint(contains: ["alpha"])
+        case "driver_audio": return NameHint(prefixes: ["driver", "example"])
+        default: return nil
         }
-        if let hinted { return hinted.name }
-        return free.first { $0.kind != .pdf && $0.name != "alpha" && $0.name != "driver_audio" }?.name
+    }
+
+    /// Words a lowercased file name starts with or contains.
+    struct NameHint {
+        var prefixes: [String] = []
+        var contains: [String] = []
+        func matches(_ lower: String) -> Bool { prefixes.contains { lower.hasPrefix($0) } || contains.contains { lower.contains($0) } }
+        /// For people: `a name starting with driver or example`.
+        var text: LocalizedText {
+            prefixes.isEmpty ? GateText.nameContaining(contains) : GateText.nameStarting(prefixes)
+        }
     }
 }

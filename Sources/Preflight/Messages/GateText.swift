@@ -17,6 +17,25 @@ enum GateText {
         LocalizedText(zh: "\(folder)/ 中的文件多于 \(type) 的文件位置：这个文件没有被检查。每个位置只留一个文件（例如修复后删掉原文件）。",
                       en: "more files in \(folder)/ than \(type) has slots for: this file was not checked. Keep one file per slot (remove the original once it is fixed).")
     }
+    /// A file in a COS folder whose only slots are recognised by their names (`slots`, ``namedSlots(_:)``),
+    /// none of which it has; the kind's `material` goes in `materialFolder`.
+    static func onlyNamedSlots(_ folder: String, type: String, slots: LocalizedText, material: LocalizedText, materialFolder: String) -> LocalizedText {
+        LocalizedText(zh: "\(type) 在 \(folder)/ 中只接受\(slots.zh)：这个文件没有被检查。\(material.zh)应放在 \(materialFolder)。",
+                      en: "\(type) takes only \(slots.en) in \(folder)/: this file was not checked. The \(material.en) goes in \(materialFolder).")
+    }
+    /// Slots with how their files are named: `the demo driver audio (a name starting with driver or example)`.
+    static func namedSlots(_ slots: [(title: LocalizedText, hint: LocalizedText)]) -> LocalizedText {
+        LocalizedText(zh: slots.map { "\($0.title.zh)（\($0.hint.zh)）" }.joined(separator: "、"),
+                      en: slots.map { "the \($0.title.en) (\($0.hint.en))" }.joined(separator: ", "))
+    }
+    /// `a name starting with driver or example`.
+    static func nameStarting(_ words: [String]) -> LocalizedText {
+        LocalizedText(zh: "文件名以 \(words.joined(separator: " 或 ")) 开头", en: "a name starting with \(words.joined(separator: " or "))")
+    }
+    /// `a name containing alpha`.
+    static func nameContaining(_ words: [String]) -> LocalizedText {
+        LocalizedText(zh: "文件名含有 \(words.joined(separator: " 或 "))", en: "a name containing \(words.joined(separator: " or "))")
+    }
     /// A file beside the COS folders (`folders`, joined).
     static func outsideCOSFolders(_ name: String, folders: String) -> LocalizedText {
         LocalizedText(zh: "“\(name)”不在 COS 文件夹（\(folders)）中：它没有被检查，也不会被上传。",

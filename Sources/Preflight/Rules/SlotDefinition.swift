@@ -12,4 +12,6 @@ public struct SlotDefinition: Sendable, Equatable {
     public var requestField: String?
     /// A short title for people.
     public var title: LocalizedText?
+    /// The title, or the slot's name where the rule file gives none.
+    public var displayTitle: LocalizedText { title ?? LocalizedText(zh: name, en: name) }
 }
