@@ -160,4 +160,16 @@ import Testing
         #expect(limit(zero, "material.c50") == 20)
         #expect(limit(zero, "material.speech_duration") == 5)
     }
+
+    /// Noise lowers the C50 reading, so a low C50 is reported with the take's SNR beside it.
+    @Test func aLowC50IsToldWithItsSNR() throws {
+        let set = try RuleSetLoader().load(type: "ZERO_SHOT_VOICE")
+        var facts = Facts()
+        facts.set("audio.c50_db", 11.5)
+        facts.set("audio.snr_db", 17.6)
+        let input = InputReport(slot: "material", path: "take.wav", facts: facts, error: nil)
+        let finding = try #require(Evaluator.evaluate(set, inputs: [input]).first { $0.rule == "material.c50" })
+        #expect(finding.status == .fail && finding.severity == .warning)
+        #expect(finding.message.en.contains("the SNR is about 17.6 dB") && finding.message.zh.contains("信噪比约 17.6 dB"), "\(finding.message)")
+    }
 }
