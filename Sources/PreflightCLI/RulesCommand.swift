@@ -17,11 +17,12 @@ struct RulesCommand: ParsableCommand {
         func run() throws {
             let loader = RuleSetLoader()
             for type in loader.availableTypes() {
-                guard let set = try? loader.load(type: type) else { print("\(type)  (rule file has errors: run `preflight rules lint`)"); continue }
-                let title = set.title?.text(in: output.language) ?? ""
+                let lang = output.language
+                guard let set = try? loader.load(type: type) else { print("\(type)  " + CLIText.rulesListBroken.text(in: lang)); continue }
+                let title = set.title?.text(in: lang) ?? ""
                 let profiles = set.profiles.keys.sorted()
-                print("\(type.padding(toLength: 18, withPad: " ", startingAt: 0)) \(set.version)  \(set.activeRules.count) rules  \(title)"
-                    + (profiles.isEmpty ? "" : "  [profiles: \(profiles.joined(separator: ", "))]"))
+                print("\(type.padding(toLength: 18, withPad: " ", startingAt: 0)) \(set.version)  \(CLIText.rulesListCount(set.activeRules.count).text(in: lang))  \(title)"
+                    + (profiles.isEmpty ? "" : "  " + CLIText.rulesListProfiles(profiles.joined(separator: ", ")).text(in: lang)))
             }
         }
     }
@@ -46,29 +47,38 @@ struct RulesCommand: ParsableCommand {
                 throw ExitCode(ExitStatus.usage)
             }
             let lang = output.language
-            print("\(set.type) · \(set.title?.text(in: lang) ?? "") · version \(set.version)" + (set.profile.map { " · profile \($0)" } ?? ""))
-            print("digest \(set.digest) · from \(set.sources.joined(separator: ", "))")
+            print("\(set.type) · \(set.title?.text(in: lang) ?? "") · \(CLIText.rulesShowVersion(set.version).text(in: lang))"
+                + (set.profile.map { " · " + CLIText.rulesShowProfile($0).text(in: lang) } ?? ""))
+            print(CLIText.rulesShowDigest(set.digest, files: set.sources.joined(separator: ", ")).text(in: lang))
             if !set.profiles.isEmpty {
-                print("profiles: " + set.profiles.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value.text(in: lang)))" }.joined(separator: "; "))
+                print(CLIText.rulesShowProfiles.text(in: lang) + set.profiles.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value.text(in: lang)))" }.joined(separator: "; "))
             }
-            print("\nslots:")
-            for s in set.slots {
-                print("  \(s.name.padding(toLength: 14, withPad: " ", startingAt: 0)) \(s.kind.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) \(s.cosFolder ?? "")  \(s.requestField ?? "")  \(s.title?.text(in: lang) ?? "")")
+            print("\n" + CLIText.rulesShowSlots.text(in: lang))
+            // Columns as wide as their widest cell, so folders, request fields and titles line up.
+            let rows = set.slots.map { [$0.name, $0.kind.rawValue, $0.cosFolder ?? "", $0.requestField ?? "", $0.title?.text(in: lang) ?? ""] }
+            let widths = (0..<4).map { c in rows.map { $0[c].count }.max() ?? 0 }
+            for row in rows {
+                let cells = (0..<4).map { row[$0].padding(toLength: widths[$0], withPad: " ", startingAt: 0) } + [row[4]]
+                print("  " + cells.joined(separator: "  "))
             }
-            print("\nrequirements:")
+            print("\n" + CLIText.rulesShowRequirements.text(in: lang))
             for r in set.requirements {
-                print("  \(r.id): " + (r.allOf.isEmpty ? "one of \(r.anyOf.joined(separator: ", "))" : "all of \(r.allOf.joined(separator: ", "))") + " [\(r.severity.rawValue)]")
+                let slots = r.allOf.isEmpty ? CLIText.rulesShowOneOf(r.anyOf.joined(separator: ", ")) : CLIText.rulesShowAllOf(r.allOf.joined(separator: ", "))
+                print("  \(r.id): " + slots.text(in: lang) + " [\(r.severity.rawValue)]")
             }
-            print("\nrules:")
+            print("\n" + CLIText.rulesShowRules.text(in: lang))
             for r in set.rules {
                 let fact = r.fact ?? "?"
                 var line = "  \(r.id.padding(toLength: 30, withPad: " ", startingAt: 0)) \((r.severity ?? .error).rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(fact) \(r.constraint.describe(for: fact))"
-                if let when = r.when, !when.isEmpty { line += "  when " + when.map { "\($0.fact) \($0.constraint.describe(for: $0.fact))" }.joined(separator: " and ") }
+                if let when = r.when, !when.isEmpty {
+                    let conditions = when.map { "\($0.fact) \($0.constraint.describe(for: $0.fact))" }.joined(separator: CLIText.rulesShowAnd.text(in: lang))
+                    line += "  " + CLIText.rulesShowWhen(conditions).text(in: lang)
+                }
                 if let u = r.uncertainty { line += "  " + CLIText.ruleUncertainty(u.written).text(in: lang) }
                 if let u = r.uncertaintyFact { line += "  " + CLIText.ruleUncertaintyFact(u).text(in: lang) }
-                if r.disabled == true { line += "  (disabled)" }
+                if r.disabled == true { line += "  " + CLIText.rulesShowDisabled.text(in: lang) }
                 print(line)
-                if let basis = r.basis { print("      basis: \(basis.text(in: lang))") }
+                if let basis = r.basis { print("      " + CLIText.rulesShowBasis(basis.text(in: lang)).text(in: lang)) }
                 if let src = r.source { print("      \(src)") }
             }
         }

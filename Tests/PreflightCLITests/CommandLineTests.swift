@@ -109,6 +109,16 @@ import Testing
         let show = try ToolRun.run(["rules", "show", "IMAGE"])
         #expect(show.status == 0)
         #expect(show.stdout.contains("material.duration") && show.stdout.contains("≥ 2 min"))
+        // In Chinese every heading and connective is Chinese, and the slot table's columns line up.
+        let zh = try ToolRun.run(["rules", "show", "VOICE", "--lang", "zh"])
+        for word in ["版本 ", "摘要 ", "方案：", "文件位置：", "必需的文件：", "任选其一：identity, identity_pdf", "规则：", "适用条件：file.detected_type = zip"] {
+            #expect(zh.stdout.contains(word), "\(word)")
+        }
+        for word in ["· version", "digest ", "slots:", "requirements:", "one of ", "  when "] { #expect(!zh.stdout.contains(word), "\(word)") }
+        let slotLines = zh.stdout.split(separator: "\n").drop { !$0.hasPrefix("文件位置") }.dropFirst().prefix { !$0.isEmpty }
+        #expect(slotLines.count >= 4 && Set(slotLines.compactMap { $0.firstMatch(of: #/[A-Za-z]+Cos(Url|File)/#)?.range.lowerBound.utf16Offset(in: $0) }).count == 1,
+                "request fields start in one column: \(slotLines)")
+        #expect(try ToolRun.run(["rules", "list", "--lang", "zh"]).stdout.contains("条规则"))
         let dir = try Fixture.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let bad = dir.appendingPathComponent("bad.yaml")

@@ -33,6 +33,34 @@ enum CLIText {
     static func ruleUncertaintyFact(_ fact: String) -> LocalizedText {
         LocalizedText(zh: "（或 ±\(fact)，取较宽者：通过但在其之内也是警告）", en: "(or ±\(fact) where wider: a pass within it is a warning too)")
     }
+    /// `rules list`: a kind whose rule file does not load.
+    static let rulesListBroken = LocalizedText(zh: "（规则文件有错误：运行 preflight rules lint 查看）", en: "(rule file has errors: run `preflight rules lint`)")
+    /// `rules list`: how many rules a kind has.
+    static func rulesListCount(_ n: Int) -> LocalizedText { LocalizedText(zh: "\(n) 条规则", en: "\(n) rules") }
+    /// `rules list`: a kind's profiles.
+    static func rulesListProfiles(_ names: String) -> LocalizedText { LocalizedText(zh: "[方案：\(names)]", en: "[profiles: \(names)]") }
+    /// `rules show`: the version of the kind's rules, and the profile applied.
+    static func rulesShowVersion(_ version: String) -> LocalizedText { LocalizedText(zh: "版本 \(version)", en: "version \(version)") }
+    static func rulesShowProfile(_ name: String) -> LocalizedText { LocalizedText(zh: "方案 \(name)", en: "profile \(name)") }
+    /// `rules show`: the digest of the resolved rules and the files they come from.
+    static func rulesShowDigest(_ digest: String, files: String) -> LocalizedText {
+        LocalizedText(zh: "摘要 \(digest) · 来自 \(files)", en: "digest \(digest) · from \(files)")
+    }
+    /// `rules show`: section headings.
+    static let rulesShowProfiles = LocalizedText(zh: "方案：", en: "profiles: ")
+    static let rulesShowSlots = LocalizedText(zh: "文件位置：", en: "slots:")
+    static let rulesShowRequirements = LocalizedText(zh: "必需的文件：", en: "requirements:")
+    static let rulesShowRules = LocalizedText(zh: "规则：", en: "rules:")
+    /// `rules show`: a requirement of any one, or all, of its slots.
+    static func rulesShowOneOf(_ slots: String) -> LocalizedText { LocalizedText(zh: "任选其一：\(slots)", en: "one of \(slots)") }
+    static func rulesShowAllOf(_ slots: String) -> LocalizedText { LocalizedText(zh: "全部：\(slots)", en: "all of \(slots)") }
+    /// `rules show`: a rule's conditions, joined by ``rulesShowAnd``.
+    static func rulesShowWhen(_ conditions: String) -> LocalizedText { LocalizedText(zh: "适用条件：\(conditions)", en: "when \(conditions)") }
+    static let rulesShowAnd = LocalizedText(zh: "，且 ", en: " and ")
+    /// `rules show`: a disabled rule.
+    static let rulesShowDisabled = LocalizedText(zh: "（已停用）", en: "(disabled)")
+    /// `rules show`: where a rule's number comes from.
+    static func rulesShowBasis(_ basis: String) -> LocalizedText { LocalizedText(zh: "依据：\(basis)", en: "basis: \(basis)") }
     /// A file argument that does not exist.
     static func noSuchFile(_ path: String) -> LocalizedText { LocalizedText(zh: "文件不存在：\(path)", en: "no such file: \(path)") }
     /// A file argument that is a folder.
