@@ -52,12 +52,13 @@ struct LimitOptions: ParsableArguments {
     }
 
     mutating func validate() throws {
-        guard timeout > 0, timeout.isFinite else { throw ValidationError("--timeout must be a positive number of seconds") }
+        let lang = HelpText.language
+        guard timeout > 0, timeout.isFinite else { throw ValidationError(CLIText.timeoutPositive.text(in: lang)) }
         for (flag, value) in [("--max-zip-entries", maxZipEntries), ("--max-image-side", maxImageSide), ("--max-image-pixels", maxImagePixels),
                               ("--max-streams", maxStreams), ("--max-packets", maxPackets)] {
-            if let value, value < 1 { throw ValidationError("\(flag) must be at least 1") }
+            if let value, value < 1 { throw ValidationError(CLIText.atLeastOne(flag).text(in: lang)) }
         }
-        if let maxCompressionRatio, !(maxCompressionRatio >= 1) { throw ValidationError("--max-compression-ratio must be at least 1") }
+        if let maxCompressionRatio, !(maxCompressionRatio >= 1) { throw ValidationError(CLIText.atLeastOne("--max-compression-ratio").text(in: lang)) }
     }
 }
 

@@ -58,6 +58,15 @@ import Testing
         #expect(gate.status == 2 && gate.stderr.contains("is a file"), "\(gate.stderr)")
     }
 
+    /// A safety limit out of range is a usage error in the reader's language.
+    @Test func limitsOutOfRangeAreUsageErrorsInBothLanguages() throws {
+        let zh = try ToolRun.run(["probe", take, "--max-streams", "0", "--lang", "zh"])
+        #expect(zh.status == 2 && zh.stderr.contains("--max-streams 至少为 1"), "\(zh.stderr)")
+        let en = try ToolRun.run(["probe", take, "--timeout=-1", "--lang", "en"])
+        #expect(en.status == 2 && en.stderr.contains("--timeout must be a positive number of seconds"), "\(en.stderr)")
+        #expect(try ToolRun.run(["probe", take, "--timeout=0", "--lang", "zh"]).stderr.contains("--timeout 必须是正的秒数"))
+    }
+
     @Test func anUnwritableOutputIsNamedBeforeAnythingIsMeasured() throws {
         let run = try ToolRun.run(["check", "--no-content", "--type", "IMAGE_GENERAL", "--material", take, "--output", "junit=/nonexistent/o.xml"])
         #expect(run.status == 2)

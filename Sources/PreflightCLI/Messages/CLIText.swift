@@ -61,6 +61,10 @@ enum CLIText {
     static let rulesShowDisabled = LocalizedText(zh: "（已停用）", en: "(disabled)")
     /// `rules show`: where a rule's number comes from.
     static func rulesShowBasis(_ basis: String) -> LocalizedText { LocalizedText(zh: "依据：\(basis)", en: "basis: \(basis)") }
+    /// `--timeout` that is not a positive number.
+    static let timeoutPositive = LocalizedText(zh: "--timeout 必须是正的秒数", en: "--timeout must be a positive number of seconds")
+    /// A safety limit below 1.
+    static func atLeastOne(_ flag: String) -> LocalizedText { LocalizedText(zh: "\(flag) 至少为 1", en: "\(flag) must be at least 1") }
     /// A file argument that does not exist.
     static func noSuchFile(_ path: String) -> LocalizedText { LocalizedText(zh: "文件不存在：\(path)", en: "no such file: \(path)") }
     /// A file argument that is a folder.
