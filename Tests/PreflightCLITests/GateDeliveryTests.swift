@@ -156,6 +156,10 @@ import Testing
         try FileManager.default.moveItem(at: dir.appendingPathComponent("z1/audio/take.wav"), to: dir.appendingPathComponent("z1/audio/driver.wav"))
         let driver = try ToolRun.run(["gate", "--no-content", ".", "--format", "json"], in: dir)
         #expect(!driver.stdout.contains("submission.unassigned_file") && driver.stdout.contains("driver_audio.format"), "\(driver.stdout)")
+        // A second driver-named file is one too many, not a file of the wrong name.
+        try put(Fixture.url("audio/take-24k16.wav"), "z1/audio/driver-2.wav", in: dir)
+        let two = try ToolRun.run(["gate", "--no-content", ".", "--format", "json"], in: dir)
+        #expect(two.stdout.contains("more files in audio/ than ZERO_SHOT_VOICE has slots for"), "\(two.stdout)")
     }
 
     @Test func submissionFoldersNamedLikeCOSFoldersAreSubmissions() throws {

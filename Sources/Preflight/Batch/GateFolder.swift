@@ -138,10 +138,11 @@ public enum GateFolder {
                         let reason: LocalizedText
                         if candidates.isEmpty {
                             reason = GateText.folderNotUploaded(folder, type: submission.type)
-                        } else if named.allSatisfy({ GateFolder.nameHint($0.name) != nil }),
+                        } else if named.allSatisfy({ GateFolder.nameHint($0.name).map { !$0.matches(file.lowercased()) } ?? false }),
                                   let main = set.slots.first(where: { $0.name == "material" }), let mainFolder = main.cosFolder {
                             // Only slots recognised by their file name live here (the demo driver audio in
-                            // audio/ of a zero-shot voice): say so, and where the material goes.
+                            // audio/ of a zero-shot voice), and this name is none of theirs: say so, and where
+                            // the material goes. A second file with such a name is one file too many.
                             let slots = named.compactMap { s in GateFolder.nameHint(s.name).map { (title: s.displayTitle, hint: $0.text) } }
                             reason = GateText.onlyNamedSlots(folder, type: submission.type, slots: GateText.namedSlots(slots),
                                                              material: main.displayTitle, materialFolder: mainFolder)
