@@ -7,7 +7,8 @@ import Foundation
 /// The container's parameters come first (for mp4/mov the `colr`, `fiel`, `dvcC` and `dvvC` boxes).
 /// What they leave open (pixel format, profile and field order of H.264/HEVC in mp4, which the mov
 /// demuxer never derives) is read by libavcodec's bitstream parser from the codec configuration and
-/// the first video packet: a header parse, no frame is decoded.
+/// the first video packet, or for ProRes, which has no parser, from its frame header
+/// (``ProResHeader``): a header parse, no frame is decoded.
 enum VideoHeader {
     /// At most this many packets are read looking for the first packet of the video stream.
     static let packetsSearched = 64
@@ -118,23 +119,25 @@ enum VideoHeader {
         var primaries: AVColorPrimaries, transfer: AVColorTransferCharacteristic, range: AVColorRange
     }
 
-    /// Runs libavcodec's parser for the stream's codec over its first packet; nil when the codec has no
-    /// parser or no packet of the stream comes within ``packetsSearched``.
+    /// Runs libavcodec's parser for the stream's codec over its first packet (ProRes: reads its frame
+    /// header); nil when the codec has neither or no packet of the stream comes within ``packetsSearched``.
     static func parseFirstPacketHeader(_ stream: UnsafeMutablePointer<AVStream>, container: LibavInput) -> Parsed? {
-        guard let par = stream.pointee.codecpar, let parser = av_parser_init(Int32(bitPattern: par.pointee.codec_id.rawValue)) else { return nil }
+        guard let par = stream.pointee.codecpar else { return nil }
+        if par.pointee.codec_id == AV_CODEC_ID_PRORES {
+            let tag = par.pointee.codec_tag
+            return withFirstPacket(of: stream, container: container) { packet in
+                let frame = [UInt8](UnsafeBufferPointer(start: packet.pointee.data, count: Swift.min(Int(packet.pointee.size), 64)))
+                return ProResHeader(frame: frame, codecTag: tag).map(parsed)
+            }
+        }
+        guard let parser = av_parser_init(Int32(bitPattern: par.pointee.codec_id.rawValue)) else { return nil }
         defer { av_parser_close(parser) }
         parser.pointee.flags |= PARSER_FLAG_COMPLETE_FRAMES
         var context = avcodec_alloc_context3(nil)
         guard let ctx = context else { return nil }
         defer { avcodec_free_context(&context) }
         guard avcodec_parameters_to_context(ctx, par) >= 0 else { return nil }
-        guard let packet = av_packet_alloc() else { return nil }
-        var pkt: UnsafeMutablePointer<AVPacket>? = packet
-        defer { av_packet_free(&pkt) }
-        for _ in 0..<packetsSearched {
-            guard container.nextPacket(packet) else { return nil }
-            defer { av_packet_unref(packet) }
-            guard packet.pointee.stream_index == stream.pointee.index, packet.pointee.size > 0 else { continue }
+        return withFirstPacket(of: stream, container: container) { packet in
             var out: UnsafeMutablePointer<UInt8>?
             var outSize: Int32 = 0
             _ = av_parser_parse2(parser, ctx, &out, &outSize, packet.pointee.data, packet.pointee.size,
@@ -144,6 +147,38 @@ enum VideoHeader {
             return Parsed(format: p.format, profile: c.profile, fieldOrder: p.field_order,
                           primaries: c.color_primaries, transfer: c.color_trc, range: c.color_range)
         }
+    }
+
+    /// `body` of the first non-empty packet of `stream`, reading from the current position; nil when
+    /// none comes within ``packetsSearched`` packets.
+    static func withFirstPacket(of stream: UnsafeMutablePointer<AVStream>, container: LibavInput,
+                                _ body: (UnsafeMutablePointer<AVPacket>) -> Parsed?) -> Parsed? {
+        guard let packet = av_packet_alloc() else { return nil }
+        var pkt: UnsafeMutablePointer<AVPacket>? = packet
+        defer { av_packet_free(&pkt) }
+        for _ in 0..<packetsSearched {
+            guard container.nextPacket(packet) else { return nil }
+            defer { av_packet_unref(packet) }
+            guard packet.pointee.stream_index == stream.pointee.index, packet.pointee.size > 0, packet.pointee.data != nil else { continue }
+            return body(packet)
+        }
         return nil
+    }
+
+    /// A ProRes header as the parser's answer: the pixel format FFmpeg's decoder gives such a frame.
+    static func parsed(_ h: ProResHeader) -> Parsed {
+        let format: AVPixelFormat = switch (h.chroma444, h.alpha, h.twelveBit) {
+        case (false, false, false): AV_PIX_FMT_YUV422P10LE
+        case (false, false, true): AV_PIX_FMT_YUV422P12LE
+        case (false, true, false): AV_PIX_FMT_YUVA422P10LE
+        case (false, true, true): AV_PIX_FMT_YUVA422P12LE
+        case (true, false, false): AV_PIX_FMT_YUV444P10LE
+        case (true, false, true): AV_PIX_FMT_YUV444P12LE
+        case (true, true, false): AV_PIX_FMT_YUVA444P10LE
+        case (true, true, true): AV_PIX_FMT_YUVA444P12LE
+        }
+        let order = [AV_FIELD_PROGRESSIVE, AV_FIELD_TT, AV_FIELD_BB][h.interlaceMode]
+        return Parsed(format: format.rawValue, profile: h.profile ?? FF_PROFILE_UNKNOWN, fieldOrder: order,
+                      primaries: AVCOL_PRI_UNSPECIFIED, transfer: AVCOL_TRC_UNSPECIFIED, range: AVCOL_RANGE_UNSPECIFIED)
     }
 }
