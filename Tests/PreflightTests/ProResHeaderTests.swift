@@ -6,19 +6,10 @@ import Testing
 /// ProRes takes (what pro cameras and external recorders write) get their pixel format, profile and
 /// scan from the frame header, as FFmpeg's decoder reads them, with no frame decoded.
 @Suite struct ProResHeaderTests {
-    /// Runs a tool and returns its standard output.
-    func run(_ arguments: [String]) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = arguments
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        try #require(p.terminationStatus == 0, "\(arguments.joined(separator: " "))")
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    /// Encodes 0.12 s of a test pattern with `arguments` into `url`.
+    func encode(_ url: URL, _ arguments: [String]) throws {
+        try VoiceFixture.run("/usr/bin/ffmpeg", ["-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc=s=160x120:d=0.12:r=25"]
+                             + arguments + [url.path], in: url.deletingLastPathComponent())
     }
 
     /// Every profile of both encoders, 4:2:2 and 4:4:4 with and without alpha, progressive and
@@ -37,10 +28,11 @@ import Testing
         var profiles = Set<String>(), formats = Set<String>()
         for c in cases {
             let url = dir.appendingPathComponent("\(c.name).mov")
-            _ = try run(["ffmpeg", "-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc=s=160x120:d=0.12:r=25"] + c.args + [url.path])
-            let truth = try run(["ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries", "stream=pix_fmt,profile,field_order",
-                                 "-of", "default=noprint_wrappers=1", url.path])
-                .split(separator: "\n").reduce(into: [String: String]()) { d, line in
+            try encode(url, c.args)
+            let probe = try ToolRun.run(["-v", "error", "-select_streams", "v:0", "-show_entries", "stream=pix_fmt,profile,field_order",
+                                         "-of", "default=noprint_wrappers=1", url.path], executable: URL(fileURLWithPath: "/usr/bin/ffprobe"))
+            try #require(probe.status == 0, "\(probe.stderr)")
+            let truth = probe.stdout.split(separator: "\n").reduce(into: [String: String]()) { d, line in
                     let kv = line.split(separator: "=", maxSplits: 1).map(String.init)
                     if kv.count == 2 { d[kv[0]] = kv[1] }
                 }
@@ -59,8 +51,7 @@ import Testing
         let dir = try Fixture.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let url = dir.appendingPathComponent("take.mov")
-        _ = try run(["ffmpeg", "-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc=s=160x120:d=0.12:r=25",
-                     "-pix_fmt", "yuv422p10le", "-c:v", "prores_ks", "-profile:v", "3", url.path])
+        try encode(url, ["-pix_fmt", "yuv422p10le", "-c:v", "prores_ks", "-profile:v", "3"])
         let facts = try VideoProbe.facts(of: url)
         #expect(facts["video.bit_depth"] == .number(10) && facts["video.chroma_subsampling"] == .text("4:2:2"))
         let rules = try RuleSetLoader().load(type: "IMAGE_GENERAL")

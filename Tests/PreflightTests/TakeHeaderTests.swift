@@ -81,21 +81,13 @@ import Testing
         let dir = try Fixture.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let webm = dir.appendingPathComponent("logo.webm")
-        let make = Process()
-        make.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        make.arguments = ["ffmpeg", "-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i", "color=c=red@0.5:s=64x64:r=25:d=0.2,format=yuva420p",
-                          "-c:v", "libvpx-vp9", webm.path]
-        try make.run(); make.waitUntilExit()
-        try #require(make.terminationStatus == 0)
+        try VoiceFixture.run("/usr/bin/ffmpeg", ["-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i", "color=c=red@0.5:s=64x64:r=25:d=0.2,format=yuva420p",
+                                                 "-c:v", "libvpx-vp9", webm.path], in: dir)
         let rules = try RuleSetLoader().load(type: "IMAGE_GENERAL")
         let input = InputReport(slot: "alpha", path: webm.path, facts: try VideoProbe.facts(of: webm), error: nil)
         let fix = try #require(Evaluator.evaluate(rules, inputs: [input]).first { $0.rule == "alpha.container" && $0.status == .fail }?.fix)
         let command = try #require(fix.en.firstMatch(of: #/ffmpeg -c:v libvpx-vp9 [^;]*/#)).output
-        let run = Process()
-        run.executableURL = URL(fileURLWithPath: "/bin/sh")
-        run.arguments = ["-c", "ffmpeg -nostdin -v error -y " + command.dropFirst("ffmpeg ".count)]
-        try run.run(); run.waitUntilExit()
-        #expect(run.terminationStatus == 0, "\(command)")
+        try VoiceFixture.run("/bin/sh", ["-c", "ffmpeg -nostdin -v error -y " + command.dropFirst("ffmpeg ".count)], in: dir)
         let mov = try VideoProbe.facts(of: dir.appendingPathComponent("logo_alpha.mov"))
         #expect(mov["container.format"] == .text("mov"))
         #expect(mov["video.pixel_format"]?.text?.hasPrefix("yuva") == true, "\(mov["video.pixel_format"] as Any)")
