@@ -134,16 +134,17 @@ public enum GateFolder {
                     let url = sub.appendingPathComponent(file)
                     let candidates = set.slots.filter { $0.cosFolder == folder + "/" && !explicit.contains($0.name) }
                     guard let slot = pick(file, detectedType: ContentSniffer.detect(fileAt: url), from: candidates, taken: Set(submission.files.keys)) else {
-                        let named = set.slots.filter { $0.cosFolder == folder + "/" }
+                        let here = set.slots.filter { $0.cosFolder == folder + "/" }
+                        let hinted = here.compactMap { s in GateFolder.nameHint(s.name).map { (slot: s, hint: $0) } }
                         let reason: LocalizedText
                         if candidates.isEmpty {
                             reason = GateText.folderNotUploaded(folder, type: submission.type)
-                        } else if named.allSatisfy({ GateFolder.nameHint($0.name).map { !$0.matches(file.lowercased()) } ?? false }),
+                        } else if hinted.count == here.count, !hinted.contains(where: { $0.hint.matches(file.lowercased()) }),
                                   let main = set.slots.first(where: { $0.name == "material" }), let mainFolder = main.cosFolder {
                             // Only slots recognised by their file name live here (the demo driver audio in
                             // audio/ of a zero-shot voice), and this name is none of theirs: say so, and where
                             // the material goes. A second file with such a name is one file too many.
-                            let slots = named.compactMap { s in GateFolder.nameHint(s.name).map { (title: s.displayTitle, hint: $0.text) } }
+                            let slots = hinted.map { (title: $0.slot.displayTitle, hint: $0.hint.text) }
                             reason = GateText.onlyNamedSlots(folder, type: submission.type, slots: GateText.namedSlots(slots),
                                                              material: main.displayTitle, materialFolder: mainFolder)
                         } else {
